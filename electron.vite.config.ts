@@ -1,0 +1,26 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import vue from '@vitejs/plugin-vue'
+
+const shared = { '@shared': resolve('electron/shared') }
+
+export default defineConfig({
+  main: {
+    resolve: { alias: shared },
+    build: { rollupOptions: { input: { index: resolve('electron/main/index.ts') } } }
+  },
+  preload: {
+    resolve: { alias: shared },
+    build: {
+      // A sandboxed preload cannot require() packages: it must be one self-contained bundle.
+      externalizeDeps: false,
+      rollupOptions: { input: { index: resolve('electron/preload/index.ts') } }
+    }
+  },
+  renderer: {
+    root: resolve('renderer'),
+    resolve: { alias: { ...shared, '@': resolve('renderer/src') } },
+    plugins: [vue()],
+    build: { rollupOptions: { input: { index: resolve('renderer/index.html') } } }
+  }
+})

@@ -1,0 +1,54 @@
+/**
+ * The core's implementation of every contract method. Inputs arrive already parsed by the
+ * contract's schemas (see dispatch.ts); this file only maps methods to the domain modules.
+ */
+import type { MethodName, MethodOutput, ParsedInput } from '../shared/contract.ts'
+import { createProfile, listProfiles, renameProfile } from './record/profiles.ts'
+import { getSettings, updateSettings } from './settings.ts'
+import { Vault, type VaultOptions } from './vault/vault.ts'
+
+export type Handlers = {
+  [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M>
+}
+
+export interface Core {
+  vault: Vault
+  handlers: Handlers
+  /** Called when the app quits: closes the database cleanly and wipes the key. */
+  shutdown: () => Promise<void>
+}
+
+export function createCore(options: VaultOptions): Core {
+  const vault = new Vault(options)
+  const status = () => ({ state: vault.state })
+
+  const handlers: Handlers = {
+    'vault.status': status,
+    'vault.create': ({ passphrase }) => vault.create(passphrase),
+    'vault.unlock': async ({ passphrase }) => {
+      await vault.unlock(passphrase)
+      return status()
+    },
+    'vault.recover': async ({ recoveryCode, newPassphrase }) => {
+      await vault.recover(recoveryCode, newPassphrase)
+      return status()
+    },
+    'vault.lock': async () => {
+      await vault.lock()
+      return status()
+    },
+    'vault.changePassphrase': async ({ currentPassphrase, newPassphrase }) => {
+      await vault.changePassphrase(currentPassphrase, newPassphrase)
+      return null
+    },
+
+    'settings.get': () => getSettings(vault.db),
+    'settings.update': (changes) => updateSettings(vault.db, changes),
+
+    'profiles.list': () => listProfiles(vault.db),
+    'profiles.create': ({ displayName }) => createProfile(vault.db, displayName),
+    'profiles.rename': ({ id, displayName }) => renameProfile(vault.db, id, displayName)
+  }
+
+  return { vault, handlers, shutdown: () => vault.lock() }
+}

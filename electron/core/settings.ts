@@ -1,0 +1,31 @@
+import { AUTO_LOCK_MINUTES, type Settings } from '../shared/contract.ts'
+import type { Db } from './vault/database.ts'
+
+function readSetting(db: Db, key: string): string | undefined {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
+    | { value: string }
+    | undefined
+  return row?.value
+}
+
+function writeSetting(db: Db, key: string, value: string): void {
+  db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'
+  ).run(key, value)
+}
+
+export function getSettings(db: Db): Settings {
+  const stored = Number(readSetting(db, 'autoLockMinutes'))
+  const valid =
+    Number.isInteger(stored) && stored >= AUTO_LOCK_MINUTES.min && stored <= AUTO_LOCK_MINUTES.max
+  return { autoLockMinutes: valid ? stored : AUTO_LOCK_MINUTES.default }
+}
+
+export function updateSettings(db: Db, changes: Partial<Settings>): Settings {
+  db.transaction(() => {
+    if (changes.autoLockMinutes !== undefined) {
+      writeSetting(db, 'autoLockMinutes', String(changes.autoLockMinutes))
+    }
+  })()
+  return getSettings(db)
+}

@@ -1,0 +1,63 @@
+/**
+ * Numbered schema migrations. Each step runs in one transaction together with
+ * `PRAGMA user_version`, so a failing step leaves both the schema and the version as they were.
+ * Versions go up in tens, leaving room for a fix between two released steps.
+ */
+import type { Db } from '../database.ts'
+import { updateToSchemaVersion10 } from './0010-profiles-and-settings.ts'
+
+export interface Migration {
+  version: number
+  name: string
+  up: (db: Db) => void
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 10, name: 'profiles-and-settings', up: updateToSchemaVersion10 }
+]
+
+export class DatabaseFromNewerVersionError extends Error {
+  readonly found: number
+  readonly supported: number
+  constructor(found: number, supported: number) {
+    super(`The vault was written by a newer version of Lantern (schema ${found}; this one knows ${supported}).`)
+    this.name = 'DatabaseFromNewerVersionError'
+    this.found = found
+    this.supported = supported
+  }
+}
+
+export function schemaVersion(db: Db): number {
+  return Number(db.pragma('user_version', { simple: true }))
+}
+
+export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {
+  return migrations.length === 0 ? 0 : migrations[migrations.length - 1]!.version
+}
+
+/** The steps this database still needs. Throws when the database is newer than the app. */
+export function pendingMigrations(
+  db: Db,
+  migrations: readonly Migration[] = MIGRATIONS
+): Migration[] {
+  for (let i = 1; i < migrations.length; i++) {
+    if (migrations[i]!.version <= migrations[i - 1]!.version) {
+      throw new Error(`pendingMigrations: versions not increasing at ${migrations[i]!.name}`)
+    }
+  }
+  const current = schemaVersion(db)
+  const latest = latestVersion(migrations)
+  if (current > latest) throw new DatabaseFromNewerVersionError(current, latest)
+  return migrations.filter((m) => m.version > current)
+}
+
+/** Runs the given steps in order, each atomically with its user_version. */
+export function runMigrations(db: Db, steps: readonly Migration[]): void {
+  for (const step of steps) {
+    db.transaction(() => {
+      step.up(db)
+      // PRAGMA takes no bound parameters; the version is an integer from our own table.
+      db.pragma(`user_version = ${Math.trunc(step.version)}`)
+    })()
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * Serves the built renderer for the lantern:// protocol. Kept free of Electron at runtime
+ * (the handler takes a fetch Request and returns a Response) so it is tested in plain Node.
+ */
+import { readFile } from 'node:fs/promises'
+import { extname, normalize, resolve, sep } from 'node:path'
+import { APP_HOST, APP_SCHEME } from './trust.ts'
+
+const MIME_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.wasm': 'application/wasm'
+}
+
+export function mimeTypeFor(file: string): string {
+  return MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream'
+}
+
+/**
+ * The file under rendererDir that a lantern://app URL names, or null when the URL is not ours
+ * or would leave the folder. Directory URLs mean their index.html.
+ */
+export function resolveRendererFile(requestUrl: string, rendererDir: string): string | null {
+  let url: URL
+  let path: string
+  try {
+    url = new URL(requestUrl)
+    path = decodeURIComponent(url.pathname)
+  } catch {
+    return null
+  }
+  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null
+  if (url.username || url.password) return null
+  // Encoded separators and NUL could smuggle a path past the checks below on some platforms.
+  if (path.includes('\\') || path.includes('\0')) return null
+  if (path === '' || path.endsWith('/')) path += 'index.html'
+
+  const root = resolve(rendererDir)
+  const file = resolve(root, '.' + normalize('/' + path))
+  return file.startsWith(root + sep) ? file : null
+}
+
+const NOT_FOUND = 404
+const METHOD_NOT_ALLOWED = 405
+
+/** A handler for `protocol.handle`: GET only, confined to rendererDir, CSP on every answer. */
+export function createRendererHandler(
+  rendererDir: string,
+  contentSecurityPolicy: string
+): (request: Request) => Promise<Response> {
+  const baseHeaders = {
+    'Content-Security-Policy': contentSecurityPolicy,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer'
+  }
+  const plain = (status: number, extra: Record<string, string> = {}) =>
+    new Response(null, { status, headers: { ...baseHeaders, ...extra } })
+
+  return async (request) => {
+    if (request.method !== 'GET') return plain(METHOD_NOT_ALLOWED, { Allow: 'GET' })
+    const file = resolveRendererFile(request.url, rendererDir)
+    if (!file) return plain(NOT_FOUND)
+    let body: Buffer
+    try {
+      body = await readFile(file)
+    } catch {
+      // Missing, a directory, or unreadable: all look the same from outside.
+      return plain(NOT_FOUND)
+    }
+    return new Response(new Uint8Array(body), {
+      status: 200,
+      headers: { ...baseHeaders, 'Content-Type': mimeTypeFor(file) }
+    })
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * The API contract: the one list of everything the renderer may ask of the core.
+ *
+ * Main registers a handler per method, the preload exposes one function per method, the
+ * loopback bridge serves the same methods over HTTP, and the renderer's client is typed from
+ * this file. Adding a method here is the only way to add a capability to the renderer.
+ *
+ * This module must stay free of Node and Electron imports: it runs in every process.
+ */
+import { z } from 'zod'
+
+/** Stable error codes. The renderer branches on these; never rename one. */
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'UNKNOWN_METHOD',
+  'FORBIDDEN_SENDER',
+  'NO_VAULT',
+  'VAULT_EXISTS',
+  'VAULT_LOCKED',
+  'WRONG_PASSPHRASE',
+  'WRONG_RECOVERY_CODE',
+  'VAULT_DAMAGED',
+  'VAULT_FROM_NEWER_VERSION',
+  'NOT_FOUND',
+  'INTERNAL'
+] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+export interface ApiError {
+  code: ErrorCode
+  message: string
+  /** For INVALID_INPUT: the field paths that failed, so a form can show the message beside the field. */
+  fields?: { path: string; message: string }[]
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError }
+
+// ---- Limits. Generous for real use, small enough that no input can exhaust memory. ----
+
+export const PASSPHRASE_MIN_LENGTH = 10
+export const PASSPHRASE_MAX_LENGTH = 1024
+export const NAME_MAX_LENGTH = 200
+export const AUTO_LOCK_MINUTES = { min: 1, max: 240, default: 10 } as const
+
+const passphrase = z
+  .string()
+  .min(PASSPHRASE_MIN_LENGTH, `Use at least ${PASSPHRASE_MIN_LENGTH} characters.`)
+  .max(PASSPHRASE_MAX_LENGTH, `Use at most ${PASSPHRASE_MAX_LENGTH} characters.`)
+
+/** Any passphrase that might unlock: the length rule applies only when choosing one. */
+const existingPassphrase = z.string().min(1, 'Enter your passphrase.').max(PASSPHRASE_MAX_LENGTH)
+
+/** Crockford base32 groups; spaces, dashes and case are forgiven when the user types it back. */
+const recoveryCode = z
+  .string()
+  .min(1, 'Enter your recovery code.')
+  .max(100, 'That is longer than a recovery code.')
+
+const id = z.string().uuid('Not a valid identifier.')
+
+const displayName = z
+  .string()
+  .trim()
+  .min(1, 'Enter a name.')
+  .max(NAME_MAX_LENGTH, `Use at most ${NAME_MAX_LENGTH} characters.`)
+
+const empty = z.strictObject({})
+
+// ---- Value types returned to the renderer ----
+
+export type VaultState = 'none' | 'locked' | 'unlocked'
+
+export interface VaultStatus {
+  state: VaultState
+}
+
+export interface Profile {
+  id: string
+  displayName: string
+  createdAt: string
+  updatedAt: string
+}
+
+export interface Settings {
+  autoLockMinutes: number
+}
+
+// ---- The methods ----
+
+/** `method<Output>()(inputSchema)`: curried so the input type is inferred from the schema. */
+function method<O>() {
+  return <I extends z.ZodType>(input: I) => ({ input, output: undefined as unknown as O })
+}
+
+export const contract = {
+  'vault.status': method<VaultStatus>()(empty),
+  'vault.create': method<{ recoveryCode: string }>()(z.strictObject({ passphrase })),
+  'vault.unlock': method<VaultStatus>()(z.strictObject({ passphrase: existingPassphrase })),
+  /** For a forgotten passphrase: the recovery code unlocks and a new passphrase replaces the old. */
+  'vault.recover': method<VaultStatus>()(
+    z.strictObject({ recoveryCode, newPassphrase: passphrase })
+  ),
+  'vault.lock': method<VaultStatus>()(empty),
+  'vault.changePassphrase': method<null>()(
+    z.strictObject({ currentPassphrase: existingPassphrase, newPassphrase: passphrase })
+  ),
+
+  'settings.get': method<Settings>()(empty),
+  'settings.update': method<Settings>()(
+    z.strictObject({
+      autoLockMinutes: z
+        .number('Enter a number of minutes.')
+        .int('Use whole minutes.')
+        .min(AUTO_LOCK_MINUTES.min, `Use at least ${AUTO_LOCK_MINUTES.min} minute.`)
+        .max(AUTO_LOCK_MINUTES.max, `Use at most ${AUTO_LOCK_MINUTES.max} minutes.`)
+    })
+  ),
+
+  'profiles.list': method<Profile[]>()(empty),
+  'profiles.create': method<Profile>()(z.strictObject({ displayName })),
+  'profiles.rename': method<Profile>()(z.strictObject({ id, displayName }))
+} as const
+
+export type Contract = typeof contract
+export type MethodName = keyof Contract
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>
+export type MethodOutput<M extends MethodName> = Contract[M]['output']
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[]
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name)
+}
+
+/** Upper bound on one request body, checked before parsing (bridge) and after (IPC, by schema). */
+export const MAX_REQUEST_BYTES = 256 * 1024
+
+// ---- The shape of window.lantern: one async function per method, grouped by domain ----
+
+type DomainOf<M extends string> = M extends `${infer D}.${string}` ? D : never
+type VerbOf<M extends string, D extends string> = M extends `${D}.${infer V}` ? V : never
+
+export type LanternBridge = {
+  [D in DomainOf<MethodName>]: {
+    [V in VerbOf<MethodName, D>]: `${D}.${V}` extends infer M extends MethodName
+      ? (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>
+      : never
+  }
+}
+
+/**
+ * Builds the bridge object from the method list. The preload passes an IPC invoker, the
+ * browser bridge an HTTP one; both therefore expose exactly the same surface.
+ */
+export function buildBridge(invoke: (method: MethodName, input: unknown) => Promise<unknown>) {
+  const bridge: Record<string, Record<string, (input: unknown) => Promise<unknown>>> = {}
+  for (const name of METHOD_NAMES) {
+    const [domain, verb] = name.split('.') as [string, string]
+    bridge[domain] ??= {}
+    bridge[domain][verb] = (input: unknown) => invoke(name, input ?? {})
+  }
+  return bridge as unknown as LanternBridge
+}

@@ -1,0 +1,136 @@
+// Lint is also where the process boundaries live: each folder may import only what its
+// process can run (see DESIGN.md "Architecture").
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import pluginVue from 'eslint-plugin-vue'
+import prettier from 'eslint-config-prettier'
+import globals from 'globals'
+
+const noElectron = {
+  name: 'electron',
+  message: 'Only electron/main and electron/preload may import Electron.'
+}
+const nodeBuiltins = {
+  group: ['node:*'],
+  message: 'The renderer runs in a browser sandbox: ask the core through the contract instead.'
+}
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...pluginVue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser } },
+    rules: {
+      'vue/block-lang': ['error', { script: { lang: 'ts' } }],
+      'vue/no-v-html': 'error'
+    }
+  },
+  {
+    files: ['**/*.{ts,mts,mjs,vue}'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error'
+    }
+  },
+  {
+    files: ['electron/**/*.ts', 'tests/**/*.ts', 'tools/**/*.ts', '*.config.{ts,mjs}'],
+    languageOptions: { globals: { ...globals.node } }
+  },
+  {
+    files: ['renderer/**/*.{ts,vue}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            nodeBuiltins,
+            {
+              group: ['**/electron/main/**', '**/electron/core/**', '**/electron/preload/**'],
+              message: 'The renderer may import only electron/shared (the contract).'
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
+    files: ['electron/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            nodeBuiltins,
+            {
+              group: ['**/main/**', '**/core/**', '**/preload/**'],
+              message: 'The contract depends on nothing but zod.'
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
+    files: ['electron/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            {
+              group: ['**/main/**', '**/preload/**', '**/renderer/**'],
+              message: 'The core is plain Node: it must not reach into the Electron shell or the UI.'
+            }
+          ]
+        }
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='serialize']",
+          message: 'serialize() returns the database as plaintext.'
+        },
+        {
+          selector: "CallExpression[callee.property.name='backup']",
+          message: 'The online backup API fails on encrypted databases: use VACUUM INTO (backups.ts).'
+        }
+      ]
+    }
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/main/**', '**/core/**', '**/renderer/**', 'node:*'],
+              message: 'The sandboxed preload may import only electron and the contract.'
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='shell'][property.name='openExternal']",
+          message: 'Open external links only through openExternalSafely() in externalLinks.ts.'
+        }
+      ]
+    }
+  },
+  prettier
+)
