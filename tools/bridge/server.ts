@@ -107,20 +107,18 @@ function sameSecret(given: string | undefined | null, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
+/** The body as text, or null when it exceeds the limit (the rest is drained, not buffered). */
 function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolvePromise, reject) => {
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_REQUEST_BYTES) {
-        resolvePromise(null)
-        req.destroy()
-        return
-      }
-      chunks.push(chunk)
+      if (size <= MAX_REQUEST_BYTES) chunks.push(chunk)
     })
-    req.on('end', () => resolvePromise(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () =>
+      resolvePromise(size > MAX_REQUEST_BYTES ? null : Buffer.concat(chunks).toString('utf8'))
+    )
     req.on('error', reject)
   })
 }

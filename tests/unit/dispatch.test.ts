@@ -1,0 +1,191 @@
+/**
+ * Every method is reached through dispatch(): bad input of any shape must come back as
+ * INVALID_INPUT with nothing changed, before any handler runs.
+ */
+import { existsSync } from 'node:fs'
+import { afterEach, describe, expect, it } from 'vitest'
+import { dispatch } from '../../electron/core/dispatch.ts'
+import { METHOD_NAMES, type MethodName } from '../../electron/shared/contract.ts'
+import { PASSPHRASE, cleanupTempDirs, newCore } from './helpers/vaultFixture.ts'
+
+afterEach(cleanupTempDirs)
+
+const HUGE = 'x'.repeat(300_000)
+const NOT_UUID = 'not-a-uuid'
+
+/** Inputs that no method accepts. */
+const BAD_FOR_EVERY_METHOD: unknown[] = [
+  null,
+  'a string',
+  42,
+  true,
+  [],
+  [{}],
+  { unexpectedKey: 1 },
+  JSON.parse('{"__proto__": {"polluted": true}}'),
+  { constructor: { prototype: { polluted: true } } }
+]
+
+/** Inputs shaped like the method's own, but wrong. */
+const BAD_BY_METHOD: Record<MethodName, unknown[]> = {
+  'vault.status': [{ state: 'unlocked' }],
+  'vault.create': [
+    {},
+    { passphrase: '' },
+    { passphrase: 'short' },
+    { passphrase: 123456789012 },
+    { passphrase: HUGE },
+    { passphrase: PASSPHRASE, extra: true }
+  ],
+  'vault.unlock': [{}, { passphrase: '' }, { passphrase: null }, { passphrase: HUGE }],
+  'vault.recover': [
+    { recoveryCode: 'ABCDE' },
+    { recoveryCode: '', newPassphrase: PASSPHRASE },
+    { recoveryCode: 'x'.repeat(101), newPassphrase: PASSPHRASE },
+    { recoveryCode: 'ABCDE', newPassphrase: 'short' }
+  ],
+  'vault.lock': [{ now: true }],
+  'vault.changePassphrase': [
+    { currentPassphrase: PASSPHRASE },
+    { currentPassphrase: PASSPHRASE, newPassphrase: 'short' },
+    { currentPassphrase: '', newPassphrase: PASSPHRASE }
+  ],
+  'settings.get': [{ key: 'autoLockMinutes' }],
+  'settings.update': [
+    {},
+    { autoLockMinutes: 0 },
+    { autoLockMinutes: -5 },
+    { autoLockMinutes: 1.5 },
+    { autoLockMinutes: 100000 },
+    { autoLockMinutes: '10' },
+    { autoLockMinutes: Number.NaN }
+  ],
+  'profiles.list': [{ all: true }],
+  'profiles.create': [
+    {},
+    { displayName: '' },
+    { displayName: '    ' },
+    { displayName: 'x'.repeat(201) },
+    { displayName: 7 }
+  ],
+  'profiles.rename': [
+    { id: NOT_UUID, displayName: 'Ann' },
+    { id: crypto.randomUUID() },
+    { id: crypto.randomUUID(), displayName: '' },
+    { displayName: 'Ann' }
+  ]
+}
+
+describe('dispatch', () => {
+  it('has bad-input cases for every method in the contract', () => {
+    expect(Object.keys(BAD_BY_METHOD).sort()).toEqual([...METHOD_NAMES].sort())
+  })
+
+  it('rejects unknown methods', async () => {
+    const core = newCore()
+    for (const name of ['vault.delete', '__proto__', 'constructor', 'toString', '', 42, null]) {
+      const result = await dispatch(core.handlers, name, {})
+      expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } })
+    }
+  })
+
+  it('with no vault yet: every bad input is INVALID_INPUT and nothing is created', async () => {
+    const core = newCore()
+    for (const method of METHOD_NAMES) {
+      for (const input of [...BAD_FOR_EVERY_METHOD, ...BAD_BY_METHOD[method]]) {
+        const result = await dispatch(core.handlers, method, input)
+        expect(result, `${method} ${JSON.stringify(input)?.slice(0, 80)}`).toMatchObject({
+          ok: false,
+          error: { code: 'INVALID_INPUT' }
+        })
+      }
+    }
+    expect(existsSync(core.vault.envelopeFile)).toBe(false)
+    expect(core.vault.state).toBe('none')
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  it('with an unlocked vault: every bad input is INVALID_INPUT and the data is unchanged', async () => {
+    const core = newCore()
+    await core.vault.create(PASSPHRASE)
+    const person = await core.handlers['profiles.create']({ displayName: 'Ruth' })
+    const settingsBefore = await core.handlers['settings.get']({})
+    for (const method of METHOD_NAMES) {
+      for (const input of [...BAD_FOR_EVERY_METHOD, ...BAD_BY_METHOD[method]]) {
+        const result = await dispatch(core.handlers, method, input)
+        expect(result, `${method} ${JSON.stringify(input)?.slice(0, 80)}`).toMatchObject({
+          ok: false,
+          error: { code: 'INVALID_INPUT' }
+        })
+      }
+    }
+    expect(core.vault.state).toBe('unlocked')
+    expect(await core.handlers['profiles.list']({})).toEqual([person])
+    expect(await core.handlers['settings.get']({})).toEqual(settingsBefore)
+  })
+
+  it('names the failing field so a form can show the message beside it', async () => {
+    const core = newCore()
+    await core.vault.create(PASSPHRASE)
+    const result = await dispatch(core.handlers, 'settings.update', { autoLockMinutes: 0 })
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: 'autoLockMinutes: Use at least 1 minute.',
+        fields: [{ path: 'autoLockMinutes', message: 'Use at least 1 minute.' }]
+      }
+    })
+  })
+
+  it('reports VAULT_LOCKED for record methods while locked, and NOT_FOUND for a missing profile', async () => {
+    const core = newCore()
+    await core.vault.create(PASSPHRASE)
+    const missing = await dispatch(core.handlers, 'profiles.rename', {
+      id: crypto.randomUUID(),
+      displayName: 'Nobody'
+    })
+    expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    await dispatch(core.handlers, 'vault.lock', {})
+    for (const method of ['profiles.list', 'settings.get'] as const) {
+      expect(await dispatch(core.handlers, method, {})).toMatchObject({
+        ok: false,
+        error: { code: 'VAULT_LOCKED' }
+      })
+    }
+  })
+
+  it('stores hostile but valid text byte for byte (bound parameters, no interpretation)', async () => {
+    const core = newCore()
+    await core.vault.create(PASSPHRASE)
+    const hostile = [
+      "Robert'); DROP TABLE profiles;--",
+      '<img src=x onerror="window.__xss=1"><script>alert(1)</script>',
+      'Zoë Núñez 李小龍 👨‍👩‍👧',
+      'tab\tand\nnewline'
+    ]
+    for (const displayName of hostile) {
+      const result = await dispatch(core.handlers, 'profiles.create', { displayName })
+      expect(result).toMatchObject({ ok: true, value: { displayName } })
+    }
+    const listed = await dispatch(core.handlers, 'profiles.list', {})
+    expect(listed.ok && (listed.value as { displayName: string }[]).map((p) => p.displayName)).toEqual(
+      hostile
+    )
+  })
+
+  it('never returns key material or the passphrase in any response', async () => {
+    const core = newCore()
+    const responses: unknown[] = []
+    responses.push(await dispatch(core.handlers, 'vault.create', { passphrase: PASSPHRASE }))
+    responses.push(await dispatch(core.handlers, 'vault.lock', {}))
+    responses.push(await dispatch(core.handlers, 'vault.unlock', { passphrase: 'wrong passphrase' }))
+    responses.push(await dispatch(core.handlers, 'vault.unlock', { passphrase: PASSPHRASE }))
+    responses.push(await dispatch(core.handlers, 'vault.status', {}))
+    const text = JSON.stringify(responses)
+    expect(text).not.toContain(PASSPHRASE)
+    const envelope = JSON.parse((await import('node:fs')).readFileSync(core.vault.envelopeFile, 'utf8'))
+    expect(text).not.toContain(envelope.wraps.passphrase.ciphertext)
+    expect(text).not.toMatch(/[0-9a-f]{64}/)
+  })
+})

@@ -1,0 +1,129 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { CoreError } from '../../electron/core/errors.ts'
+import { listBackups } from '../../electron/core/vault/backups.ts'
+import type { Db } from '../../electron/core/vault/database.ts'
+import {
+  MIGRATIONS,
+  type Migration,
+  latestVersion,
+  pendingMigrations,
+  runMigrations,
+  schemaVersion
+} from '../../electron/core/vault/migrations/index.ts'
+import { PASSPHRASE, cleanupTempDirs, newCore, tempDir } from './helpers/vaultFixture.ts'
+
+afterEach(cleanupTempDirs)
+
+function tableNames(db: Db): string[] {
+  return (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+      name: string
+    }[]
+  ).map((row) => row.name)
+}
+
+async function errorCode(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise
+    return 'NO_ERROR'
+  } catch (error) {
+    return error instanceof CoreError ? error.code : `thrown: ${(error as Error).message}`
+  }
+}
+
+describe('migration runner', () => {
+  it('versions strictly increase', () => {
+    for (let i = 1; i < MIGRATIONS.length; i++) {
+      expect(MIGRATIONS[i]!.version).toBeGreaterThan(MIGRATIONS[i - 1]!.version)
+    }
+  })
+
+  it('a failing step leaves the schema and user_version exactly as they were', async () => {
+    const dir = tempDir()
+    const core = newCore(dir)
+    await core.vault.create(PASSPHRASE)
+    await core.handlers['profiles.create']({ displayName: 'Before the upgrade' })
+    await core.vault.lock()
+
+    const failing: Migration = {
+      version: latestVersion() + 10,
+      name: 'fails-half-way',
+      up: (db) => {
+        db.exec('CREATE TABLE half_done (x TEXT) STRICT')
+        db.exec("INSERT INTO profiles (id, display_name, created_at, updated_at) VALUES ('x', 'y', 'z', 'z')")
+        throw new Error('step failed half way')
+      }
+    }
+    const upgraded = newCore(dir, { migrations: [...MIGRATIONS, failing] })
+    expect(await errorCode(upgraded.vault.unlock(PASSPHRASE))).toBe('thrown: step failed half way')
+    expect(upgraded.vault.state).toBe('locked')
+
+    const again = newCore(dir)
+    await again.vault.unlock(PASSPHRASE)
+    expect(schemaVersion(again.vault.db)).toBe(latestVersion())
+    expect(tableNames(again.vault.db)).not.toContain('half_done')
+    expect((await again.handlers['profiles.list']({})).map((p) => p.displayName)).toEqual([
+      'Before the upgrade'
+    ])
+    // A backup was taken before the attempt, so even a worse failure could be undone.
+    expect(listBackups(again.vault.backupsDir).some((b) => b.reason === 'pre-migration')).toBe(true)
+  })
+
+  it('a successful later step runs once, after a verified backup', async () => {
+    const dir = tempDir()
+    const core = newCore(dir)
+    await core.vault.create(PASSPHRASE)
+    await core.vault.lock()
+    let runs = 0
+    const next: Migration = {
+      version: latestVersion() + 10,
+      name: 'adds-a-table',
+      up: (db) => {
+        runs++
+        db.exec('CREATE TABLE later_table (x TEXT) STRICT')
+      }
+    }
+    const upgraded = newCore(dir, { migrations: [...MIGRATIONS, next] })
+    await upgraded.vault.unlock(PASSPHRASE)
+    expect(schemaVersion(upgraded.vault.db)).toBe(next.version)
+    await upgraded.vault.lock()
+    await upgraded.vault.unlock(PASSPHRASE)
+    expect(runs).toBe(1)
+    expect(tableNames(upgraded.vault.db)).toContain('later_table')
+  })
+
+  it('refuses a vault written by a newer Lantern, and leaves it alone', async () => {
+    const dir = tempDir()
+    const core = newCore(dir)
+    await core.vault.create(PASSPHRASE)
+    core.vault.db.pragma(`user_version = ${latestVersion() + 100}`)
+    await core.vault.lock()
+
+    const older = newCore(dir)
+    expect(await errorCode(older.vault.unlock(PASSPHRASE))).toBe('VAULT_FROM_NEWER_VERSION')
+    expect(older.vault.state).toBe('locked')
+  })
+
+  it('pendingMigrations refuses a list whose versions do not increase', async () => {
+    const core = newCore()
+    await core.vault.create(PASSPHRASE)
+    const broken = [...MIGRATIONS, { ...MIGRATIONS[0]! }]
+    expect(() => pendingMigrations(core.vault.db, broken)).toThrow(/not increasing/)
+  })
+})
+
+describe('migration 10: profiles and settings', () => {
+  it('creates STRICT profiles and settings tables from an empty database', async () => {
+    const core = newCore(tempDir(), { migrations: [] })
+    await core.vault.create(PASSPHRASE)
+    const db = core.vault.db
+    expect(schemaVersion(db)).toBe(0)
+    runMigrations(db, pendingMigrations(db, MIGRATIONS.filter((m) => m.version <= 10)))
+    expect(schemaVersion(db)).toBe(10)
+    expect(tableNames(db)).toEqual(['profiles', 'settings'])
+    // STRICT: a wrong type is an error, not silently stored.
+    expect(() =>
+      db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run('k', Buffer.from('x'))
+    ).toThrow(/cannot store BLOB/)
+  })
+})

@@ -1,0 +1,115 @@
+/**
+ * A damaged file must be reported as damaged, never as a wrong passphrase (which would send the
+ * user hunting for a passphrase that was right), and must never be modified by the attempt.
+ */
+import { copyFileSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CoreError } from '../../electron/core/errors.ts'
+import { PASSPHRASE, cleanupTempDirs, newCore, sha256, tempDir } from './helpers/vaultFixture.ts'
+
+const PAGE = 4096
+let template: string
+
+// One template vault serves every case, so temp folders are removed once, at the end.
+afterAll(cleanupTempDirs)
+
+beforeAll(async () => {
+  template = tempDir('lantern-damage-template-')
+  const core = newCore(template)
+  await core.vault.create(PASSPHRASE)
+  // Enough rows for a file of many pages, so "mid-file" is a data page.
+  for (let i = 0; i < 400; i++) {
+    await core.handlers['profiles.create']({ displayName: `Person number ${i} `.padEnd(150, 'x') })
+  }
+  await core.vault.lock()
+  rmSync(join(template, 'backups'), { recursive: true, force: true })
+})
+
+function copyTemplate(): string {
+  const dir = tempDir()
+  for (const name of readdirSync(template)) copyFileSync(join(template, name), join(dir, name))
+  return dir
+}
+
+function flipByte(file: string, offset: number): void {
+  const bytes = readFileSync(file)
+  bytes[offset] = bytes[offset]! ^ 0xff
+  writeFileSync(file, bytes)
+}
+
+async function unlockError(dir: string, passphrase = PASSPHRASE): Promise<string> {
+  const core = newCore(dir)
+  try {
+    await core.vault.unlock(passphrase)
+    return 'NO_ERROR'
+  } catch (error) {
+    if (error instanceof CoreError) return error.code
+    throw error
+  }
+}
+
+const damages: [string, (file: string) => void][] = [
+  ['a byte flipped in page 1', (file) => flipByte(file, 1000)],
+  ['a byte flipped in the first 16 bytes (the salt)', (file) => flipByte(file, 5)],
+  [
+    'a byte flipped mid-file',
+    (file) => {
+      const pages = Math.floor(readFileSync(file).length / PAGE)
+      flipByte(file, Math.floor(pages / 2) * PAGE + 2000)
+    }
+  ],
+  ['the file truncated to a third', (file) => truncateSync(file, Math.floor(readFileSync(file).length / 3))]
+]
+
+describe('damaged vault files', () => {
+  it('the template opens cleanly, so the damage below is the only difference', async () => {
+    expect(readFileSync(join(template, 'vault.db')).length).toBeGreaterThan(20 * PAGE)
+    expect(await unlockError(copyTemplate())).toBe('NO_ERROR')
+  })
+
+  for (const [label, damage] of damages) {
+    it(`${label}: VAULT_DAMAGED with the right passphrase, file untouched`, async () => {
+      const dir = copyTemplate()
+      const file = join(dir, 'vault.db')
+      damage(file)
+      const before = sha256(file)
+      const listing = readdirSync(dir).sort()
+
+      expect(await unlockError(dir)).toBe('VAULT_DAMAGED')
+      expect(sha256(file)).toBe(before)
+      expect(readdirSync(dir).sort()).toEqual(listing)
+
+      // And a wrong passphrase on the same damaged file is still called a wrong passphrase.
+      expect(await unlockError(dir, 'not the passphrase')).toBe('WRONG_PASSPHRASE')
+      expect(sha256(file)).toBe(before)
+    })
+  }
+
+  it('a plaintext SQLite file put in place of the vault is not adopted', async () => {
+    const dir = copyTemplate()
+    const file = join(dir, 'vault.db')
+    rmSync(file)
+    const Database = (await import('better-sqlite3-multiple-ciphers')).default
+    const plain = new Database(file)
+    plain.exec('CREATE TABLE profiles (id TEXT PRIMARY KEY, display_name TEXT)')
+    plain.close()
+    const before = sha256(file)
+    expect(await unlockError(dir)).toBe('VAULT_DAMAGED')
+    expect(sha256(file)).toBe(before)
+  })
+
+  it('a missing database file beside a good key file is reported as damaged, not as a new vault', async () => {
+    const dir = copyTemplate()
+    rmSync(join(dir, 'vault.db'))
+    const core = newCore(dir)
+    expect(core.vault.state).toBe('locked')
+    expect(await unlockError(dir)).toBe('VAULT_DAMAGED')
+  })
+
+  it('a damaged key file is reported as damaged', async () => {
+    const dir = copyTemplate()
+    writeFileSync(join(dir, 'vault.key.json'), '{"format":"lantern-key-envelope","version":1')
+    expect(await unlockError(dir)).toBe('VAULT_DAMAGED')
+  })
+})
