@@ -13,6 +13,11 @@ export const TEST_KDF_COST: KdfCost = { memoryKiB: 1024, iterations: 1, parallel
 
 export const PASSPHRASE = 'correct horse battery staple'
 
+/** The n-th of a series of distinct passphrases, for tests that change it again and again. */
+export function rotatingPassphrase(n: number): string {
+  return `rotating passphrase number ${n}`
+}
+
 const made: string[] = []
 const opened: Core[] = []
 
