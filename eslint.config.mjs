@@ -86,7 +86,8 @@ export default tseslint.config(
           patterns: [
             {
               group: ['**/main/**', '**/preload/**', '**/renderer/**'],
-              message: 'The core is plain Node: it must not reach into the Electron shell or the UI.'
+              message:
+                'The core is plain Node: it must not reach into the Electron shell or the UI.'
             }
           ]
         }
@@ -99,7 +100,8 @@ export default tseslint.config(
         },
         {
           selector: "CallExpression[callee.property.name='backup']",
-          message: 'The online backup API fails on encrypted databases: use VACUUM INTO (backups.ts).'
+          message:
+            'The online backup API fails on encrypted databases: use VACUUM INTO (backups.ts).'
         }
       ]
     }

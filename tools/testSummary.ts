@@ -47,7 +47,9 @@ const suites: [string, Counts][] = [
 ]
 const total: Counts = { passed: 0, failed: 0, skipped: 0 }
 for (const [name, counts] of suites) {
-  console.log(`${name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`)
+  console.log(
+    `${name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`
+  )
   total.passed += counts.passed
   total.failed += counts.failed
   total.skipped += counts.skipped

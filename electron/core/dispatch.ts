@@ -3,12 +3,7 @@
  * bridge: method allowlist, schema parse, and a plain result object. Whoever calls this has
  * already checked who is asking (IPC sender frame, bridge token).
  */
-import {
-  type ApiError,
-  contract,
-  isMethodName,
-  type Result
-} from '../shared/contract.ts'
+import { type ApiError, contract, isMethodName, type Result } from '../shared/contract.ts'
 import type { Handlers } from './api.ts'
 import { CoreError } from './errors.ts'
 

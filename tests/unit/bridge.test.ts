@@ -16,7 +16,11 @@ let cookie: string
 function rawRequest(
   path: string,
   options: { method?: string; headers?: Record<string, string>; body?: string } = {}
-): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+): Promise<{
+  status: number
+  headers: Record<string, string | string[] | undefined>
+  body: string
+}> {
   const url = new URL(path, bridge.origin)
   return new Promise((resolve, reject) => {
     const req = request(
@@ -45,7 +49,10 @@ function api(method: string, input: unknown, headers: Record<string, string> = {
 beforeEach(async () => {
   const rendererDir = tempDir('lantern-renderer-')
   mkdirSync(join(rendererDir, 'assets'))
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html><head></head><body></body></html>')
+  writeFileSync(
+    join(rendererDir, 'index.html'),
+    '<!doctype html><html><head></head><body></body></html>'
+  )
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
   bridge = await startBridge({ dataDir: tempDir(), rendererDir, kdfCost: TEST_KDF_COST })
   const visit = await rawRequest(new URL(bridge.url).pathname + new URL(bridge.url).search)
@@ -65,7 +72,10 @@ describe('loopback bridge', () => {
 
   it('calls the real core with the token cookie', async () => {
     const created = await api('vault.create', { passphrase: 'a long enough passphrase' })
-    expect(JSON.parse(created.body)).toMatchObject({ ok: true, value: { recoveryCode: expect.any(String) } })
+    expect(JSON.parse(created.body)).toMatchObject({
+      ok: true,
+      value: { recoveryCode: expect.any(String) }
+    })
     const status = await api('vault.status', {})
     expect(JSON.parse(status.body)).toEqual({ ok: true, value: { state: 'unlocked' } })
   })
@@ -110,7 +120,11 @@ describe('loopback bridge', () => {
     expect(script.body).toContain('"vault.unlock"')
     const asset = await rawRequest('/assets/app.js')
     expect(asset.body).toBe('console.log(1)')
-    for (const escape of ['/../package.json', '/%2e%2e/package.json', '/assets/../../package.json']) {
+    for (const escape of [
+      '/../package.json',
+      '/%2e%2e/package.json',
+      '/assets/../../package.json'
+    ]) {
       const res = await rawRequest(escape)
       expect(res.body).not.toContain('"name": "lantern"')
     }

@@ -169,9 +169,9 @@ describe('dispatch', () => {
       expect(result).toMatchObject({ ok: true, value: { displayName } })
     }
     const listed = await dispatch(core.handlers, 'profiles.list', {})
-    expect(listed.ok && (listed.value as { displayName: string }[]).map((p) => p.displayName)).toEqual(
-      hostile
-    )
+    expect(
+      listed.ok && (listed.value as { displayName: string }[]).map((p) => p.displayName)
+    ).toEqual(hostile)
   })
 
   it('never returns key material or the passphrase in any response', async () => {
@@ -179,12 +179,16 @@ describe('dispatch', () => {
     const responses: unknown[] = []
     responses.push(await dispatch(core.handlers, 'vault.create', { passphrase: PASSPHRASE }))
     responses.push(await dispatch(core.handlers, 'vault.lock', {}))
-    responses.push(await dispatch(core.handlers, 'vault.unlock', { passphrase: 'wrong passphrase' }))
+    responses.push(
+      await dispatch(core.handlers, 'vault.unlock', { passphrase: 'wrong passphrase' })
+    )
     responses.push(await dispatch(core.handlers, 'vault.unlock', { passphrase: PASSPHRASE }))
     responses.push(await dispatch(core.handlers, 'vault.status', {}))
     const text = JSON.stringify(responses)
     expect(text).not.toContain(PASSPHRASE)
-    const envelope = JSON.parse((await import('node:fs')).readFileSync(core.vault.envelopeFile, 'utf8'))
+    const envelope = JSON.parse(
+      (await import('node:fs')).readFileSync(core.vault.envelopeFile, 'utf8')
+    )
     expect(text).not.toContain(envelope.wraps.passphrase.ciphertext)
     expect(text).not.toMatch(/[0-9a-f]{64}/)
   })

@@ -50,7 +50,9 @@ describe('migration runner', () => {
       name: 'fails-half-way',
       up: (db) => {
         db.exec('CREATE TABLE half_done (x TEXT) STRICT')
-        db.exec("INSERT INTO profiles (id, display_name, created_at, updated_at) VALUES ('x', 'y', 'z', 'z')")
+        db.exec(
+          "INSERT INTO profiles (id, display_name, created_at, updated_at) VALUES ('x', 'y', 'z', 'z')"
+        )
         throw new Error('step failed half way')
       }
     }
@@ -118,7 +120,13 @@ describe('migration 10: profiles and settings', () => {
     await core.vault.create(PASSPHRASE)
     const db = core.vault.db
     expect(schemaVersion(db)).toBe(0)
-    runMigrations(db, pendingMigrations(db, MIGRATIONS.filter((m) => m.version <= 10)))
+    runMigrations(
+      db,
+      pendingMigrations(
+        db,
+        MIGRATIONS.filter((m) => m.version <= 10)
+      )
+    )
     expect(schemaVersion(db)).toBe(10)
     expect(tableNames(db)).toEqual(['profiles', 'settings'])
     // STRICT: a wrong type is an error, not silently stored.

@@ -95,9 +95,9 @@ describe('vault lifecycle', () => {
     const core = newCore()
     await core.vault.create(PASSPHRASE)
     await core.vault.lock()
-    expect(await codeOf(core.vault.recover('AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF', 'new passphrase here'))).toBe(
-      'WRONG_RECOVERY_CODE'
-    )
+    expect(
+      await codeOf(core.vault.recover('AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF', 'new passphrase here'))
+    ).toBe('WRONG_RECOVERY_CODE')
     expect(core.vault.state).toBe('locked')
   })
 
@@ -111,9 +111,9 @@ describe('vault lifecycle', () => {
     core.vault.db.pragma('wal_checkpoint(TRUNCATE)')
     const before = sha256(core.vault.dbFile)
 
-    expect(await codeOf(core.vault.changePassphrase('wrong current one', 'the new passphrase'))).toBe(
-      'WRONG_PASSPHRASE'
-    )
+    expect(
+      await codeOf(core.vault.changePassphrase('wrong current one', 'the new passphrase'))
+    ).toBe('WRONG_PASSPHRASE')
     await core.vault.changePassphrase(PASSPHRASE, 'the new passphrase')
     await core.vault.lock()
 
@@ -128,7 +128,9 @@ describe('vault lifecycle', () => {
     const core = newCore()
     await core.vault.create(PASSPHRASE)
     await core.vault.lock()
-    expect(await codeOf(core.vault.changePassphrase(PASSPHRASE, 'the new passphrase'))).toBe('VAULT_LOCKED')
+    expect(await codeOf(core.vault.changePassphrase(PASSPHRASE, 'the new passphrase'))).toBe(
+      'VAULT_LOCKED'
+    )
   })
 
   it('writes a SQLCipher-format file, never a plaintext SQLite header', async () => {
@@ -149,7 +151,11 @@ describe('vault lifecycle', () => {
     await core.vault.unlock(PASSPHRASE)
     const unlocked = performance.now()
     const kdf = JSON.parse(readFileSync(core.vault.envelopeFile, 'utf8')).wraps.passphrase.kdf
-    expect(kdf).toMatchObject({ memoryKiB: DEFAULT_KDF_COST.memoryKiB, iterations: 3, parallelism: 1 })
+    expect(kdf).toMatchObject({
+      memoryKiB: DEFAULT_KDF_COST.memoryKiB,
+      iterations: 3,
+      parallelism: 1
+    })
     expect(kdf.memoryKiB).toBeGreaterThanOrEqual(19 * 1024)
     console.log(
       `vault timing with production Argon2id: create ${(created - started).toFixed(0)} ms, unlock ${(unlocked - created).toFixed(0)} ms`

@@ -2,7 +2,14 @@
  * A damaged file must be reported as damaged, never as a wrong passphrase (which would send the
  * user hunting for a passphrase that was right), and must never be modified by the attempt.
  */
-import { copyFileSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  truncateSync,
+  writeFileSync
+} from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CoreError } from '../../electron/core/errors.ts'
@@ -59,7 +66,10 @@ const damages: [string, (file: string) => void][] = [
       flipByte(file, Math.floor(pages / 2) * PAGE + 2000)
     }
   ],
-  ['the file truncated to a third', (file) => truncateSync(file, Math.floor(readFileSync(file).length / 3))]
+  [
+    'the file truncated to a third',
+    (file) => truncateSync(file, Math.floor(readFileSync(file).length / 3))
+  ]
 ]
 
 describe('damaged vault files', () => {

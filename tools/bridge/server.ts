@@ -145,7 +145,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   }
 
   const handleApi = async (req: IncomingMessage, res: ServerResponse, method: string) => {
-    if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'INVALID_INPUT', message: 'Use POST.' } })
+    if (req.method !== 'POST')
+      return sendJson(res, 405, {
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: 'Use POST.' }
+      })
     if (!isOwnRequest(req) || !sameSecret(readCookie(req, COOKIE), token)) {
       return sendJson(res, 403, {
         ok: false,
@@ -160,7 +164,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     } catch {
       return sendJson(res, 400, {
         ok: false,
-        error: { code: 'INVALID_INPUT', message: 'The request was not readable JSON of an allowed size.' }
+        error: {
+          code: 'INVALID_INPUT',
+          message: 'The request was not readable JSON of an allowed size.'
+        }
       })
     }
     sendJson(res, 200, await dispatch(core.handlers, method, input))
@@ -174,7 +181,13 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '')
     const file = join(rendererDir, relative)
     const inside = file === rendererDir || file.startsWith(rendererDir + sep)
-    if (inside && relative !== '' && relative !== 'index.html' && existsSync(file) && statSync(file).isFile()) {
+    if (
+      inside &&
+      relative !== '' &&
+      relative !== 'index.html' &&
+      existsSync(file) &&
+      statSync(file).isFile()
+    ) {
       res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream' })
       return res.end(readFileSync(file))
     }
@@ -193,7 +206,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const apiMatch = /^\/api\/([A-Za-z]+\.[A-Za-z]+)$/.exec(url.pathname)
     if (apiMatch) {
       handleApi(req, res, apiMatch[1]!).catch(() => {
-        if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Bridge failure.' } })
+        if (!res.headersSent)
+          sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Bridge failure.' } })
       })
       return
     }
@@ -211,7 +225,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     serveStatic(res, url.pathname)
   })
 
-  await new Promise<void>((resolvePromise) => server.listen(options.port ?? 0, '127.0.0.1', resolvePromise))
+  await new Promise<void>((resolvePromise) =>
+    server.listen(options.port ?? 0, '127.0.0.1', resolvePromise)
+  )
   const { port } = server.address() as AddressInfo
   host = `127.0.0.1:${port}`
   const origin = `http://${host}`

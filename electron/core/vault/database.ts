@@ -140,7 +140,9 @@ export function verifyDatabaseCopy(file: string, key: Buffer): { tables: number 
     db.pragma('temp_store = MEMORY')
     const integrity = db.pragma('integrity_check', { simple: true })
     if (integrity !== 'ok') throw new DatabaseDamagedError('integrity_check failed')
-    const row = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as {
+    const row = db
+      .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'")
+      .get() as {
       n: number
     }
     return { tables: row.n }

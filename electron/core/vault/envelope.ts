@@ -15,7 +15,11 @@ const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/)
 const wrappedKeySchema = z.strictObject({
   kdf: z.strictObject({
     algorithm: z.literal('argon2id'),
-    memoryKiB: z.number().int().min(8).max(4 * 1024 * 1024),
+    memoryKiB: z
+      .number()
+      .int()
+      .min(8)
+      .max(4 * 1024 * 1024),
     iterations: z.number().int().min(1).max(100),
     parallelism: z.number().int().min(1).max(64),
     salt: base64

@@ -63,7 +63,11 @@ export async function wrapKey(
   purpose: string,
   cost: KdfCost
 ): Promise<WrappedKey> {
-  const kdf: Argon2Params = { algorithm: 'argon2id', ...cost, salt: randomBytes(16).toString('base64') }
+  const kdf: Argon2Params = {
+    algorithm: 'argon2id',
+    ...cost,
+    salt: randomBytes(16).toString('base64')
+  }
   const kek = await deriveKek(secret, kdf)
   try {
     const iv = randomBytes(12)
@@ -125,9 +129,5 @@ export function newRecoveryCode(): string {
 
 /** Forgives case, spaces, dashes and the letters people confuse with digits. */
 export function normalizeRecoveryCode(typed: string): string {
-  return typed
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1')
+  return typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1')
 }

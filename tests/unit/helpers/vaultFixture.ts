@@ -33,7 +33,10 @@ export async function cleanupTempDirs(): Promise<void> {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true })
 }
 
-export function newCore(dataDir = tempDir(), extra: Partial<Parameters<typeof createCore>[0]> = {}): Core {
+export function newCore(
+  dataDir = tempDir(),
+  extra: Partial<Parameters<typeof createCore>[0]> = {}
+): Core {
   const core = createCore({ dataDir, kdfCost: TEST_KDF_COST, ...extra })
   opened.push(core)
   return core

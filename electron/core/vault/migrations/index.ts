@@ -20,7 +20,9 @@ export class DatabaseFromNewerVersionError extends Error {
   readonly found: number
   readonly supported: number
   constructor(found: number, supported: number) {
-    super(`The vault was written by a newer version of Lantern (schema ${found}; this one knows ${supported}).`)
+    super(
+      `The vault was written by a newer version of Lantern (schema ${found}; this one knows ${supported}).`
+    )
     this.name = 'DatabaseFromNewerVersionError'
     this.found = found
     this.supported = supported
