@@ -8,7 +8,6 @@ import { dispatch } from '../core/dispatch.ts'
 import { METHOD_NAMES, type Result } from '../shared/contract.ts'
 import { describeUrlForLog, isTrustedSender } from './trust.ts'
 
-
 export function registerIpcHandlers(core: Core, devServerUrl?: string): void {
   for (const name of METHOD_NAMES) {
     // Inputs are never logged: they carry passphrases and health data.

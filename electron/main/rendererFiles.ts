@@ -47,8 +47,9 @@ export function resolveRendererFile(requestUrl: string, rendererDir: string): st
   }
   if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null
   if (url.username || url.password) return null
-  // Encoded separators and NUL could smuggle a path past the checks below on some platforms.
-  if (path.includes('\\') || path.includes('\0')) return null
+  // The URL parser already resolved literal dot-segments; any left came from encoded
+  // separators, as did backslashes. Like NUL, they are never in a real asset path.
+  if (path.includes('\\') || path.includes('\0') || path.split('/').includes('..')) return null
   if (path === '' || path.endsWith('/')) path += 'index.html'
 
   const root = resolve(rendererDir)
