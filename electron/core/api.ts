@@ -37,6 +37,16 @@ export function createCore(options: VaultOptions): Core {
       await vault.lock()
       return status()
     },
+    'vault.listBackups': () =>
+      vault.listBackups().map(({ id, createdAt, reason }) => ({
+        id,
+        createdAt: createdAt.toISOString(),
+        reason
+      })),
+    'vault.restoreBackup': async ({ backupId, secret }) => {
+      await vault.restoreBackup(backupId, secret)
+      return status()
+    },
     'vault.changePassphrase': async ({ currentPassphrase, newPassphrase }) => {
       await vault.changePassphrase(currentPassphrase, newPassphrase)
       return null

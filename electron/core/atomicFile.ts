@@ -13,6 +13,15 @@ export function fsyncDirectory(dir: string): void {
   }
 }
 
+export function fsyncFile(file: string): void {
+  const fd = openSync(file, 'r+')
+  try {
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+}
+
 /**
  * Replaces `target` so that after a crash at any moment it holds either the old bytes or the
  * new ones, never a mix: write a temp file in the same folder, fsync it, rename it over the

@@ -81,6 +81,14 @@ export interface Profile {
   updatedAt: string
 }
 
+export interface BackupSummary {
+  id: string
+  /** ISO 8601 */
+  createdAt: string
+  /** Why it was made: 'rolling' (daily), 'pre-migration' (before an upgrade) or 'manual'. */
+  reason: string
+}
+
 export interface Settings {
   autoLockMinutes: number
 }
@@ -101,6 +109,15 @@ export const contract = {
     z.strictObject({ recoveryCode, newPassphrase: passphrase })
   ),
   'vault.lock': method<VaultStatus>()(empty),
+  /** Works while locked: the damaged-vault screen offers these. */
+  'vault.listBackups': method<BackupSummary[]>()(empty),
+  /** The secret is the passphrase of the backup's time, or the recovery code. */
+  'vault.restoreBackup': method<VaultStatus>()(
+    z.strictObject({
+      backupId: z.string().regex(/^vault-\d{8}T\d{9}Z-[a-z-]{1,30}$/, 'Not a backup name.'),
+      secret: existingPassphrase
+    })
+  ),
   'vault.changePassphrase': method<null>()(
     z.strictObject({ currentPassphrase: existingPassphrase, newPassphrase: passphrase })
   ),

@@ -45,6 +45,13 @@ const BAD_BY_METHOD: Record<MethodName, unknown[]> = {
     { recoveryCode: 'ABCDE', newPassphrase: 'short' }
   ],
   'vault.lock': [{ now: true }],
+  'vault.listBackups': [{ newest: true }],
+  'vault.restoreBackup': [
+    { backupId: '../vault', secret: PASSPHRASE },
+    { backupId: 'vault-20260101T000000000Z-rolling/../../x', secret: PASSPHRASE },
+    { backupId: 'vault-20260101T000000000Z-rolling', secret: '' },
+    { backupId: 'vault-20260101T000000000Z-rolling' }
+  ],
   'vault.changePassphrase': [
     { currentPassphrase: PASSPHRASE },
     { currentPassphrase: PASSPHRASE, newPassphrase: 'short' },

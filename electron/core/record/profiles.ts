@@ -20,7 +20,7 @@ function toProfile(row: ProfileRow): Profile {
 }
 
 export function listProfiles(db: Db): Profile[] {
-  const rows = db.prepare('SELECT * FROM profiles ORDER BY created_at, id').all() as ProfileRow[]
+  const rows = db.prepare('SELECT * FROM profiles ORDER BY created_at, rowid').all() as ProfileRow[]
   return rows.map(toProfile)
 }
 

@@ -4,26 +4,17 @@
  * plaintext). Each copy is reopened and integrity-checked before it counts as a backup, and the
  * key envelope is copied beside it: a backup without its envelope could never be opened.
  */
-import {
-  closeSync,
-  copyFileSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync
-} from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { fsyncDirectory } from '../atomicFile.ts'
+import { fsyncDirectory, fsyncFile } from '../atomicFile.ts'
 import { type Db, verifyDatabaseCopy } from './database.ts'
 
 export const BACKUPS_TO_KEEP = 10
 const BACKUP_PATTERN = /^vault-(\d{8}T\d{6}\d{3}Z)-([a-z-]+)\.db$/
 
 export interface BackupInfo {
+  /** The file name without extension: what the renderer names a backup by. */
+  id: string
   file: string
   envelopeFile: string
   createdAt: Date
@@ -32,6 +23,11 @@ export interface BackupInfo {
 
 function stamp(date: Date): string {
   return date.toISOString().replace(/[-:.]/g, '')
+}
+
+function parseStamp(text: string): Date {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z$/.exec(text)!
+  return new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${m[7]}Z`)
 }
 
 function sqlString(value: string): string {
@@ -45,10 +41,14 @@ export function listBackups(backupsDir: string): BackupInfo[] {
     const match = BACKUP_PATTERN.exec(name)
     if (!match) continue
     const file = join(backupsDir, name)
+    const envelopeFile = file.replace(/\.db$/, '.key.json')
+    // A backup without its envelope could never be opened: not worth offering.
+    if (!existsSync(envelopeFile)) continue
     found.push({
+      id: name.replace(/\.db$/, ''),
       file,
-      envelopeFile: file.replace(/\.db$/, '.key.json'),
-      createdAt: statSync(file).mtime,
+      envelopeFile,
+      createdAt: parseStamp(match[1]!),
       reason: match[2]!
     })
   }
@@ -63,7 +63,8 @@ export function createBackup(
   reason: 'pre-migration' | 'rolling' | 'manual'
 ): BackupInfo {
   mkdirSync(backupsDir, { recursive: true, mode: 0o700 })
-  const name = `vault-${stamp(new Date())}-${reason}`
+  const now = new Date()
+  const name = `vault-${stamp(now)}-${reason}`
   const tmp = join(backupsDir, `.${name}.db.tmp`)
   const file = join(backupsDir, `${name}.db`)
   const envelopeCopy = join(backupsDir, `${name}.key.json`)
@@ -81,16 +82,7 @@ export function createBackup(
     throw error
   }
   pruneBackups(backupsDir)
-  return { file, envelopeFile: envelopeCopy, createdAt: new Date(), reason }
-}
-
-function fsyncFile(file: string): void {
-  const fd = openSync(file, 'r+')
-  try {
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
+  return { id: name, file, envelopeFile: envelopeCopy, createdAt: now, reason }
 }
 
 function pruneBackups(backupsDir: string): void {

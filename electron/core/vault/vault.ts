@@ -9,12 +9,13 @@
  * envelope (AES-GCM) before the database is touched, so "wrong passphrase" and "damaged file"
  * can never be confused, and a damaged file is never written to.
  */
-import { existsSync, mkdirSync, renameSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
 import type { VaultState } from '../../shared/contract.ts'
+import { fsyncDirectory, fsyncFile, writeFileAtomic } from '../atomicFile.ts'
 import { CoreError } from '../errors.ts'
-import { createBackup, listBackups } from './backups.ts'
-import { type Db, DatabaseDamagedError, openVaultDatabase } from './database.ts'
+import { type BackupInfo, createBackup, listBackups } from './backups.ts'
+import { type Db, DatabaseDamagedError, openVaultDatabase, verifyDatabaseCopy } from './database.ts'
 import {
   EnvelopeDamagedError,
   type KeyEnvelope,
@@ -177,6 +178,66 @@ export class Vault {
       if (!this.#db || !this.#key) throw new CoreError('VAULT_LOCKED', 'The vault is locked.')
       return createBackup(this.#db, this.#key, this.envelopeFile, this.backupsDir, 'manual').file
     })
+  }
+
+  /** Verified backups, newest first. Works while locked: a damaged vault needs it most. */
+  listBackups(): BackupInfo[] {
+    return listBackups(this.backupsDir)
+  }
+
+  /**
+   * Puts a backup in place of the current vault and unlocks it. The current files are moved
+   * into a `replaced-<time>` folder, never deleted. `secret` is the passphrase of the backup's
+   * time or the recovery code (which never changes).
+   */
+  restoreBackup(backupId: string, secret: string): Promise<void> {
+    return this.#serial(async () => {
+      const backup = listBackups(this.backupsDir).find((b) => b.id === backupId)
+      if (!backup) throw new CoreError('NOT_FOUND', 'That backup does not exist.')
+      let envelope: KeyEnvelope | null
+      try {
+        envelope = readEnvelope(backup.envelopeFile)
+      } catch {
+        envelope = null
+      }
+      if (!envelope) throw new CoreError('VAULT_DAMAGED', 'The key file of that backup is damaged.')
+      const key =
+        (await unwrapKey(envelope.wraps.passphrase, secret, PASSPHRASE_WRAP)) ??
+        (await unwrapKey(envelope.wraps.recoveryCode, normalizeRecoveryCode(secret), RECOVERY_WRAP))
+      if (!key) {
+        throw new CoreError(
+          'WRONG_PASSPHRASE',
+          'Neither the passphrase of that time nor the recovery code matches.'
+        )
+      }
+      try {
+        verifyDatabaseCopy(backup.file, key)
+      } catch {
+        key.fill(0)
+        throw new CoreError('VAULT_DAMAGED', 'That backup is damaged too.')
+      }
+      this.#close()
+      this.#putInPlace(backup)
+      this.#open(key)
+    })
+  }
+
+  /** Stage the copies first, so the moment with no vault in place is two renames long. */
+  #putInPlace(backup: BackupInfo): void {
+    const stagedDb = join(this.dataDir, '.vault.db.restoring')
+    const stagedEnvelope = join(this.dataDir, '.vault.key.json.restoring')
+    copyFileSync(backup.file, stagedDb)
+    fsyncFile(stagedDb)
+    writeFileAtomic(stagedEnvelope, readFileSync(backup.envelopeFile))
+    const aside = join(this.dataDir, `replaced-${new Date().toISOString().replace(/[-:.]/g, '')}`)
+    mkdirSync(aside, { mode: 0o700 })
+    for (const name of ['vault.db', 'vault.db-wal', 'vault.db-shm', 'vault.key.json']) {
+      const file = join(this.dataDir, name)
+      if (existsSync(file)) renameSync(file, join(aside, name))
+    }
+    renameSync(stagedDb, this.dbFile)
+    renameSync(stagedEnvelope, this.envelopeFile)
+    fsyncDirectory(this.dataDir)
   }
 
   async #rewrapPassphrase(envelope: KeyEnvelope, key: Buffer, newPassphrase: string) {
