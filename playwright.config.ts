@@ -12,6 +12,7 @@ const executablePath = process.env.LANTERN_CHROMIUM ?? systemChromium
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  tsconfig: './tsconfig.playwright.json',
   outputDir: 'test-results/e2e',
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -71,8 +71,8 @@ function bridgeScript(): string {
     const [domain, verb] = name.split('.');
     bridge[domain] = bridge[domain] || {};
     bridge[domain][verb] = (input) => call(name, input);
-    Object.freeze(bridge[domain]);
   }
+  for (const domain of Object.keys(bridge)) Object.freeze(bridge[domain]);
   Object.defineProperty(window, 'lantern', { value: Object.freeze(bridge), enumerable: true });
 })();
 `
@@ -236,7 +236,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     origin,
     core,
     close: async () => {
-      await new Promise<void>((resolvePromise) => server.close(() => resolvePromise()))
+      const closed = new Promise<void>((resolvePromise) => server.close(() => resolvePromise()))
+      // An open page keeps idle keep-alive sockets; without this, close waits for them to time out.
+      server.closeAllConnections()
+      await closed
       await core.shutdown()
     }
   }

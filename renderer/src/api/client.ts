@@ -1,0 +1,100 @@
+/**
+ * The renderer's one way to reach the core. Typed from the contract: call('profiles.create',
+ * { displayName }) resolves to a Profile or throws an ApiError with a stable code.
+ *
+ * Stores call this; components call stores. Nothing else touches window.lantern.
+ */
+import type {
+  ApiError as ApiErrorShape,
+  ErrorCode,
+  MethodInput,
+  MethodName,
+  MethodOutput,
+  Result
+} from '../../../electron/shared/contract.ts'
+
+export type FieldProblem = { path: string; message: string }
+
+/** A failure reported by the core (or by the way to it), with the contract's error code. */
+export class ApiError extends Error {
+  readonly code: ErrorCode
+  readonly fields: readonly FieldProblem[]
+
+  constructor(shape: ApiErrorShape) {
+    super(shape.message)
+    this.name = 'ApiError'
+    this.code = shape.code
+    this.fields = shape.fields ?? []
+  }
+
+  /** True when the core rejected the input at this field path (e.g. 'autoLockMinutes'). */
+  hasField(path: string): boolean {
+    return this.fields.some((field) => field.path === path)
+  }
+}
+
+/** Turns anything thrown into an ApiError, so callers can always branch on `code`. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error
+  return new ApiError({ code: 'INTERNAL', message: 'Something went wrong inside Lantern.' })
+}
+
+type LockedListener = () => void
+const lockedListeners = new Set<LockedListener>()
+
+/**
+ * Called whenever any call fails with VAULT_LOCKED: the core locked without the renderer
+ * asking (for example when the computer went to sleep), so the session must show the unlock
+ * screen. Returns a function that removes the listener.
+ */
+export function onVaultLocked(listener: LockedListener): () => void {
+  lockedListeners.add(listener)
+  return () => lockedListeners.delete(listener)
+}
+
+type Invoker = (input: unknown) => Promise<Result<unknown>>
+
+function invokerFor(method: MethodName): Invoker {
+  const [domain, verb] = method.split('.') as [string, string]
+  const bridge = window.lantern as unknown as Record<string, Record<string, Invoker> | undefined>
+  const invoke = bridge?.[domain]?.[verb]
+  if (typeof invoke !== 'function') {
+    throw new ApiError({ code: 'UNKNOWN_METHOD', message: `Lantern has no method ${method}.` })
+  }
+  return invoke
+}
+
+function isResult(value: unknown): value is Result<unknown> {
+  if (typeof value !== 'object' || value === null || !('ok' in value)) return false
+  const result = value as { ok: unknown; error?: unknown }
+  return result.ok === true || (result.ok === false && typeof result.error === 'object')
+}
+
+/** Methods whose input is an empty object may be called without one. */
+type InputArgs<M extends MethodName> =
+  Record<string, never> extends MethodInput<M> ? [input?: MethodInput<M>] : [input: MethodInput<M>]
+
+export async function call<M extends MethodName>(
+  method: M,
+  ...[input]: InputArgs<M>
+): Promise<MethodOutput<M>> {
+  let result: unknown
+  try {
+    result = await invokerFor(method)(input ?? {})
+  } catch (error) {
+    if (error instanceof ApiError) throw error
+    throw new ApiError({ code: 'INTERNAL', message: 'Lantern could not reach its core.' })
+  }
+  if (!isResult(result)) {
+    throw new ApiError({
+      code: 'INTERNAL',
+      message: 'Lantern got an answer it did not understand.'
+    })
+  }
+  if (result.ok) return result.value as MethodOutput<M>
+  const error = new ApiError(result.error)
+  if (error.code === 'VAULT_LOCKED') {
+    for (const listener of [...lockedListeners]) listener()
+  }
+  throw error
+}

@@ -1,0 +1,217 @@
+/**
+ * The English message catalogue. Every word the user reads comes from here, so a Spanish
+ * edition is one more file of the same shape (see `Messages` in index.ts).
+ *
+ * Write the way a kind nurse would talk: short sentences, plain words, no blame.
+ * `{name}` is filled in by t(); an object with `one` and `other` is chosen by `{count}`.
+ */
+export const en = {
+  app: {
+    name: 'Lantern',
+    starting: 'Opening Lantern…',
+    unavailableTitle: 'Lantern could not open its secure store',
+    unavailableBody:
+      'Nothing has been changed or deleted. Try again, and if this keeps happening, close Lantern and open it again.',
+    tryAgain: 'Try again'
+  },
+  nav: {
+    label: 'Main',
+    skip: 'Skip to the main content',
+    people: 'People',
+    settings: 'Settings',
+    lock: 'Lock'
+  },
+  common: {
+    show: 'Show',
+    hide: 'Hide',
+    toggleFor: ' ({field})',
+    save: 'Save',
+    saving: 'Saving…',
+    cancel: 'Cancel',
+    dismiss: 'Dismiss',
+    minutes: 'minutes',
+    capsLockOn: 'Caps Lock is on.'
+  },
+  passphrase: {
+    newLabel: 'Passphrase',
+    newHint:
+      'Use at least {min} characters. A short sentence or a few unrelated words is easy to remember and hard to guess.',
+    confirmLabel: 'Type the passphrase again',
+    tooShort: 'Use at least {min} characters. This one has {length}.',
+    tooLong: 'Use at most {max} characters.',
+    required: 'Choose a passphrase.',
+    confirmRequired: 'Type the passphrase a second time, to be sure it is the one you meant.',
+    mismatch: 'The two passphrases are not the same. Type them again carefully.',
+    strength: {
+      label: 'Passphrase strength:',
+      empty: 'Not entered yet',
+      tooShort: 'Too short',
+      weak: 'Weak',
+      fair: 'Fair',
+      strong: 'Strong',
+      adviceCommon: 'This is one of the passphrases people use most. Choose something of your own.',
+      adviceRepeated: 'Repeated letters or runs like “1234” are easy to guess.',
+      adviceLonger: 'Longer is stronger: try four or more words that do not belong together.',
+      adviceStrong: 'Good choice. Make sure you will remember it.'
+    }
+  },
+  firstRun: {
+    title: 'Welcome to Lantern',
+    introWhat:
+      'Lantern keeps guides about cancer and a private record of treatment on this computer, and works without the internet.',
+    introPrivate:
+      'Everything you write in it stays encrypted on this computer, locked with a passphrase that only you know.',
+    chooseTitle: 'Choose a passphrase',
+    warningTitle: 'Lantern cannot recover a forgotten passphrase',
+    warningBody:
+      'Nobody, not even the people who make Lantern, can tell you your passphrase. After this step you will get a recovery code: it is the only other way back into your vault.',
+    create: 'Create my vault',
+    creating: 'Creating your vault…'
+  },
+  recoveryCode: {
+    title: 'Your recovery code',
+    intro:
+      'If you ever forget your passphrase, this code is the only way back into your vault. Lantern will not show it again.',
+    keepSafe:
+      'Write it down or print it, and keep it somewhere safe away from this computer, with your important papers.',
+    codeLabel: 'Recovery code',
+    copy: 'Copy',
+    copied: 'Copied. Paste it somewhere safe, then remember to write it down too.',
+    copyFailed: 'Lantern could not copy the code. Please write it down or print it instead.',
+    print: 'Print',
+    printHeading: 'Lantern recovery code',
+    printInstructions:
+      'Keep this page somewhere safe. If you forget your Lantern passphrase, choose “Forgot your passphrase?” and type this code.',
+    confirm: 'I have written down or printed my recovery code',
+    continue: 'Continue'
+  },
+  unlock: {
+    title: 'Lantern is locked',
+    intro: 'Enter your passphrase to open your vault.',
+    passphraseLabel: 'Passphrase',
+    submit: 'Unlock',
+    busy: 'Unlocking…',
+    forgot: 'Forgot your passphrase? Use your recovery code',
+    lockedAfter: {
+      one: 'Locked after {count} minute without activity. Your information is safe.',
+      other: 'Locked after {count} minutes without activity. Your information is safe.'
+    },
+    lockedElsewhere: 'Lantern was locked. Your information is safe.',
+    required: 'Enter your passphrase.',
+    wrongPassphrase: 'That passphrase is not right. Check that Caps Lock is off, and try again.',
+    damagedTitle: 'The vault file is damaged',
+    damagedBody:
+      'Your passphrase is right, but Lantern cannot read the vault file. Nothing has been changed or deleted.',
+    damagedRestore:
+      'You can restore it from a backup. Lantern keeps its backups in the “backups” folder beside the vault file.',
+    newerTitle: 'This vault was made by a newer Lantern',
+    newerBody:
+      'Please update Lantern to the latest version, then open your vault again. Nothing has been changed.'
+  },
+  recover: {
+    title: 'Use your recovery code',
+    intro:
+      'Type the recovery code you wrote down or printed when you made your vault, then choose a new passphrase.',
+    codeLabel: 'Recovery code',
+    codeHint: 'Capital or small letters, with or without spaces or dashes, all work.',
+    codeRequired: 'Enter your recovery code.',
+    wrongCode:
+      'That recovery code is not right. Check each group of letters and numbers, and try again.',
+    newLabel: 'New passphrase',
+    submit: 'Unlock and set new passphrase',
+    busy: 'Unlocking…',
+    back: 'Back to the passphrase',
+    done: 'Your new passphrase is set. Your recovery code still works: keep it safe.'
+  },
+  restore: {
+    title: 'Restore from a backup',
+    looking: 'Looking for backups…',
+    none: 'There is no backup of this vault yet: Lantern makes one on each day the vault is opened. If you copied the vault folder somewhere yourself, ask someone you trust with computers to help put that copy back.',
+    listFailed: 'Lantern could not look for backups. Please try again later.',
+    intro:
+      'Restoring puts a backup in place of the damaged file. The damaged file is kept aside, not deleted. Anything added after the backup was made will not be in it.',
+    choose: 'Choose a backup',
+    newest: 'newest',
+    reasons: {
+      rolling: 'daily backup',
+      'pre-migration': 'made before an update',
+      manual: 'made by hand'
+    },
+    secretLabel: 'Passphrase or recovery code',
+    secretHint: 'The passphrase you had when the backup was made, or your recovery code.',
+    secretRequired: 'Enter your passphrase or your recovery code.',
+    wrongSecret:
+      'That is neither the passphrase of that time nor the recovery code. Check that Caps Lock is off, and try again.',
+    backupDamaged: 'That backup cannot be read either. Please choose an older one.',
+    gone: 'That backup is no longer there. The list has been brought up to date.',
+    submit: 'Restore this backup',
+    busy: 'Restoring…',
+    done: 'Your vault was restored from the backup of {when}. The damaged file was kept aside.'
+  },
+  people: {
+    title: 'People',
+    intro: 'Each person in this vault has their own record.',
+    emptyTitle: 'No one here yet',
+    emptyBody:
+      'Start by adding the person whose treatment you want to keep track of: your child, yourself, or someone you care for.',
+    listLabel: 'People in this vault',
+    addTitle: 'Add a person',
+    addFirstTitle: 'Add the first person',
+    nameLabel: 'Name',
+    nameHint: 'A first name or a nickname is enough.',
+    add: 'Add person',
+    adding: 'Adding…',
+    added: '{name} has been added.',
+    nameRequired: 'Enter a name.',
+    nameTooLong: 'Use at most {max} characters.',
+    rename: 'Rename',
+    renameLabel: 'New name for {name}',
+    renamed: 'Renamed to {name}.',
+    addedOn: 'Added {date}'
+  },
+  settings: {
+    title: 'Settings',
+    autoLock: {
+      title: 'Automatic lock',
+      intro:
+        'Lantern locks itself when no one has used it for a while, so your record stays private if you step away.',
+      label: 'Lock after this many minutes without activity',
+      invalid: 'Choose a whole number of minutes, from {min} to {max}.',
+      saved: {
+        one: 'Saved. Lantern will lock after {count} minute without activity.',
+        other: 'Saved. Lantern will lock after {count} minutes without activity.'
+      }
+    },
+    passphrase: {
+      title: 'Change passphrase',
+      intro:
+        'Choose a new passphrase for unlocking Lantern. Your recovery code does not change and still works.',
+      currentLabel: 'Current passphrase',
+      currentRequired: 'Enter your current passphrase.',
+      wrongCurrent: 'That is not your current passphrase. Check that Caps Lock is off.',
+      newLabel: 'New passphrase',
+      submit: 'Change passphrase',
+      busy: 'Changing…',
+      done: 'Your passphrase has been changed. Use the new one next time you unlock Lantern.'
+    }
+  },
+  errors: {
+    INVALID_INPUT: 'Some of what was entered needs another look.',
+    UNKNOWN_METHOD: 'Lantern could not do that. Please try again.',
+    FORBIDDEN_SENDER: 'Lantern refused a request it did not recognise.',
+    NO_VAULT: 'There is no vault on this computer yet.',
+    VAULT_EXISTS: 'A vault already exists on this computer.',
+    VAULT_LOCKED: 'Lantern is locked.',
+    WRONG_PASSPHRASE: 'That passphrase is not right.',
+    WRONG_RECOVERY_CODE: 'That recovery code is not right.',
+    VAULT_DAMAGED: 'The vault file is damaged. Nothing has been changed or deleted.',
+    VAULT_FROM_NEWER_VERSION: 'This vault was made by a newer Lantern. Please update Lantern.',
+    NOT_FOUND: 'Lantern could not find that. It may have been changed elsewhere.',
+    INTERNAL: 'Something went wrong inside Lantern. Nothing was changed. Please try again.'
+  },
+  title: {
+    firstRun: 'Welcome',
+    recoveryCode: 'Recovery code',
+    locked: 'Locked'
+  }
+}

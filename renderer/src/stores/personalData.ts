@@ -1,0 +1,12 @@
+import { useProfilesStore } from './profiles.ts'
+import { useSettingsStore } from './settings.ts'
+
+/**
+ * Empties every store that holds something from inside the vault. Called on every lock, so
+ * nothing personal stays in the page behind the unlock screen. A new store that keeps
+ * record data must be added here.
+ */
+export function clearPersonalData(): void {
+  useProfilesStore().reset()
+  useSettingsStore().reset()
+}

@@ -1,0 +1,28 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { AUTO_LOCK_MINUTES, type Settings } from '../../../electron/shared/contract.ts'
+import { call } from '../api/client.ts'
+
+/** Settings live inside the vault, so they are known only while it is unlocked. */
+export const useSettingsStore = defineStore('settings', () => {
+  const settings = ref<Settings | null>(null)
+
+  const autoLockMinutes = computed(
+    () => settings.value?.autoLockMinutes ?? AUTO_LOCK_MINUTES.default
+  )
+
+  async function load(): Promise<void> {
+    settings.value = await call('settings.get')
+  }
+
+  async function update(changes: Settings): Promise<Settings> {
+    settings.value = await call('settings.update', changes)
+    return settings.value
+  }
+
+  function reset(): void {
+    settings.value = null
+  }
+
+  return { settings, autoLockMinutes, load, update, reset }
+})
