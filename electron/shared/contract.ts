@@ -8,6 +8,12 @@
  * This module must stay free of Node and Electron imports: it runs in every process.
  */
 import { z } from 'zod'
+import {
+  AUTO_LOCK_MINUTES,
+  NAME_MAX_LENGTH,
+  PASSPHRASE_MAX_LENGTH,
+  PASSPHRASE_MIN_LENGTH
+} from './limits.ts'
 
 /** Stable error codes. The renderer branches on these; never rename one. */
 export const ERROR_CODES = [
@@ -35,12 +41,7 @@ export interface ApiError {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError }
 
-// ---- Limits. Generous for real use, small enough that no input can exhaust memory. ----
-
-export const PASSPHRASE_MIN_LENGTH = 10
-export const PASSPHRASE_MAX_LENGTH = 1024
-export const NAME_MAX_LENGTH = 200
-export const AUTO_LOCK_MINUTES = { min: 1, max: 240, default: 10 } as const
+export * from './limits.ts'
 
 const passphrase = z
   .string()

@@ -1,4 +1,4 @@
-import type { LanternBridge } from '../../electron/shared/contract.ts'
+import type { LanternBridge } from '@shared/contract.ts'
 
 declare global {
   interface Window {

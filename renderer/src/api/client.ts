@@ -11,7 +11,7 @@ import type {
   MethodName,
   MethodOutput,
   Result
-} from '../../../electron/shared/contract.ts'
+} from '@shared/contract.ts'
 
 export type FieldProblem = { path: string; message: string }
 

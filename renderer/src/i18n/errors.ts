@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../../electron/shared/contract.ts'
+import type { ErrorCode } from '@shared/contract.ts'
 import type { ApiError } from '../api/client.ts'
 import { t, type MessageKey } from './index.ts'
 

@@ -1,4 +1,4 @@
-import { NAME_MAX_LENGTH } from '../../../electron/shared/contract.ts'
+import { NAME_MAX_LENGTH } from '@shared/limits.ts'
 import type { MessageKey } from '../i18n/index.ts'
 
 /** The same rule the core applies to a person's name, checked first so the message is ours. */

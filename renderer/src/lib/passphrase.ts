@@ -3,7 +3,7 @@
  * one. The estimate is a guide, not a guarantee: it rewards length and variety, and marks
  * down repeated characters, keyboard or alphabet runs, and the passphrases people use most.
  */
-import { PASSPHRASE_MAX_LENGTH, PASSPHRASE_MIN_LENGTH } from '../../../electron/shared/contract.ts'
+import { PASSPHRASE_MAX_LENGTH, PASSPHRASE_MIN_LENGTH } from '@shared/limits.ts'
 import type { MessageKey } from '../i18n/index.ts'
 
 export type StrengthLevel = 'empty' | 'tooShort' | 'weak' | 'fair' | 'strong'

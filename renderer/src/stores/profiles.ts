@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { Profile } from '../../../electron/shared/contract.ts'
+import type { Profile } from '@shared/contract.ts'
 import { call } from '../api/client.ts'
 
 /** The people in this vault. Personal data: emptied whenever the vault locks. */

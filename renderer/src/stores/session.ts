@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { BackupSummary, VaultState } from '../../../electron/shared/contract.ts'
+import type { BackupSummary, VaultState } from '@shared/contract.ts'
 import { call, onVaultLocked, toApiError } from '../api/client.ts'
 import type { MessageKey, MessageParams } from '../i18n/index.ts'
 import { clearPersonalData } from './personalData.ts'

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { AUTO_LOCK_MINUTES, type Settings } from '../../../electron/shared/contract.ts'
+import type { Settings } from '@shared/contract.ts'
+import { AUTO_LOCK_MINUTES } from '@shared/limits.ts'
 import { call } from '../api/client.ts'
 
 /** Settings live inside the vault, so they are known only while it is unlocked. */
