@@ -1,0 +1,34 @@
+/**
+ * Calendar dates as the record keeps them: 'YYYY-MM-DD' strings, no time and no time zone, so a
+ * dose given on 3 March stays on 3 March wherever the laptop travels.
+ */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+const DAY_MS = 24 * 60 * 60 * 1000
+
+export function isIsoDate(text: string): boolean {
+  const m = ISO_DATE.exec(text)
+  if (!m) return false
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
+  return date.toISOString().slice(0, 10) === text
+}
+
+/** Days since 1970-01-01 (UTC). */
+export function dayNumber(isoDate: string): number {
+  if (!isIsoDate(isoDate)) throw new Error(`dayNumber: not a calendar date: ${isoDate}`)
+  return Math.round(Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS)
+}
+
+export function fromDayNumber(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10)
+}
+
+export function addDays(isoDate: string, days: number): string {
+  return fromDayNumber(dayNumber(isoDate) + days)
+}
+
+/** Whole years between two dates, as a person counts birthdays. */
+export function ageInYears(birthDate: string, onDate: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number]
+  const [y, m, d] = onDate.split('-').map(Number) as [number, number, number]
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0)
+}

@@ -1,0 +1,263 @@
+/**
+ * Cumulative doses: what a survivor's future doctors most need and what families can rarely
+ * recall. Pure functions over the recorded administrations and body measurements.
+ *
+ * Each recorded dose is converted twice: to an absolute amount (mg, IU, units or cells) and to
+ * an amount per m² of body surface area, because guidelines state thresholds per m² while
+ * clinic letters often give flat doses. A conversion that needs a height or weight the record
+ * does not have is not guessed: the dose is counted as unconverted and reported.
+ */
+import { bodySizeOn, type Measurement } from './bodySize.ts'
+import { type Schedule, expandSchedule } from './schedule.ts'
+
+/** Units a dose can be recorded in. Stored in this ASCII form; shown with superscripts. */
+export const DOSE_UNITS = [
+  'mg/m2',
+  'mg/kg',
+  'mg',
+  'g/m2',
+  'g',
+  'mcg/m2',
+  'mcg/kg',
+  'mcg',
+  'IU/m2',
+  'IU/kg',
+  'IU',
+  'units/m2',
+  'units/kg',
+  'units',
+  'cells/kg',
+  'cells'
+] as const
+export type DoseUnit = (typeof DOSE_UNITS)[number]
+
+/** What a unit measures; doses of different kinds are never added together. */
+export type Quantity = 'mass' | 'IU' | 'units' | 'cells'
+
+interface UnitMeaning {
+  quantity: Quantity
+  /** Factor to the base unit of the quantity: mg for mass, else the unit itself. */
+  factor: number
+  per: 'm2' | 'kg' | 'none'
+}
+
+const UNIT_MEANING: Record<DoseUnit, UnitMeaning> = {
+  'mg/m2': { quantity: 'mass', factor: 1, per: 'm2' },
+  'mg/kg': { quantity: 'mass', factor: 1, per: 'kg' },
+  mg: { quantity: 'mass', factor: 1, per: 'none' },
+  'g/m2': { quantity: 'mass', factor: 1000, per: 'm2' },
+  g: { quantity: 'mass', factor: 1000, per: 'none' },
+  'mcg/m2': { quantity: 'mass', factor: 0.001, per: 'm2' },
+  'mcg/kg': { quantity: 'mass', factor: 0.001, per: 'kg' },
+  mcg: { quantity: 'mass', factor: 0.001, per: 'none' },
+  'IU/m2': { quantity: 'IU', factor: 1, per: 'm2' },
+  'IU/kg': { quantity: 'IU', factor: 1, per: 'kg' },
+  IU: { quantity: 'IU', factor: 1, per: 'none' },
+  'units/m2': { quantity: 'units', factor: 1, per: 'm2' },
+  'units/kg': { quantity: 'units', factor: 1, per: 'kg' },
+  units: { quantity: 'units', factor: 1, per: 'none' },
+  'cells/kg': { quantity: 'cells', factor: 1, per: 'kg' },
+  cells: { quantity: 'cells', factor: 1, per: 'none' }
+}
+
+export const BASE_UNIT: Record<Quantity, string> = {
+  mass: 'mg',
+  IU: 'IU',
+  units: 'units',
+  cells: 'cells'
+}
+
+export function unitQuantity(unit: DoseUnit): Quantity {
+  return UNIT_MEANING[unit].quantity
+}
+
+export interface Administration {
+  id: string
+  drugId: string
+  route: string
+  dose: number
+  unit: DoseUnit
+  schedule: Schedule
+  /** True when the dose was estimated (e.g. from the protocol) rather than taken from records. */
+  estimated: boolean
+}
+
+export interface DoseEvent {
+  administrationId: string
+  date: string
+  /** In the base unit (mg, IU, units, cells), or null when body size was needed and missing. */
+  absolute: number | null
+  /** Per m² in the base unit, or null when body size was needed and missing. */
+  perM2: number | null
+  bsaM2: number | null
+  estimated: boolean
+}
+
+/** Converts one dose given on one date. */
+export function convertDose(
+  dose: number,
+  unit: DoseUnit,
+  date: string,
+  measurements: readonly Measurement[]
+): { absolute: number | null; perM2: number | null; bsaM2: number | null } {
+  const meaning = UNIT_MEANING[unit]
+  const base = dose * meaning.factor
+  const size = bodySizeOn(measurements, date)
+  const bsa = size.bsaM2
+  switch (meaning.per) {
+    case 'm2':
+      return { absolute: bsa === null ? null : base * bsa, perM2: base, bsaM2: bsa }
+    case 'kg': {
+      const absolute = size.weightKg === null ? null : base * size.weightKg
+      return {
+        absolute,
+        perM2: absolute === null || bsa === null ? null : absolute / bsa,
+        bsaM2: bsa
+      }
+    }
+    case 'none':
+      return { absolute: base, perM2: bsa === null ? null : base / bsa, bsaM2: bsa }
+  }
+}
+
+export function doseEvents(
+  administrations: readonly Administration[],
+  measurements: readonly Measurement[]
+): DoseEvent[] {
+  const events: DoseEvent[] = []
+  for (const a of administrations) {
+    for (const date of expandSchedule(a.schedule)) {
+      events.push({
+        administrationId: a.id,
+        date,
+        ...convertDose(a.dose, a.unit, date, measurements),
+        estimated: a.estimated
+      })
+    }
+  }
+  return events
+}
+
+export interface CumulativeDose {
+  drugId: string
+  route: string
+  quantity: Quantity
+  /** mg, IU, units or cells */
+  baseUnit: string
+  doses: number
+  firstDate: string
+  lastDate: string
+  /** Sum over the doses that could be converted; see the `unconverted…` counts. */
+  absoluteTotal: number
+  perM2Total: number
+  /** Doses left out of absoluteTotal because the height or weight they needed is missing. */
+  unconvertedAbsolute: number
+  /** Doses left out of perM2Total for the same reason. */
+  unconvertedPerM2: number
+  estimatedDoses: number
+}
+
+/**
+ * Totals per drug, route and kind of quantity: intrathecal and systemic doses of the same drug
+ * are kept apart, as follow-up guidelines consider them separately.
+ */
+export function cumulativeDoses(
+  administrations: readonly Administration[],
+  measurements: readonly Measurement[]
+): CumulativeDose[] {
+  const byId = new Map(administrations.map((a) => [a.id, a]))
+  const groups = new Map<string, CumulativeDose>()
+  for (const event of doseEvents(administrations, measurements)) {
+    const a = byId.get(event.administrationId)!
+    const quantity = unitQuantity(a.unit)
+    const key = `${a.drugId}\u0000${a.route}\u0000${quantity}`
+    let group = groups.get(key)
+    if (!group) {
+      group = {
+        drugId: a.drugId,
+        route: a.route,
+        quantity,
+        baseUnit: BASE_UNIT[quantity],
+        doses: 0,
+        firstDate: event.date,
+        lastDate: event.date,
+        absoluteTotal: 0,
+        perM2Total: 0,
+        unconvertedAbsolute: 0,
+        unconvertedPerM2: 0,
+        estimatedDoses: 0
+      }
+      groups.set(key, group)
+    }
+    group.doses++
+    if (event.date < group.firstDate) group.firstDate = event.date
+    if (event.date > group.lastDate) group.lastDate = event.date
+    if (event.absolute === null) group.unconvertedAbsolute++
+    else group.absoluteTotal += event.absolute
+    if (event.perM2 === null) group.unconvertedPerM2++
+    else group.perM2Total += event.perM2
+    if (event.estimated) group.estimatedDoses++
+  }
+  return [...groups.values()].sort(
+    (x, y) => x.firstDate.localeCompare(y.firstDate) || x.drugId.localeCompare(y.drugId)
+  )
+}
+
+/**
+ * Number of intrathecal injections (lumbar punctures with chemotherapy). Triple intrathecal
+ * therapy gives three drugs in one injection, so doses on the same date count once.
+ */
+export function intrathecalInjections(administrations: readonly Administration[]): number {
+  const dates = new Set<string>()
+  for (const a of administrations) {
+    if (a.route !== 'intrathecal') continue
+    for (const date of expandSchedule(a.schedule)) dates.add(date)
+  }
+  return dates.size
+}
+
+export interface ClassTotal {
+  drugClass: string
+  quantity: Quantity
+  baseUnit: string
+  drugIds: string[]
+  absoluteTotal: number
+  perM2Total: number
+  unconvertedAbsolute: number
+  unconvertedPerM2: number
+}
+
+/**
+ * Plain sums per drug class, all routes together. Unweighted: drugs of one class differ in
+ * potency, so guideline thresholds use equivalence factors (the care plan's job), not these sums.
+ */
+export function classTotals(
+  cumulative: readonly CumulativeDose[],
+  classOf: (drugId: string) => string
+): ClassTotal[] {
+  const totals = new Map<string, ClassTotal>()
+  for (const c of cumulative) {
+    const drugClass = classOf(c.drugId)
+    const key = `${drugClass}\u0000${c.quantity}`
+    let total = totals.get(key)
+    if (!total) {
+      total = {
+        drugClass,
+        quantity: c.quantity,
+        baseUnit: c.baseUnit,
+        drugIds: [],
+        absoluteTotal: 0,
+        perM2Total: 0,
+        unconvertedAbsolute: 0,
+        unconvertedPerM2: 0
+      }
+      totals.set(key, total)
+    }
+    if (!total.drugIds.includes(c.drugId)) total.drugIds.push(c.drugId)
+    total.absoluteTotal += c.absoluteTotal
+    total.perM2Total += c.perM2Total
+    total.unconvertedAbsolute += c.unconvertedAbsolute
+    total.unconvertedPerM2 += c.unconvertedPerM2
+  }
+  return [...totals.values()]
+}
