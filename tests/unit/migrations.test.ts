@@ -135,3 +135,66 @@ describe('migration 10: profiles and settings', () => {
     ).toThrow(/cannot store BLOB/)
   })
 })
+
+describe('migration 20: the treatment record', () => {
+  it('upgrades a version-10 vault with people in it, keeping them, and cascades deletes', async () => {
+    const dir = tempDir()
+    const old = newCore(dir, { migrations: MIGRATIONS.filter((m) => m.version <= 10) })
+    await old.vault.create(PASSPHRASE)
+    const ada = await old.handlers['profiles.create']({ displayName: 'Ada' })
+    expect(schemaVersion(old.vault.db)).toBe(10)
+    await old.shutdown()
+
+    const core = newCore(dir)
+    await core.vault.unlock(PASSPHRASE)
+    const db = core.vault.db
+    expect(schemaVersion(db)).toBe(20)
+    expect(db.pragma('foreign_key_check')).toEqual([])
+    expect(tableNames(db)).toEqual([
+      'care_team',
+      'complications',
+      'diagnoses',
+      'drug_administrations',
+      'measurements',
+      'procedures',
+      'profiles',
+      'radiation_courses',
+      'relapses',
+      'settings',
+      'supportive_care',
+      'transplants',
+      'treatment_phases'
+    ])
+    const row = db
+      .prepare('SELECT display_name, date_of_birth, is_sample FROM profiles WHERE id = ?')
+      .get(ada.id)
+    expect(row).toEqual({ display_name: 'Ada', date_of_birth: null, is_sample: 0 })
+
+    const now = new Date().toISOString()
+    db.prepare(
+      'INSERT INTO diagnoses (id, profile_id, condition, created_at, updated_at) VALUES (?, ?, ?, ?, ?)'
+    ).run('d1', ada.id, 'b-cell-all', now, now)
+    db.prepare(
+      'INSERT INTO relapses (id, profile_id, diagnosis_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)'
+    ).run('r1', ada.id, 'd1', now, now)
+    // The record's own rules hold in the database too, whatever the layer above does.
+    expect(() =>
+      db
+        .prepare(
+          'INSERT INTO measurements (id, profile_id, measured_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?)'
+        )
+        .run('m1', ada.id, '2024-01-01', now, now)
+    ).toThrow(/CHECK constraint/)
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO complications (id, profile_id, name, grade, created_at, updated_at) VALUES ('c1', ?, 'x', 7, ?, ?)"
+        )
+        .run(ada.id, now, now)
+    ).toThrow(/CHECK constraint/)
+
+    db.prepare('DELETE FROM profiles WHERE id = ?').run(ada.id)
+    expect(db.prepare('SELECT count(*) AS n FROM relapses').get()).toEqual({ n: 0 })
+    expect(db.prepare('SELECT count(*) AS n FROM diagnoses').get()).toEqual({ n: 0 })
+  })
+})

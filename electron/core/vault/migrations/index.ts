@@ -5,6 +5,7 @@
  */
 import type { Db } from '../database.ts'
 import { updateToSchemaVersion10 } from './0010-profiles-and-settings.ts'
+import { updateToSchemaVersion20 } from './0020-treatment-record.ts'
 
 export interface Migration {
   version: number
@@ -13,7 +14,8 @@ export interface Migration {
 }
 
 export const MIGRATIONS: readonly Migration[] = [
-  { version: 10, name: 'profiles-and-settings', up: updateToSchemaVersion10 }
+  { version: 10, name: 'profiles-and-settings', up: updateToSchemaVersion10 },
+  { version: 20, name: 'treatment-record', up: updateToSchemaVersion20 }
 ]
 
 export class DatabaseFromNewerVersionError extends Error {
