@@ -3,7 +3,16 @@
  * contract's schemas (see dispatch.ts); this file only maps methods to the domain modules.
  */
 import type { MethodName, MethodOutput, ParsedInput } from '../shared/contract.ts'
-import { createProfile, listProfiles, renameProfile } from './record/profiles.ts'
+import type { EntryKind } from '../shared/record.ts'
+import { deleteEntry, listEntries, saveEntry } from './record/entries.ts'
+import {
+  createProfile,
+  getProfile,
+  listProfiles,
+  renameProfile,
+  updatePerson
+} from './record/profiles.ts'
+import { checkReferences, type DrugLookup } from './record/references.ts'
 import { getSettings, updateSettings } from './settings.ts'
 import { Vault, type VaultOptions } from './vault/vault.ts'
 
@@ -18,8 +27,14 @@ export interface Core {
   shutdown: () => Promise<void>
 }
 
-export function createCore(options: VaultOptions): Core {
+export interface CoreOptions extends VaultOptions {
+  /** The drug catalog shipped in content/; tests may pass a smaller one. */
+  drugs: DrugLookup
+}
+
+export function createCore(options: CoreOptions): Core {
   const vault = new Vault(options)
+  const { drugs } = options
   const status = () => ({ state: vault.state })
 
   const handlers: Handlers = {
@@ -57,7 +72,25 @@ export function createCore(options: VaultOptions): Core {
 
     'profiles.list': () => listProfiles(vault.db),
     'profiles.create': ({ displayName }) => createProfile(vault.db, displayName),
-    'profiles.rename': ({ id, displayName }) => renameProfile(vault.db, id, displayName)
+    'profiles.rename': ({ id, displayName }) => renameProfile(vault.db, id, displayName),
+    'profiles.updatePerson': (person) => updatePerson(vault.db, person),
+
+    'record.list': ({ profileId, kind }) => {
+      getProfile(vault.db, profileId)
+      return listEntries(vault.db, kind, profileId)
+    },
+    'record.save': ({ kind, entry }) => {
+      const db = vault.db
+      // One edit, one transaction: the checks and the write see the same database.
+      return db.transaction(() => {
+        checkReferences(db, kind, entry, drugs)
+        return saveEntry(db, kind as EntryKind, entry)
+      })()
+    },
+    'record.delete': ({ kind, id }) => {
+      deleteEntry(vault.db, kind, id)
+      return null
+    }
   }
 
   return { vault, handlers, shutdown: () => vault.lock() }

@@ -14,6 +14,8 @@ import {
   PASSPHRASE_MAX_LENGTH,
   PASSPHRASE_MIN_LENGTH
 } from './limits.ts'
+import type { SEXES } from './record.ts'
+import { ENTRY_KINDS, ENTRY_SCHEMAS, type Entry, type EntryKind, personSchema } from './record.ts'
 
 /** Stable error codes. The renderer branches on these; never rename one. */
 export const ERROR_CODES = [
@@ -78,6 +80,12 @@ export interface VaultStatus {
 export interface Profile {
   id: string
   displayName: string
+  dateOfBirth: string | null
+  sex: (typeof SEXES)[number] | null
+  treatmentCompletedOn: string | null
+  ongoingTherapy: string | null
+  /** The fictional sample record a new user can load to explore. */
+  isSample: boolean
   createdAt: string
   updatedAt: string
 }
@@ -95,6 +103,11 @@ export interface Settings {
 }
 
 // ---- The methods ----
+
+type RecordSaveVariant = z.ZodObject<{
+  kind: z.ZodLiteral<EntryKind>
+  entry: (typeof ENTRY_SCHEMAS)[EntryKind]
+}>
 
 /** `method<Output>()(inputSchema)`: curried so the input type is inferred from the schema. */
 function method<O>() {
@@ -136,7 +149,24 @@ export const contract = {
 
   'profiles.list': method<Profile[]>()(empty),
   'profiles.create': method<Profile>()(z.strictObject({ displayName })),
-  'profiles.rename': method<Profile>()(z.strictObject({ id, displayName }))
+  'profiles.rename': method<Profile>()(z.strictObject({ id, displayName })),
+  'profiles.updatePerson': method<Profile>()(personSchema),
+
+  'record.list': method<Entry<EntryKind>[]>()(
+    z.strictObject({ profileId: id, kind: z.enum(ENTRY_KINDS, 'Not a kind of record entry.') })
+  ),
+  'record.save': method<Entry<EntryKind>>()(
+    z.discriminatedUnion(
+      'kind',
+      ENTRY_KINDS.map((kind) =>
+        z.strictObject({ kind: z.literal(kind), entry: ENTRY_SCHEMAS[kind] })
+      ) as unknown as [RecordSaveVariant, ...RecordSaveVariant[]],
+      'Not a kind of record entry.'
+    )
+  ),
+  'record.delete': method<null>()(
+    z.strictObject({ kind: z.enum(ENTRY_KINDS, 'Not a kind of record entry.'), id })
+  )
 } as const
 
 export type Contract = typeof contract

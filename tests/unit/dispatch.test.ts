@@ -75,6 +75,91 @@ const BAD_BY_METHOD: Record<MethodName, unknown[]> = {
     { displayName: 'x'.repeat(201) },
     { displayName: 7 }
   ],
+  'profiles.updatePerson': [
+    { profileId: NOT_UUID },
+    { profileId: crypto.randomUUID(), dateOfBirth: '2999-01-01' },
+    { profileId: crypto.randomUUID(), dateOfBirth: '2020-02-30' },
+    { profileId: crypto.randomUUID(), sex: 'robot' },
+    { profileId: crypto.randomUUID(), ongoingTherapy: HUGE }
+  ],
+  'record.list': [
+    { profileId: crypto.randomUUID() },
+    { profileId: crypto.randomUUID(), kind: 'secrets' },
+    { profileId: NOT_UUID, kind: 'diagnosis' }
+  ],
+  'record.save': [
+    { kind: 'diagnosis' },
+    { kind: 'nonsense', entry: {} },
+    { kind: 'diagnosis', entry: { profileId: crypto.randomUUID(), condition: 'flu' } },
+    { kind: 'diagnosis', entry: { profileId: crypto.randomUUID(), condition: 'other' } },
+    {
+      kind: 'phase',
+      entry: {
+        profileId: crypto.randomUUID(),
+        kind: 'induction',
+        startedOn: '2024-03-01',
+        endedOn: '2024-02-01'
+      }
+    },
+    {
+      kind: 'administration',
+      entry: {
+        profileId: crypto.randomUUID(),
+        drugId: 'vincristine',
+        route: 'iv',
+        dose: -1,
+        unit: 'mg/m2',
+        schedule: { kind: 'once', date: '2024-03-01' }
+      }
+    },
+    {
+      kind: 'administration',
+      entry: {
+        profileId: crypto.randomUUID(),
+        drugId: 'vincristine',
+        route: 'iv',
+        dose: 1500,
+        unit: 'g/m2',
+        schedule: { kind: 'once', date: '2024-03-01' }
+      }
+    },
+    {
+      kind: 'administration',
+      entry: {
+        profileId: crypto.randomUUID(),
+        drugId: 'vincristine',
+        route: 'iv',
+        dose: 1.5,
+        unit: 'mg/m2',
+        schedule: {
+          kind: 'repeat',
+          start: '2024-03-01',
+          intervalDays: 7,
+          count: 4,
+          end: '2024-04-01'
+        }
+      }
+    },
+    {
+      kind: 'complication',
+      entry: { profileId: crypto.randomUUID(), name: 'Neuropathy', grade: 6 }
+    },
+    { kind: 'careTeamMember', entry: { profileId: crypto.randomUUID(), name: HUGE.slice(0, 201) } },
+    {
+      kind: 'careTeamMember',
+      entry: { profileId: crypto.randomUUID(), name: 'Dr A', email: 'not-an-email' }
+    },
+    { kind: 'measurement', entry: { profileId: crypto.randomUUID(), measuredOn: '2024-01-01' } },
+    {
+      kind: 'radiation',
+      entry: { profileId: crypto.randomUUID(), field: 'cranial', totalDoseGy: 1800 }
+    }
+  ],
+  'record.delete': [
+    { kind: 'diagnosis' },
+    { kind: 'diagnosis', id: NOT_UUID },
+    { kind: 'x', id: crypto.randomUUID() }
+  ],
   'profiles.rename': [
     { id: NOT_UUID, displayName: 'Ann' },
     { id: crypto.randomUUID() },

@@ -4,7 +4,14 @@ import { createCore } from '../../electron/core/api.ts'
 import { hasPlaintextHeader } from '../../electron/core/vault/database.ts'
 import { DEFAULT_KDF_COST } from '../../electron/core/vault/keyCrypto.ts'
 import { CoreError } from '../../electron/core/errors.ts'
-import { PASSPHRASE, cleanupTempDirs, newCore, sha256, tempDir } from './helpers/vaultFixture.ts'
+import {
+  DRUGS,
+  PASSPHRASE,
+  cleanupTempDirs,
+  newCore,
+  sha256,
+  tempDir
+} from './helpers/vaultFixture.ts'
 
 afterEach(cleanupTempDirs)
 
@@ -143,7 +150,7 @@ describe('vault lifecycle', () => {
   })
 
   it('uses Argon2id at 64 MiB and 3 passes by default, stored in the envelope', async () => {
-    const core = createCore({ dataDir: tempDir() })
+    const core = createCore({ dataDir: tempDir(), drugs: DRUGS })
     const started = performance.now()
     await core.vault.create(PASSPHRASE)
     await core.vault.lock()

@@ -16,6 +16,7 @@ import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { createCore, type Core } from '../../electron/core/api.ts'
 import { dispatch } from '../../electron/core/dispatch.ts'
+import { loadDrugCatalog } from '../../electron/core/record/drugCatalog.ts'
 import type { KdfCost } from '../../electron/core/vault/keyCrypto.ts'
 import { MAX_REQUEST_BYTES, METHOD_NAMES } from '../../electron/shared/contract.ts'
 import { contentSecurityPolicy } from '../../electron/shared/csp.ts'
@@ -134,7 +135,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     `<head>\n    <script src="${BRIDGE_SCRIPT_PATH}"></script>`
   )
   const token = randomBytes(24).toString('base64url')
-  const core = createCore({ dataDir: options.dataDir, kdfCost: options.kdfCost })
+  const core = createCore({
+    dataDir: options.dataDir,
+    kdfCost: options.kdfCost,
+    drugs: loadDrugCatalog()
+  })
   let host = ''
 
   const isOwnRequest = (req: IncomingMessage): boolean => {

@@ -7,29 +7,9 @@
  * clinic letters often give flat doses. A conversion that needs a height or weight the record
  * does not have is not guessed: the dose is counted as unconverted and reported.
  */
+import { type DoseUnit } from '../../shared/limits.ts'
 import { bodySizeOn, type Measurement } from './bodySize.ts'
 import { type Schedule, expandSchedule } from './schedule.ts'
-
-/** Units a dose can be recorded in. Stored in this ASCII form; shown with superscripts. */
-export const DOSE_UNITS = [
-  'mg/m2',
-  'mg/kg',
-  'mg',
-  'g/m2',
-  'g',
-  'mcg/m2',
-  'mcg/kg',
-  'mcg',
-  'IU/m2',
-  'IU/kg',
-  'IU',
-  'units/m2',
-  'units/kg',
-  'units',
-  'cells/kg',
-  'cells'
-] as const
-export type DoseUnit = (typeof DOSE_UNITS)[number]
 
 /** What a unit measures; doses of different kinds are never added together. */
 export type Quantity = 'mass' | 'IU' | 'units' | 'cells'

@@ -8,14 +8,15 @@
  *                                                           to n+1, n+2, …: "now <n>"
  */
 import { createCore } from '../../../electron/core/api.ts'
-import { rotatingPassphrase } from './vaultFixture.ts'
+import { DRUGS, rotatingPassphrase } from './vaultFixture.ts'
 
 const [mode, dataDir, arg] = process.argv.slice(2)
 const start = Number(arg)
 const first = mode === 'passphrase' ? rotatingPassphrase(start) : arg!
 const core = createCore({
   dataDir: dataDir!,
-  kdfCost: { memoryKiB: 1024, iterations: 1, parallelism: 1 }
+  kdfCost: { memoryKiB: 1024, iterations: 1, parallelism: 1 },
+  drugs: DRUGS
 })
 await core.vault.unlock(first)
 console.log('ready')

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createCore, type Core } from '../../../electron/core/api.ts'
+import { loadDrugCatalog } from '../../../electron/core/record/drugCatalog.ts'
 import type { KdfCost } from '../../../electron/core/vault/keyCrypto.ts'
 
 /**
@@ -12,6 +13,9 @@ import type { KdfCost } from '../../../electron/core/vault/keyCrypto.ts'
 export const TEST_KDF_COST: KdfCost = { memoryKiB: 1024, iterations: 1, parallelism: 1 }
 
 export const PASSPHRASE = 'correct horse battery staple'
+
+/** The shipped catalog, read once per test file. */
+export const DRUGS = loadDrugCatalog()
 
 /** The n-th of a series of distinct passphrases, for tests that change it again and again. */
 export function rotatingPassphrase(n: number): string {
@@ -37,7 +41,7 @@ export function newCore(
   dataDir = tempDir(),
   extra: Partial<Parameters<typeof createCore>[0]> = {}
 ): Core {
-  const core = createCore({ dataDir, kdfCost: TEST_KDF_COST, ...extra })
+  const core = createCore({ dataDir, kdfCost: TEST_KDF_COST, drugs: DRUGS, ...extra })
   opened.push(core)
   return core
 }

@@ -1,0 +1,274 @@
+/**
+ * Storage for every kind of record entry. One description per kind says which field lives in
+ * which column; the same few functions then list, save and delete any kind, with bound
+ * parameters only (table and column names come from the descriptions below, never from input).
+ */
+import { randomUUID } from 'node:crypto'
+import type { Entry, EntryKind } from '../../shared/record.ts'
+import { CoreError } from '../errors.ts'
+import type { Db } from '../vault/database.ts'
+
+type ColumnType = 'text' | 'real' | 'int' | 'bool' | 'json'
+type Column = readonly [field: string, column: string, type: ColumnType]
+
+interface TableSpec {
+  table: string
+  columns: readonly Column[]
+  orderBy: string
+  /** Columns computed from the entry, for sorting and indexes. */
+  derived?: (entry: Record<string, unknown>) => Record<string, unknown>
+}
+
+const COMMON: readonly Column[] = [
+  ['id', 'id', 'text'],
+  ['profileId', 'profile_id', 'text'],
+  ['source', 'source', 'text'],
+  ['checkedBy', 'checked_by', 'text'],
+  ['checkedOn', 'checked_on', 'text'],
+  ['notes', 'notes', 'text'],
+  ['createdAt', 'created_at', 'text'],
+  ['updatedAt', 'updated_at', 'text']
+]
+
+const SPECS: Record<EntryKind, TableSpec> = {
+  measurement: {
+    table: 'measurements',
+    columns: [
+      ['measuredOn', 'measured_on', 'text'],
+      ['heightCm', 'height_cm', 'real'],
+      ['weightKg', 'weight_kg', 'real']
+    ],
+    orderBy: 'measured_on'
+  },
+  diagnosis: {
+    table: 'diagnoses',
+    columns: [
+      ['condition', 'condition', 'text'],
+      ['conditionOther', 'condition_other', 'text'],
+      ['diagnosedOn', 'diagnosed_on', 'text'],
+      ['riskGroup', 'risk_group', 'text'],
+      ['immunophenotype', 'immunophenotype', 'text'],
+      ['findings', 'findings', 'json'],
+      ['cnsStatus', 'cns_status', 'text'],
+      ['erStatus', 'er_status', 'text'],
+      ['prStatus', 'pr_status', 'text'],
+      ['her2Status', 'her2_status', 'text'],
+      ['stage', 'stage', 'text'],
+      ['metastasisSites', 'metastasis_sites', 'json']
+    ],
+    orderBy: 'diagnosed_on'
+  },
+  relapse: {
+    table: 'relapses',
+    columns: [
+      ['diagnosisId', 'diagnosis_id', 'text'],
+      ['relapsedOn', 'relapsed_on', 'text'],
+      ['sites', 'sites', 'json'],
+      ['siteOther', 'site_other', 'text'],
+      ['treatmentAfter', 'treatment_after', 'text']
+    ],
+    orderBy: 'relapsed_on'
+  },
+  careTeamMember: {
+    table: 'care_team',
+    columns: [
+      ['name', 'name', 'text'],
+      ['role', 'role', 'text'],
+      ['institution', 'institution', 'text'],
+      ['phone', 'phone', 'text'],
+      ['email', 'email', 'text'],
+      ['coordinatesFollowUp', 'coordinates_follow_up', 'bool']
+    ],
+    orderBy: 'coordinates_follow_up DESC, name'
+  },
+  phase: {
+    table: 'treatment_phases',
+    columns: [
+      ['kind', 'kind', 'text'],
+      ['name', 'name', 'text'],
+      ['startedOn', 'started_on', 'text'],
+      ['endedOn', 'ended_on', 'text'],
+      ['protocol', 'protocol', 'text'],
+      ['intent', 'intent', 'text']
+    ],
+    orderBy: 'started_on'
+  },
+  administration: {
+    table: 'drug_administrations',
+    columns: [
+      ['phaseId', 'phase_id', 'text'],
+      ['transplantId', 'transplant_id', 'text'],
+      ['drugId', 'drug_id', 'text'],
+      ['route', 'route', 'text'],
+      ['dose', 'dose', 'real'],
+      ['unit', 'dose_unit', 'text'],
+      ['schedule', 'schedule', 'json'],
+      ['estimated', 'estimated', 'bool']
+    ],
+    orderBy: 'first_on',
+    derived: (entry) => {
+      const schedule = entry.schedule as { kind: string; date?: string; start?: string }
+      return { first_on: schedule.kind === 'once' ? schedule.date : schedule.start }
+    }
+  },
+  radiation: {
+    table: 'radiation_courses',
+    columns: [
+      ['transplantId', 'transplant_id', 'text'],
+      ['field', 'field', 'text'],
+      ['fieldOther', 'field_other', 'text'],
+      ['totalDoseGy', 'total_dose_gy', 'real'],
+      ['fractions', 'fractions', 'int'],
+      ['startedOn', 'started_on', 'text'],
+      ['endedOn', 'ended_on', 'text']
+    ],
+    orderBy: 'started_on'
+  },
+  transplant: {
+    table: 'transplants',
+    columns: [
+      ['type', 'type', 'text'],
+      ['donor', 'donor', 'text'],
+      ['cellSource', 'cell_source', 'text'],
+      ['transplantedOn', 'transplanted_on', 'text'],
+      ['conditioning', 'conditioning', 'text'],
+      ['gvhd', 'gvhd', 'json']
+    ],
+    orderBy: 'transplanted_on'
+  },
+  procedure: {
+    table: 'procedures',
+    columns: [
+      ['kind', 'kind', 'text'],
+      ['name', 'name', 'text'],
+      ['performedOn', 'performed_on', 'text']
+    ],
+    orderBy: 'performed_on'
+  },
+  supportiveCare: {
+    table: 'supportive_care',
+    columns: [
+      ['kind', 'kind', 'text'],
+      ['count', 'count', 'int'],
+      ['startedOn', 'started_on', 'text'],
+      ['endedOn', 'ended_on', 'text'],
+      ['details', 'details', 'text']
+    ],
+    orderBy: 'started_on'
+  },
+  complication: {
+    table: 'complications',
+    columns: [
+      ['name', 'name', 'text'],
+      ['grade', 'grade', 'int'],
+      ['startedOn', 'started_on', 'text'],
+      ['endedOn', 'ended_on', 'text'],
+      ['status', 'status', 'text']
+    ],
+    orderBy: 'started_on'
+  }
+}
+
+function toColumn(value: unknown, type: ColumnType): unknown {
+  if (value === undefined || value === null) return type === 'json' ? '[]' : null
+  if (type === 'json') return JSON.stringify(value)
+  if (type === 'bool') return value ? 1 : 0
+  return value
+}
+
+function fromColumn(value: unknown, type: ColumnType): unknown {
+  if (type === 'json') return JSON.parse(value as string)
+  if (type === 'bool') return value === 1
+  return value
+}
+
+function rowToEntry<K extends EntryKind>(kind: K, row: Record<string, unknown>): Entry<K> {
+  const entry: Record<string, unknown> = {}
+  for (const [field, column, type] of [...COMMON, ...SPECS[kind].columns]) {
+    entry[field] = fromColumn(row[column], type)
+  }
+  return entry as Entry<K>
+}
+
+export function listEntries<K extends EntryKind>(db: Db, kind: K, profileId: string): Entry<K>[] {
+  const spec = SPECS[kind]
+  // NULL dates sort last, then by creation, so the order is stable and matches how people add things.
+  const rows = db
+    .prepare(
+      `SELECT * FROM ${spec.table} WHERE profile_id = ? ORDER BY ${spec.orderBy} IS NULL, ${spec.orderBy}, created_at, rowid`
+    )
+    .all(profileId) as Record<string, unknown>[]
+  return rows.map((row) => rowToEntry(kind, row))
+}
+
+export function getEntry<K extends EntryKind>(db: Db, kind: K, id: string): Entry<K> {
+  const row = db.prepare(`SELECT * FROM ${SPECS[kind].table} WHERE id = ?`).get(id) as
+    Record<string, unknown> | undefined
+  if (!row) throw new CoreError('NOT_FOUND', 'That entry does not exist.')
+  return rowToEntry(kind, row)
+}
+
+/**
+ * Inserts a new entry (no id) or replaces an existing one. An existing entry cannot be moved
+ * to another person's record: the id and the profile must match.
+ */
+export function saveEntry<K extends EntryKind>(
+  db: Db,
+  kind: K,
+  input: Record<string, unknown>
+): Entry<K> {
+  const spec = SPECS[kind]
+  const now = new Date().toISOString()
+  const existing = typeof input.id === 'string' ? input.id : null
+  const values: Record<string, unknown> = {
+    ...input,
+    id: existing ?? randomUUID(),
+    updatedAt: now,
+    createdAt: now
+  }
+  const fields = [...COMMON, ...spec.columns]
+  const derived = spec.derived?.(values) ?? {}
+  const columns = [...fields.map(([, column]) => column), ...Object.keys(derived)]
+  const params = [
+    ...fields.map(([field, , type]) => toColumn(values[field], type)),
+    ...Object.values(derived)
+  ]
+
+  if (existing) {
+    const owner = db.prepare(`SELECT profile_id FROM ${spec.table} WHERE id = ?`).get(existing) as
+      { profile_id: string } | undefined
+    if (!owner || owner.profile_id !== input.profileId) {
+      throw new CoreError('NOT_FOUND', 'That entry does not exist in this record.')
+    }
+    const assignments = columns
+      .filter((c) => c !== 'id' && c !== 'created_at')
+      .map((c) => `${c} = ?`)
+      .join(', ')
+    const updateParams = columns
+      .map((c, i) => [c, params[i]] as const)
+      .filter(([c]) => c !== 'id' && c !== 'created_at')
+      .map(([, p]) => p)
+    db.prepare(`UPDATE ${spec.table} SET ${assignments} WHERE id = ?`).run(
+      ...updateParams,
+      existing
+    )
+  } else {
+    const placeholders = columns.map(() => '?').join(', ')
+    db.prepare(`INSERT INTO ${spec.table} (${columns.join(', ')}) VALUES (${placeholders})`).run(
+      ...params
+    )
+  }
+  return getEntry(db, kind, values.id as string)
+}
+
+export function deleteEntry(db: Db, kind: EntryKind, id: string): void {
+  const result = db.prepare(`DELETE FROM ${SPECS[kind].table} WHERE id = ?`).run(id)
+  if (result.changes === 0) throw new CoreError('NOT_FOUND', 'That entry does not exist.')
+}
+
+/** The entry's owning profile, for checks that two linked entries belong to the same person. */
+export function entryOwner(db: Db, kind: EntryKind, id: string): string | null {
+  const row = db.prepare(`SELECT profile_id FROM ${SPECS[kind].table} WHERE id = ?`).get(id) as
+    { profile_id: string } | undefined
+  return row?.profile_id ?? null
+}

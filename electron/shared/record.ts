@@ -1,0 +1,401 @@
+/**
+ * The treatment record's entries as the contract accepts them. Each kind of entry has one
+ * strict schema; the rules a person can break by typing (a date of birth in the future, an end
+ * before its start, an absurd dose) are checked here, at the boundary, with a message meant to
+ * be shown beside the field.
+ */
+import { z } from 'zod'
+import { DOSE_UNITS, MAX_SINGLE_DOSE, NOTE_MAX_LENGTH, TEXT_MAX_LENGTH } from './limits.ts'
+
+// ---- Building blocks ----
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
+
+function isCalendarDate(text: string): boolean {
+  return ISO_DATE.test(text) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text)
+}
+
+/** Today as the person's computer sees it, for "not in the future" checks. */
+function todayIso(): string {
+  const now = new Date()
+  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000)
+  return local.toISOString().slice(0, 10)
+}
+
+export const isoDate = z
+  .string()
+  .refine(isCalendarDate, 'Enter a real date (year-month-day).')
+  .refine((d) => d >= '1900-01-01' && d <= '2100-12-31', 'Enter a date between 1900 and 2100.')
+
+const optionalDate = isoDate.nullable().optional()
+
+const text = (max = TEXT_MAX_LENGTH) => z.string().trim().max(max, `Use at most ${max} characters.`)
+const optionalText = (max = TEXT_MAX_LENGTH) =>
+  text(max)
+    .nullable()
+    .optional()
+    .transform((v) => (v === '' ? null : v))
+const requiredText = (message: string, max = TEXT_MAX_LENGTH) => text(max).min(1, message)
+
+const id = z.string().uuid('Not a valid identifier.')
+
+const textList = (maxItems: number) =>
+  z.array(text().min(1, 'Leave no item empty.')).max(maxItems, `Use at most ${maxItems} items.`)
+
+/** Where an entry came from, and whether a clinician checked it. */
+export const SOURCES = ['typed', 'clinic-letter', 'computed'] as const
+const provenance = {
+  source: z.enum(SOURCES).default('typed'),
+  checkedBy: optionalText(),
+  checkedOn: optionalDate,
+  notes: optionalText(NOTE_MAX_LENGTH)
+}
+
+/** Fields every entry has: which entry (absent when new) and whose record it belongs to. */
+const owned = { id: id.optional(), profileId: id, ...provenance }
+
+/** In zod 4 a refinement keeps the schema's own type, so the result still works in unions. */
+function endNotBeforeStart<T extends z.ZodType>(schema: T, start: string, end: string): T {
+  return schema.superRefine((value, ctx) => {
+    const v = value as Record<string, unknown>
+    const from = v[start]
+    const to = v[end]
+    if (typeof from === 'string' && typeof to === 'string' && to < from) {
+      ctx.addIssue({ code: 'custom', path: [end], message: 'The end is before the start.' })
+    }
+  }) as T
+}
+
+// ---- The person ----
+
+export const SEXES = ['female', 'male', 'intersex', 'not-stated'] as const
+
+export const personSchema = z.strictObject({
+  profileId: id,
+  dateOfBirth: isoDate
+    .refine((d) => d <= todayIso(), 'A date of birth cannot be in the future.')
+    .nullable()
+    .optional(),
+  sex: z.enum(SEXES).nullable().optional(),
+  treatmentCompletedOn: optionalDate,
+  ongoingTherapy: optionalText()
+})
+
+// ---- Entries ----
+
+export const measurementSchema = z
+  .strictObject({
+    ...owned,
+    measuredOn: isoDate,
+    heightCm: z
+      .number('Enter the height in centimetres.')
+      .min(30, 'Enter the height in centimetres (at least 30).')
+      .max(250, 'Enter the height in centimetres (at most 250).')
+      .nullable()
+      .optional(),
+    weightKg: z
+      .number('Enter the weight in kilograms.')
+      .min(0.5, 'Enter the weight in kilograms (at least 0.5).')
+      .max(400, 'Enter the weight in kilograms (at most 400).')
+      .nullable()
+      .optional()
+  })
+  .refine((m) => m.heightCm != null || m.weightKg != null, {
+    message: 'Enter a height, a weight, or both.',
+    path: ['heightCm']
+  })
+
+export const CONDITIONS = [
+  'b-cell-all',
+  't-cell-all',
+  'ph-positive-all',
+  'breast-cancer',
+  'other'
+] as const
+export const RECEPTOR_STATUSES = ['positive', 'negative', 'low', 'unknown'] as const
+export const FINDING_KINDS = ['cytogenetic', 'molecular'] as const
+
+export const diagnosisSchema = z
+  .strictObject({
+    ...owned,
+    condition: z.enum(CONDITIONS, 'Choose a condition from the list.'),
+    conditionOther: optionalText(),
+    diagnosedOn: optionalDate,
+    riskGroup: optionalText(),
+    immunophenotype: optionalText(),
+    findings: z
+      .array(
+        z.strictObject({
+          kind: z.enum(FINDING_KINDS),
+          finding: requiredText('Describe the finding.')
+        })
+      )
+      .max(50, 'Use at most 50 findings.')
+      .default([]),
+    cnsStatus: optionalText(),
+    erStatus: z.enum(RECEPTOR_STATUSES).nullable().optional(),
+    prStatus: z.enum(RECEPTOR_STATUSES).nullable().optional(),
+    her2Status: z.enum(RECEPTOR_STATUSES).nullable().optional(),
+    stage: optionalText(),
+    metastasisSites: textList(20).default([])
+  })
+  .refine((d) => d.condition !== 'other' || !!d.conditionOther, {
+    message: 'Name the condition.',
+    path: ['conditionOther']
+  })
+
+export const RELAPSE_SITES = ['bone-marrow', 'cns', 'testicular', 'other'] as const
+
+export const relapseSchema = z.strictObject({
+  ...owned,
+  diagnosisId: id,
+  relapsedOn: optionalDate,
+  sites: z.array(z.enum(RELAPSE_SITES)).max(4).default([]),
+  siteOther: optionalText(),
+  treatmentAfter: optionalText(NOTE_MAX_LENGTH)
+})
+
+export const careTeamMemberSchema = z.strictObject({
+  ...owned,
+  name: requiredText('Enter a name.'),
+  role: optionalText(),
+  institution: optionalText(),
+  phone: optionalText(50),
+  email: z
+    .union([z.literal(''), z.email('Enter an email address like name@example.org.')])
+    .nullable()
+    .optional()
+    .transform((v) => (v === '' ? null : v)),
+  coordinatesFollowUp: z.boolean().default(false)
+})
+
+export const PHASE_KINDS = [
+  'induction',
+  'consolidation',
+  'interim-maintenance',
+  'delayed-intensification',
+  'maintenance',
+  'line-of-therapy',
+  'conditioning',
+  'other'
+] as const
+export const INTENTS = ['curative', 'disease-control', 'palliative', 'unknown'] as const
+
+export const phaseSchema = endNotBeforeStart(
+  z.strictObject({
+    ...owned,
+    kind: z.enum(PHASE_KINDS, 'Choose a phase from the list.'),
+    name: optionalText(),
+    startedOn: optionalDate,
+    endedOn: optionalDate,
+    protocol: optionalText(),
+    intent: z.enum(INTENTS).nullable().optional()
+  }),
+  'startedOn',
+  'endedOn'
+)
+
+export const ROUTES = ['iv', 'oral', 'intrathecal', 'im', 'subcutaneous'] as const
+
+export const scheduleSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('once'), date: isoDate }),
+  endNotBeforeStart(
+    z
+      .strictObject({
+        kind: z.literal('repeat'),
+        start: isoDate,
+        intervalDays: z
+          .number()
+          .int('Use whole days.')
+          .min(1, 'Repeat at least a day apart.')
+          .max(365, 'Repeat at most a year apart.'),
+        count: z
+          .number()
+          .int('Use a whole number of doses.')
+          .min(1, 'At least one dose.')
+          .max(2000, 'At most 2000 doses in one entry.')
+          .optional(),
+        end: isoDate.optional()
+      })
+      .refine((s) => (s.count === undefined) !== (s.end === undefined), {
+        message: 'Give either the number of doses or the last date, not both.',
+        path: ['count']
+      }),
+    'start',
+    'end'
+  )
+])
+
+export const administrationSchema = z
+  .strictObject({
+    ...owned,
+    phaseId: id.nullable().optional(),
+    transplantId: id.nullable().optional(),
+    drugId: z.string().min(1, 'Choose a drug.').max(100),
+    route: z.enum(ROUTES, 'Choose how it was given.'),
+    dose: z.number('Enter the dose as a number.').positive('A dose is more than zero.'),
+    unit: z.enum(DOSE_UNITS, 'Choose a unit from the list.'),
+    schedule: scheduleSchema,
+    estimated: z.boolean().default(false)
+  })
+  .superRefine((a, ctx) => {
+    const max = MAX_SINGLE_DOSE[a.unit]
+    if (max !== undefined && a.dose > max) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dose'],
+        message: `That is more than any single dose in ${a.unit} (at most ${max}). Check the number and the unit.`
+      })
+    }
+  })
+
+export const RADIATION_FIELDS = [
+  'cranial',
+  'craniospinal',
+  'total-body',
+  'chest',
+  'breast-or-chest-wall',
+  'abdomen',
+  'testicular',
+  'other'
+] as const
+
+export const radiationSchema = endNotBeforeStart(
+  z
+    .strictObject({
+      ...owned,
+      transplantId: id.nullable().optional(),
+      field: z.enum(RADIATION_FIELDS, 'Choose the area treated.'),
+      fieldOther: optionalText(),
+      totalDoseGy: z
+        .number('Enter the total dose in Gy.')
+        .positive('A dose is more than zero.')
+        .max(100, 'Enter the total dose in Gy (at most 100).')
+        .nullable()
+        .optional(),
+      fractions: z
+        .number()
+        .int('Use a whole number of fractions.')
+        .min(1, 'At least one fraction.')
+        .max(100, 'At most 100 fractions.')
+        .nullable()
+        .optional(),
+      startedOn: optionalDate,
+      endedOn: optionalDate
+    })
+    .refine((r) => r.field !== 'other' || !!r.fieldOther, {
+      message: 'Name the area treated.',
+      path: ['fieldOther']
+    }),
+  'startedOn',
+  'endedOn'
+)
+
+export const TRANSPLANT_TYPES = ['allogeneic', 'autologous'] as const
+export const CELL_SOURCES = ['bone-marrow', 'peripheral-blood', 'cord-blood', 'unknown'] as const
+export const GVHD_KINDS = ['acute', 'chronic'] as const
+export const GVHD_STATUSES = ['active', 'resolved'] as const
+
+export const transplantSchema = z.strictObject({
+  ...owned,
+  type: z.enum(TRANSPLANT_TYPES, 'Choose allogeneic or autologous.'),
+  donor: optionalText(),
+  cellSource: z.enum(CELL_SOURCES).nullable().optional(),
+  transplantedOn: optionalDate,
+  conditioning: optionalText(NOTE_MAX_LENGTH),
+  gvhd: z
+    .array(
+      z.strictObject({
+        kind: z.enum(GVHD_KINDS),
+        organs: textList(10).default([]),
+        grade: optionalText(20),
+        startedOn: optionalDate,
+        status: z.enum(GVHD_STATUSES).default('active')
+      })
+    )
+    .max(20)
+    .default([])
+})
+
+export const PROCEDURE_KINDS = ['surgery', 'procedure'] as const
+
+export const procedureSchema = z.strictObject({
+  ...owned,
+  kind: z.enum(PROCEDURE_KINDS),
+  name: requiredText('Name the surgery or procedure.'),
+  performedOn: optionalDate
+})
+
+export const SUPPORTIVE_CARE_KINDS = [
+  'red-cell-transfusions',
+  'platelet-transfusions',
+  'central-line',
+  'other'
+] as const
+
+export const supportiveCareSchema = endNotBeforeStart(
+  z.strictObject({
+    ...owned,
+    kind: z.enum(SUPPORTIVE_CARE_KINDS),
+    count: z
+      .number()
+      .int('Use a whole number.')
+      .min(0, 'A count cannot be negative.')
+      .max(10_000)
+      .nullable()
+      .optional(),
+    startedOn: optionalDate,
+    endedOn: optionalDate,
+    details: optionalText(NOTE_MAX_LENGTH)
+  }),
+  'startedOn',
+  'endedOn'
+)
+
+export const COMPLICATION_STATUSES = ['ongoing', 'resolved'] as const
+
+export const complicationSchema = endNotBeforeStart(
+  z.strictObject({
+    ...owned,
+    name: requiredText('Name the complication or side effect.'),
+    grade: z
+      .number()
+      .int('Grades are whole numbers from 1 to 5.')
+      .min(1, 'Grades are whole numbers from 1 to 5.')
+      .max(5, 'Grades are whole numbers from 1 to 5.')
+      .nullable()
+      .optional(),
+    startedOn: optionalDate,
+    endedOn: optionalDate,
+    status: z.enum(COMPLICATION_STATUSES).default('ongoing')
+  }),
+  'startedOn',
+  'endedOn'
+)
+
+/** Every kind of record entry, by the name the contract uses for it. */
+export const ENTRY_SCHEMAS = {
+  measurement: measurementSchema,
+  diagnosis: diagnosisSchema,
+  relapse: relapseSchema,
+  careTeamMember: careTeamMemberSchema,
+  phase: phaseSchema,
+  administration: administrationSchema,
+  radiation: radiationSchema,
+  transplant: transplantSchema,
+  procedure: procedureSchema,
+  supportiveCare: supportiveCareSchema,
+  complication: complicationSchema
+} as const
+
+export type EntryKind = keyof typeof ENTRY_SCHEMAS
+export const ENTRY_KINDS = Object.keys(ENTRY_SCHEMAS) as EntryKind[]
+
+/** An entry as saved: with its id and timestamps. */
+export type Entry<K extends EntryKind> = z.output<(typeof ENTRY_SCHEMAS)[K]> & {
+  id: string
+  createdAt: string
+  updatedAt: string
+}
+export type EntryInput<K extends EntryKind> = z.input<(typeof ENTRY_SCHEMAS)[K]>
+export type Person = z.output<typeof personSchema>
