@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createCore } from '../electron/core/api.ts'
-import { loadDrugCatalog } from '../electron/core/record/drugCatalog.ts'
+import { shippedDrugCatalog } from '../electron/core/record/shippedCatalog.ts'
 import { DEFAULT_KDF_COST } from '../electron/core/vault/keyCrypto.ts'
 
 const RUNS = 7
@@ -25,7 +25,7 @@ async function time(task: () => Promise<unknown>): Promise<number> {
 
 const dir = mkdtempSync(join(tmpdir(), 'lantern-bench-'))
 try {
-  const core = createCore({ dataDir: join(dir, 'vault'), drugs: loadDrugCatalog() })
+  const core = createCore({ dataDir: join(dir, 'vault'), drugs: shippedDrugCatalog() })
   const create = await time(() => core.vault.create(passphrase))
   await core.vault.lock()
 

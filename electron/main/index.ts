@@ -5,9 +5,8 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { app, BrowserWindow, powerMonitor } from 'electron'
-import catalogJson from '../../content/drugs/catalog.json'
 import { type Core, createCore } from '../core/api.ts'
-import { parseDrugCatalog } from '../core/record/drugCatalog.ts'
+import { shippedDrugCatalog } from '../core/record/shippedCatalog.ts'
 import { registerAppScheme, serveRenderer } from './appProtocol.ts'
 import { registerIpcHandlers } from './ipc.ts'
 import { installAppMenu } from './menu.ts'
@@ -37,8 +36,7 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   const dataDir = testDataDir ?? join(app.getPath('userData'), 'vault')
   mkdirSync(dataDir, { recursive: true, mode: 0o700 })
-  // Bundled into main at build time, so the packaged app reads no loose content files.
-  const core = createCore({ dataDir, drugs: parseDrugCatalog(catalogJson) })
+  const core = createCore({ dataDir, drugs: shippedDrugCatalog() })
   let mainWindow: BrowserWindow | null = null
 
   const openWindow = () => {

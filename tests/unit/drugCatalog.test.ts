@@ -13,13 +13,13 @@ import {
   DrugCatalogError,
   loadDrugCatalog,
   parseDrugCatalog,
-  shippedCatalogUrl,
   type Drug
 } from '../../electron/core/record/drugCatalog.ts'
+import { shippedDrugCatalog } from '../../electron/core/record/shippedCatalog.ts'
 
-const catalog = loadDrugCatalog()
+const catalog = shippedDrugCatalog()
 const shippedJson = (): Record<string, unknown> & { drugs: Record<string, unknown>[] } =>
-  JSON.parse(readFileSync(shippedCatalogUrl(), 'utf8'))
+  JSON.parse(readFileSync(new URL('../../content/drugs/catalog.json', import.meta.url), 'utf8'))
 
 /** The source documents sit beside the repository in ../shared (as CI lays them out). */
 const sourcesDir = fileURLToPath(new URL('../../../shared/sources/', import.meta.url))

@@ -16,7 +16,7 @@ import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { createCore, type Core } from '../../electron/core/api.ts'
 import { dispatch } from '../../electron/core/dispatch.ts'
-import { loadDrugCatalog } from '../../electron/core/record/drugCatalog.ts'
+import { shippedDrugCatalog } from '../../electron/core/record/shippedCatalog.ts'
 import type { KdfCost } from '../../electron/core/vault/keyCrypto.ts'
 import { MAX_REQUEST_BYTES, METHOD_NAMES } from '../../electron/shared/contract.ts'
 import { contentSecurityPolicy } from '../../electron/shared/csp.ts'
@@ -138,7 +138,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const core = createCore({
     dataDir: options.dataDir,
     kdfCost: options.kdfCost,
-    drugs: loadDrugCatalog()
+    drugs: shippedDrugCatalog()
   })
   let host = ''
 

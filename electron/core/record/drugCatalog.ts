@@ -238,18 +238,11 @@ export function normaliseName(text: string): string {
     .trim()
 }
 
-// Resolved at call time and kept out of a literal `new URL('…', import.meta.url)`, which the
-// app's bundler would otherwise try to turn into an asset. The packaged app passes the parsed
-// JSON to parseDrugCatalog() instead.
-const SHIPPED_CATALOG = '../../../content/drugs/catalog.json'
-
-/** Where the catalog lives in a source checkout (tests, tools, the loopback bridge). */
-export function shippedCatalogUrl(): URL {
-  return new URL(SHIPPED_CATALOG, import.meta.url)
-}
-
-/** Reads, validates and freezes the catalog file. Throws DrugCatalogError on any problem. */
-export function loadDrugCatalog(file: string | URL = shippedCatalogUrl()): DrugCatalog {
+/**
+ * Reads, validates and freezes a catalog file (to check an edited catalog; the app itself uses
+ * shippedDrugCatalog()). Throws DrugCatalogError on any problem.
+ */
+export function loadDrugCatalog(file: string | URL): DrugCatalog {
   let text: string
   try {
     text = readFileSync(file, 'utf8')

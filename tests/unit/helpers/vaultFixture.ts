@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createCore, type Core } from '../../../electron/core/api.ts'
-import { loadDrugCatalog } from '../../../electron/core/record/drugCatalog.ts'
+import { shippedDrugCatalog } from '../../../electron/core/record/shippedCatalog.ts'
 import type { KdfCost } from '../../../electron/core/vault/keyCrypto.ts'
 
 /**
@@ -14,8 +14,8 @@ export const TEST_KDF_COST: KdfCost = { memoryKiB: 1024, iterations: 1, parallel
 
 export const PASSPHRASE = 'correct horse battery staple'
 
-/** The shipped catalog, read once per test file. */
-export const DRUGS = loadDrugCatalog()
+/** The catalog that ships with the app. */
+export const DRUGS = shippedDrugCatalog()
 
 /** The n-th of a series of distinct passphrases, for tests that change it again and again. */
 export function rotatingPassphrase(n: number): string {
