@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createCore } from '../electron/core/api.ts'
+import { dispatch } from '../electron/core/dispatch.ts'
 import { shippedDrugCatalog } from '../electron/core/record/shippedCatalog.ts'
 import { DEFAULT_KDF_COST } from '../electron/core/vault/keyCrypto.ts'
 
@@ -21,6 +22,93 @@ async function time(task: () => Promise<unknown>): Promise<number> {
   const start = performance.now()
   await task()
   return performance.now() - start
+}
+
+/**
+ * A three-year record: 2,000 dated drug administrations across 12 drugs and 5 phases, monthly
+ * measurements, radiation, a transplant and complications. Times loading and summarising it
+ * (every entry read from the encrypted database and every cumulative dose computed).
+ */
+async function benchRecordSummary(): Promise<void> {
+  const core = createCore({ dataDir: join(dir, 'record'), drugs: shippedDrugCatalog() })
+  await core.vault.create(passphrase)
+  const { id: profileId } = await core.handlers['profiles.create']({ displayName: 'Bench' })
+  const save = (kind: string, entry: Record<string, unknown>) =>
+    dispatch(core.handlers, 'record.save', { kind, entry: { profileId, ...entry } }).then((r) => {
+      if (!r.ok) throw new Error(`bench: ${r.error.message}`)
+      return r.value as { id: string }
+    })
+  const start = Date.parse('2021-03-01')
+  const day = (n: number) => new Date(start + n * 86_400_000).toISOString().slice(0, 10)
+  for (let month = 0; month < 36; month++) {
+    await save('measurement', {
+      measuredOn: day(month * 30),
+      heightCm: 100 + month,
+      weightKg: 16 + month / 4
+    })
+  }
+  const phases: string[] = []
+  for (const [i, kind] of [
+    'induction',
+    'consolidation',
+    'interim-maintenance',
+    'delayed-intensification',
+    'maintenance'
+  ].entries()) {
+    phases.push(
+      (await save('phase', { kind, startedOn: day(i * 60), endedOn: day(i * 60 + 59) })).id
+    )
+  }
+  const drugs: [string, string, number, string][] = [
+    ['vincristine', 'iv', 1.5, 'mg/m2'],
+    ['dexamethasone', 'oral', 6, 'mg/m2'],
+    ['daunorubicin', 'iv', 25, 'mg/m2'],
+    ['doxorubicin', 'iv', 25, 'mg/m2'],
+    ['cyclophosphamide', 'iv', 1000, 'mg/m2'],
+    ['cytarabine', 'iv', 75, 'mg/m2'],
+    ['mercaptopurine', 'oral', 75, 'mg/m2'],
+    ['methotrexate', 'oral', 20, 'mg/m2'],
+    ['methotrexate', 'intrathecal', 12, 'mg'],
+    ['pegaspargase', 'im', 2500, 'IU/m2'],
+    ['thioguanine', 'oral', 60, 'mg/m2'],
+    ['etoposide', 'iv', 100, 'mg/m2']
+  ]
+  for (let i = 0; i < 2000; i++) {
+    const [drugId, route, dose, unit] = drugs[i % drugs.length]!
+    await save('administration', {
+      phaseId: phases[i % phases.length],
+      drugId,
+      route,
+      dose,
+      unit,
+      schedule: { kind: 'once', date: day(Math.floor((i * 1095) / 2000)) }
+    })
+  }
+  const transplant = await save('transplant', { type: 'allogeneic', transplantedOn: day(900) })
+  await save('radiation', {
+    field: 'total-body',
+    totalDoseGy: 12,
+    fractions: 6,
+    transplantId: transplant.id
+  })
+  await save('radiation', { field: 'cranial', totalDoseGy: 18, fractions: 10, startedOn: day(800) })
+  for (let i = 0; i < 20; i++)
+    await save('complication', { name: `Complication ${i}`, grade: 1 + (i % 5) })
+
+  await core.vault.lock()
+  const unlockStart = performance.now()
+  await core.vault.unlock(passphrase)
+  const unlocked = performance.now() - unlockStart
+  const times: number[] = []
+  for (let i = 0; i < 15; i++) {
+    times.push(await time(() => dispatch(core.handlers, 'record.summary', { profileId })))
+  }
+  await core.shutdown()
+  console.log(`unlock of that vault (2,000 administrations): ${unlocked.toFixed(0)} ms`)
+  console.log(
+    `record.summary over 2,000 administrations, median of ${times.length}: ${median(times).toFixed(1)} ms` +
+      ` (max ${Math.max(...times).toFixed(1)}; target under 100 ms)`
+  )
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'lantern-bench-'))
@@ -48,6 +136,8 @@ try {
       ` (min ${Math.min(...unlocks).toFixed(0)}, max ${Math.max(...unlocks).toFixed(0)})`
   )
   console.log(`wrong passphrase rejected, median of ${RUNS}: ${median(wrong).toFixed(0)} ms`)
+
+  await benchRecordSummary()
 } finally {
   rmSync(dir, { recursive: true, force: true })
 }

@@ -13,6 +13,7 @@ import {
   updatePerson
 } from './record/profiles.ts'
 import { checkReferences, type DrugLookup } from './record/references.ts'
+import { treatmentSummary } from './record/summary.ts'
 import { getSettings, updateSettings } from './settings.ts'
 import { Vault, type VaultOptions } from './vault/vault.ts'
 
@@ -87,6 +88,7 @@ export function createCore(options: CoreOptions): Core {
         return saveEntry(db, kind as EntryKind, entry)
       })()
     },
+    'record.summary': ({ profileId }) => treatmentSummary(vault.db, profileId, drugs),
     'record.delete': ({ kind, id }) => {
       deleteEntry(vault.db, kind, id)
       return null

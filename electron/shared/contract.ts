@@ -15,6 +15,7 @@ import {
   PASSPHRASE_MIN_LENGTH
 } from './limits.ts'
 import type { SEXES } from './record.ts'
+import type { TreatmentSummary } from './summary.ts'
 import { ENTRY_KINDS, ENTRY_SCHEMAS, type Entry, type EntryKind, personSchema } from './record.ts'
 
 /** Stable error codes. The renderer branches on these; never rename one. */
@@ -164,6 +165,7 @@ export const contract = {
       'Not a kind of record entry.'
     )
   ),
+  'record.summary': method<TreatmentSummary>()(z.strictObject({ profileId: id })),
   'record.delete': method<null>()(
     z.strictObject({ kind: z.enum(ENTRY_KINDS, 'Not a kind of record entry.'), id })
   )

@@ -155,6 +155,7 @@ const BAD_BY_METHOD: Record<MethodName, unknown[]> = {
       entry: { profileId: crypto.randomUUID(), field: 'cranial', totalDoseGy: 1800 }
     }
   ],
+  'record.summary': [{}, { profileId: NOT_UUID }, { profileId: crypto.randomUUID(), extra: 1 }],
   'record.delete': [
     { kind: 'diagnosis' },
     { kind: 'diagnosis', id: NOT_UUID },

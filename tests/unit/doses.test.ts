@@ -22,7 +22,7 @@ function given(
 const once = (date: string) => ({ kind: 'once' as const, date })
 
 // A child of 110 cm and 19 kg: BSA = √(110 × 19 / 3600) = √0.580556 = 0.761942 m².
-const CHILD = [{ date: '2024-03-01', heightCm: 110, weightKg: 19 }]
+const CHILD = [{ measuredOn: '2024-03-01', heightCm: 110, weightKg: 19 }]
 const CHILD_BSA = 0.761942
 
 describe('body surface area (Mosteller)', () => {
@@ -34,9 +34,9 @@ describe('body surface area (Mosteller)', () => {
 
   it('takes height and weight each from the measurement nearest the dose, the earlier on a tie', () => {
     const measurements = [
-      { date: '2024-01-01', heightCm: 100, weightKg: 16 },
-      { date: '2024-01-21', weightKg: 15 },
-      { date: '2024-02-10', heightCm: 102, weightKg: 17 }
+      { measuredOn: '2024-01-01', heightCm: 100, weightKg: 16 },
+      { measuredOn: '2024-01-21', weightKg: 15 },
+      { measuredOn: '2024-02-10', heightCm: 102, weightKg: 17 }
     ]
     // 2024-01-20: height nearest is 01-01 (19 d) vs 02-10 (21 d) → 100; weight nearest 01-21 → 15.
     const jan20 = bodySizeOn(measurements, '2024-01-20')
@@ -54,7 +54,7 @@ describe('body surface area (Mosteller)', () => {
   })
 
   it('has no BSA without both a height and a weight', () => {
-    expect(bodySizeOn([{ date: '2024-01-01', weightKg: 20 }], '2024-01-02')).toMatchObject({
+    expect(bodySizeOn([{ measuredOn: '2024-01-01', weightKg: 20 }], '2024-01-02')).toMatchObject({
       bsaM2: null,
       weightKg: 20
     })
@@ -145,8 +145,8 @@ describe('cumulative doses, worked by hand', () => {
 
   it('3. body size changing mid-treatment: each dose uses the nearest measurement', () => {
     const measurements = [
-      { date: '2024-01-01', heightCm: 100, weightKg: 16 }, // BSA √(1600/3600) = 0.666667
-      { date: '2024-03-01', heightCm: 104, weightKg: 18 } //  BSA √(1872/3600) = 0.721110
+      { measuredOn: '2024-01-01', heightCm: 100, weightKg: 16 }, // BSA √(1600/3600) = 0.666667
+      { measuredOn: '2024-03-01', heightCm: 104, weightKg: 18 } //  BSA √(1872/3600) = 0.721110
     ]
     const [total] = cumulativeDoses(
       [
@@ -259,7 +259,7 @@ describe('cumulative doses, worked by hand', () => {
           schedule: once('2024-03-11')
         })
       ],
-      [{ date: '2024-03-01', heightCm: 110 }] // a height but no weight
+      [{ measuredOn: '2024-03-01', heightCm: 110 }] // a height but no weight
     )
     const vcr = totals.find((t) => t.drugId === 'vincristine')!
     // mg/m² keeps its per-m² value but has no absolute; the flat 1 mg has no per-m² value.

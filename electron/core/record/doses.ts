@@ -8,11 +8,9 @@
  * does not have is not guessed: the dose is counted as unconverted and reported.
  */
 import { type DoseUnit } from '../../shared/limits.ts'
-import { bodySizeOn, type Measurement } from './bodySize.ts'
+import type { ClassTotal, CumulativeDose, Quantity } from '../../shared/summary.ts'
+import { type BodySize, bodySizeLookup, type Measurement } from './bodySize.ts'
 import { type Schedule, expandSchedule } from './schedule.ts'
-
-/** What a unit measures; doses of different kinds are never added together. */
-export type Quantity = 'mass' | 'IU' | 'units' | 'cells'
 
 interface UnitMeaning {
   quantity: Quantity
@@ -73,16 +71,14 @@ export interface DoseEvent {
   estimated: boolean
 }
 
-/** Converts one dose given on one date. */
+/** Converts one dose, given the body size on its date. */
 export function convertDose(
   dose: number,
   unit: DoseUnit,
-  date: string,
-  measurements: readonly Measurement[]
+  size: BodySize
 ): { absolute: number | null; perM2: number | null; bsaM2: number | null } {
   const meaning = UNIT_MEANING[unit]
   const base = dose * meaning.factor
-  const size = bodySizeOn(measurements, date)
   const bsa = size.bsaM2
   switch (meaning.per) {
     case 'm2':
@@ -105,36 +101,18 @@ export function doseEvents(
   measurements: readonly Measurement[]
 ): DoseEvent[] {
   const events: DoseEvent[] = []
+  const bodySizeOn = bodySizeLookup(measurements)
   for (const a of administrations) {
     for (const date of expandSchedule(a.schedule)) {
       events.push({
         administrationId: a.id,
         date,
-        ...convertDose(a.dose, a.unit, date, measurements),
+        ...convertDose(a.dose, a.unit, bodySizeOn(date)),
         estimated: a.estimated
       })
     }
   }
   return events
-}
-
-export interface CumulativeDose {
-  drugId: string
-  route: string
-  quantity: Quantity
-  /** mg, IU, units or cells */
-  baseUnit: string
-  doses: number
-  firstDate: string
-  lastDate: string
-  /** Sum over the doses that could be converted; see the `unconverted…` counts. */
-  absoluteTotal: number
-  perM2Total: number
-  /** Doses left out of absoluteTotal because the height or weight they needed is missing. */
-  unconvertedAbsolute: number
-  /** Doses left out of perM2Total for the same reason. */
-  unconvertedPerM2: number
-  estimatedDoses: number
 }
 
 /**
@@ -194,17 +172,6 @@ export function intrathecalInjections(administrations: readonly Administration[]
     for (const date of expandSchedule(a.schedule)) dates.add(date)
   }
   return dates.size
-}
-
-export interface ClassTotal {
-  drugClass: string
-  quantity: Quantity
-  baseUnit: string
-  drugIds: string[]
-  absoluteTotal: number
-  perM2Total: number
-  unconvertedAbsolute: number
-  unconvertedPerM2: number
 }
 
 /**

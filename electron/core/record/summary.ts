@@ -1,0 +1,72 @@
+/**
+ * Builds the treatment summary from the record: one read of each kind of entry, then pure
+ * computation (doses.ts). Nothing here is stored; the summary is always the record's own.
+ */
+import type { TreatmentSummary } from '../../shared/summary.ts'
+import type { Db } from '../vault/database.ts'
+import { ageInYears } from './dates.ts'
+import {
+  type Administration,
+  classTotals,
+  cumulativeDoses,
+  intrathecalInjections
+} from './doses.ts'
+import { listEntries } from './entries.ts'
+import { getProfile } from './profiles.ts'
+import type { DrugLookup } from './references.ts'
+
+function earliest(dates: (string | null | undefined)[]): string | null {
+  const known = dates.filter((d): d is string => typeof d === 'string').sort()
+  return known[0] ?? null
+}
+
+export function treatmentSummary(db: Db, profileId: string, drugs: DrugLookup): TreatmentSummary {
+  const profile = getProfile(db, profileId)
+  const diagnoses = listEntries(db, 'diagnosis', profileId)
+  const relapses = listEntries(db, 'relapse', profileId)
+  const phases = listEntries(db, 'phase', profileId)
+  const administrations = listEntries(db, 'administration', profileId) as Administration[]
+  const measurements = listEntries(db, 'measurement', profileId)
+  const complications = listEntries(db, 'complication', profileId)
+
+  const cumulative = cumulativeDoses(administrations, measurements)
+  const exposures = cumulative.map((c) => {
+    const drug = drugs.byId(c.drugId)
+    return { ...c, drugName: drug?.genericName ?? c.drugId, drugClass: drug?.class ?? 'other' }
+  })
+  const classOf = (id: string) => drugs.byId(id)?.class ?? 'other'
+  const lastDoses = cumulative.map((c) => c.lastDate).sort()
+
+  return {
+    profile,
+    diagnoses: diagnoses.map((diagnosis) => ({
+      diagnosis,
+      ageAtDiagnosis:
+        profile.dateOfBirth && diagnosis.diagnosedOn
+          ? ageInYears(profile.dateOfBirth, diagnosis.diagnosedOn)
+          : null,
+      relapses: relapses.filter((r) => r.diagnosisId === diagnosis.id)
+    })),
+    keyDates: {
+      diagnosedOn: earliest(diagnoses.map((d) => d.diagnosedOn)),
+      treatmentStartedOn: earliest([
+        ...phases.map((p) => p.startedOn),
+        ...cumulative.map((c) => c.firstDate)
+      ]),
+      lastDoseOn: lastDoses[lastDoses.length - 1] ?? null,
+      treatmentCompletedOn: profile.treatmentCompletedOn
+    },
+    phases,
+    exposures,
+    classTotals: classTotals(cumulative, classOf),
+    intrathecalInjections: intrathecalInjections(administrations),
+    radiation: listEntries(db, 'radiation', profileId),
+    transplants: listEntries(db, 'transplant', profileId),
+    procedures: listEntries(db, 'procedure', profileId),
+    supportiveCare: listEntries(db, 'supportiveCare', profileId),
+    ongoingProblems: complications.filter((c) => c.status === 'ongoing'),
+    complications,
+    careTeam: listEntries(db, 'careTeamMember', profileId),
+    bodySizeMissing: cumulative.some((c) => c.unconvertedAbsolute + c.unconvertedPerM2 > 0)
+  }
+}
