@@ -7,14 +7,18 @@ import type { EntryKind } from '../shared/record.ts'
 import { deleteEntry, listEntries, saveEntry } from './record/entries.ts'
 import {
   createProfile,
+  deleteProfile,
   getProfile,
   listProfiles,
+  purgeDeletedProfiles,
   renameProfile,
+  undoDeleteProfile,
   updatePerson
 } from './record/profiles.ts'
 import { checkReferences, type DrugLookup } from './record/references.ts'
 import { treatmentSummary } from './record/summary.ts'
 import { getSettings, updateSettings } from './settings.ts'
+import type { Db } from './vault/database.ts'
 import { Vault, type VaultOptions } from './vault/vault.ts'
 
 export type Handlers = {
@@ -34,7 +38,9 @@ export interface CoreOptions extends VaultOptions {
 }
 
 export function createCore(options: CoreOptions): Core {
-  const vault = new Vault(options)
+  // A deleted person can be brought back until the vault locks; after that they are gone.
+  const purge = (db: Db) => purgeDeletedProfiles(db, { everything: true })
+  const vault = new Vault({ ...options, afterOpen: purge, beforeClose: purge })
   const { drugs } = options
   const status = () => ({ state: vault.state })
 
@@ -75,6 +81,19 @@ export function createCore(options: CoreOptions): Core {
     'profiles.create': ({ displayName }) => createProfile(vault.db, displayName),
     'profiles.rename': ({ id, displayName }) => renameProfile(vault.db, id, displayName),
     'profiles.updatePerson': (person) => updatePerson(vault.db, person),
+    'profiles.delete': ({ id }) => deleteProfile(vault.db, id),
+    'profiles.undoDelete': ({ id }) => undoDeleteProfile(vault.db, id),
+
+    'drugs.list': () =>
+      drugs.drugs.map((d) => ({
+        id: d.id,
+        genericName: d.genericName,
+        otherNames: [...d.otherNames],
+        brandNames: [...d.brandNames],
+        class: d.class,
+        routes: [...d.routes],
+        doseUnits: [...d.doseUnits]
+      })),
 
     'record.list': ({ profileId, kind }) => {
       getProfile(vault.db, profileId)

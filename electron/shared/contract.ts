@@ -85,6 +85,8 @@ export interface Profile {
   sex: (typeof SEXES)[number] | null
   treatmentCompletedOn: string | null
   ongoingTherapy: string | null
+  phone: string | null
+  email: string | null
   /** The fictional sample record a new user can load to explore. */
   isSample: boolean
   createdAt: string
@@ -97,6 +99,16 @@ export interface BackupSummary {
   createdAt: string
   /** Why it was made: 'rolling' (daily), 'pre-migration' (before an upgrade) or 'manual'. */
   reason: string
+}
+
+export interface DrugSummary {
+  id: string
+  genericName: string
+  otherNames: string[]
+  brandNames: string[]
+  class: string
+  routes: string[]
+  doseUnits: string[]
 }
 
 export interface Settings {
@@ -152,6 +164,12 @@ export const contract = {
   'profiles.create': method<Profile>()(z.strictObject({ displayName })),
   'profiles.rename': method<Profile>()(z.strictObject({ id, displayName })),
   'profiles.updatePerson': method<Profile>()(personSchema),
+  /** Hides the person at once; `profiles.undoDelete` brings them back until `undoUntil`. */
+  'profiles.delete': method<{ undoUntil: string }>()(z.strictObject({ id })),
+  'profiles.undoDelete': method<Profile>()(z.strictObject({ id })),
+
+  /** The drug catalog shipped with the app (56 drugs, each with its sources). */
+  'drugs.list': method<DrugSummary[]>()(empty),
 
   'record.list': method<Entry<EntryKind>[]>()(
     z.strictObject({ profileId: id, kind: z.enum(ENTRY_KINDS, 'Not a kind of record entry.') })

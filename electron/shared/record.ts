@@ -39,6 +39,12 @@ const requiredText = (message: string, max = TEXT_MAX_LENGTH) => text(max).min(1
 
 const id = z.string().uuid('Not a valid identifier.')
 
+const optionalEmail = z
+  .union([z.literal(''), z.email('Enter an email address like name@example.org.')])
+  .nullable()
+  .optional()
+  .transform((v) => (v === '' ? null : v))
+
 const textList = (maxItems: number) =>
   z.array(text().min(1, 'Leave no item empty.')).max(maxItems, `Use at most ${maxItems} items.`)
 
@@ -77,6 +83,8 @@ export const personSchema = z.strictObject({
     .nullable()
     .optional(),
   sex: z.enum(SEXES).nullable().optional(),
+  phone: optionalText(50),
+  email: optionalEmail,
   treatmentCompletedOn: optionalDate,
   ongoingTherapy: optionalText()
 })
@@ -115,12 +123,17 @@ export const CONDITIONS = [
 export const RECEPTOR_STATUSES = ['positive', 'negative', 'low', 'unknown'] as const
 export const FINDING_KINDS = ['cytogenetic', 'molecular'] as const
 
+export const LATERALITIES = ['left', 'right', 'both', 'not-applicable'] as const
+
 export const diagnosisSchema = z
   .strictObject({
     ...owned,
     condition: z.enum(CONDITIONS, 'Choose a condition from the list.'),
     conditionOther: optionalText(),
     diagnosedOn: optionalDate,
+    /** Where the diagnosis was made. */
+    institution: optionalText(),
+    laterality: z.enum(LATERALITIES).nullable().optional(),
     riskGroup: optionalText(),
     immunophenotype: optionalText(),
     findings: z
@@ -161,11 +174,7 @@ export const careTeamMemberSchema = z.strictObject({
   role: optionalText(),
   institution: optionalText(),
   phone: optionalText(50),
-  email: z
-    .union([z.literal(''), z.email('Enter an email address like name@example.org.')])
-    .nullable()
-    .optional()
-    .transform((v) => (v === '' ? null : v)),
+  email: optionalEmail,
   coordinatesFollowUp: z.boolean().default(false)
 })
 
@@ -188,7 +197,9 @@ export const phaseSchema = endNotBeforeStart(
     name: optionalText(),
     startedOn: optionalDate,
     endedOn: optionalDate,
+    /** Protocol name or clinical-trial identifier. */
     protocol: optionalText(),
+    institution: optionalText(),
     intent: z.enum(INTENTS).nullable().optional()
   }),
   'startedOn',
@@ -281,7 +292,8 @@ export const radiationSchema = endNotBeforeStart(
         .nullable()
         .optional(),
       startedOn: optionalDate,
-      endedOn: optionalDate
+      endedOn: optionalDate,
+      institution: optionalText()
     })
     .refine((r) => r.field !== 'other' || !!r.fieldOther, {
       message: 'Name the area treated.',
@@ -302,6 +314,7 @@ export const transplantSchema = z.strictObject({
   donor: optionalText(),
   cellSource: z.enum(CELL_SOURCES).nullable().optional(),
   transplantedOn: optionalDate,
+  institution: optionalText(),
   conditioning: optionalText(NOTE_MAX_LENGTH),
   gvhd: z
     .array(

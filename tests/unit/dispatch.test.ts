@@ -82,6 +82,9 @@ const BAD_BY_METHOD: Record<MethodName, unknown[]> = {
     { profileId: crypto.randomUUID(), sex: 'robot' },
     { profileId: crypto.randomUUID(), ongoingTherapy: HUGE }
   ],
+  'profiles.delete': [{}, { id: NOT_UUID }],
+  'profiles.undoDelete': [{}, { id: NOT_UUID }, { id: crypto.randomUUID(), when: 'now' }],
+  'drugs.list': [{ query: 'x' }],
   'record.list': [
     { profileId: crypto.randomUUID() },
     { profileId: crypto.randomUUID(), kind: 'secrets' },

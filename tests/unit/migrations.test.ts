@@ -141,7 +141,13 @@ describe('migration 20: the treatment record', () => {
     const dir = tempDir()
     const old = newCore(dir, { migrations: MIGRATIONS.filter((m) => m.version <= 10) })
     await old.vault.create(PASSPHRASE)
-    const ada = await old.handlers['profiles.create']({ displayName: 'Ada' })
+    // As the version-10 app wrote it (today's query modules expect the newer schema).
+    const ada = { id: crypto.randomUUID() }
+    old.vault.db
+      .prepare(
+        "INSERT INTO profiles (id, display_name, created_at, updated_at) VALUES (?, 'Ada', '2026-01-01', '2026-01-01')"
+      )
+      .run(ada.id)
     expect(schemaVersion(old.vault.db)).toBe(10)
     await old.shutdown()
 

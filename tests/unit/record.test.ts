@@ -237,3 +237,46 @@ describe('rules that need the catalog or the database', () => {
     expect(error.code).toBe('NOT_FOUND')
   })
 })
+
+describe('deleting a person', () => {
+  it('hides them at once, Undo brings everything back, and locking makes it final', async () => {
+    await ok('record.save', { kind: 'complication', entry: { profileId, name: 'Mucositis' } })
+    const { undoUntil } = await ok<{ undoUntil: string }>('profiles.delete', { id: profileId })
+    expect(Date.parse(undoUntil) - Date.now()).toBeGreaterThan(50_000)
+    expect(await ok<unknown[]>('profiles.list', {})).toEqual([])
+    expect((await fails('record.list', { profileId, kind: 'complication' })).code).toBe('NOT_FOUND')
+
+    await ok('profiles.undoDelete', { id: profileId })
+    expect((await ok<{ id: string }[]>('profiles.list', {})).map((p) => p.id)).toEqual([profileId])
+    expect(await count('complication')).toBe(1)
+
+    await ok('profiles.delete', { id: profileId })
+    await core.vault.lock()
+    await core.vault.unlock(PASSPHRASE)
+    expect((await fails('profiles.undoDelete', { id: profileId })).code).toBe('NOT_FOUND')
+    // Gone from the database itself, with its entries, not merely hidden.
+    const db = core.vault.db
+    expect(db.prepare('SELECT count(*) AS n FROM profiles').get()).toEqual({ n: 0 })
+    expect(db.prepare('SELECT count(*) AS n FROM complications').get()).toEqual({ n: 0 })
+  })
+
+  it('Undo is refused once its minute has passed', async () => {
+    const { undoDeleteProfile } = await import('../../electron/core/record/profiles.ts')
+    await ok('profiles.delete', { id: profileId })
+    const later = new Date(Date.now() + 61_000)
+    expect(() => undoDeleteProfile(core.vault.db, profileId, later)).toThrow(/no longer/)
+  })
+})
+
+describe('the drug list', () => {
+  it('offers the shipped catalog with routes and units the record accepts', async () => {
+    const drugs = await ok<{ id: string; routes: string[]; doseUnits: string[] }[]>(
+      'drugs.list',
+      {}
+    )
+    expect(drugs.length).toBeGreaterThan(50)
+    const methotrexate = drugs.find((d) => d.id === 'methotrexate')!
+    expect(methotrexate.routes).toContain('intrathecal')
+    expect(methotrexate.doseUnits).toEqual(expect.arrayContaining(['mg', 'mg/m2']))
+  })
+})

@@ -46,6 +46,8 @@ const SPECS: Record<EntryKind, TableSpec> = {
       ['condition', 'condition', 'text'],
       ['conditionOther', 'condition_other', 'text'],
       ['diagnosedOn', 'diagnosed_on', 'text'],
+      ['institution', 'institution', 'text'],
+      ['laterality', 'laterality', 'text'],
       ['riskGroup', 'risk_group', 'text'],
       ['immunophenotype', 'immunophenotype', 'text'],
       ['findings', 'findings', 'json'],
@@ -89,6 +91,7 @@ const SPECS: Record<EntryKind, TableSpec> = {
       ['startedOn', 'started_on', 'text'],
       ['endedOn', 'ended_on', 'text'],
       ['protocol', 'protocol', 'text'],
+      ['institution', 'institution', 'text'],
       ['intent', 'intent', 'text']
     ],
     orderBy: 'started_on'
@@ -120,7 +123,8 @@ const SPECS: Record<EntryKind, TableSpec> = {
       ['totalDoseGy', 'total_dose_gy', 'real'],
       ['fractions', 'fractions', 'int'],
       ['startedOn', 'started_on', 'text'],
-      ['endedOn', 'ended_on', 'text']
+      ['endedOn', 'ended_on', 'text'],
+      ['institution', 'institution', 'text']
     ],
     orderBy: 'started_on'
   },
@@ -131,6 +135,7 @@ const SPECS: Record<EntryKind, TableSpec> = {
       ['donor', 'donor', 'text'],
       ['cellSource', 'cell_source', 'text'],
       ['transplantedOn', 'transplanted_on', 'text'],
+      ['institution', 'institution', 'text'],
       ['conditioning', 'conditioning', 'text'],
       ['gvhd', 'gvhd', 'json']
     ],

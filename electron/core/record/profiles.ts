@@ -11,6 +11,8 @@ interface ProfileRow {
   sex: Profile['sex']
   treatment_completed_on: string | null
   ongoing_therapy: string | null
+  phone: string | null
+  email: string | null
   is_sample: number
   created_at: string
   updated_at: string
@@ -24,6 +26,8 @@ function toProfile(row: ProfileRow): Profile {
     sex: row.sex,
     treatmentCompletedOn: row.treatment_completed_on,
     ongoingTherapy: row.ongoing_therapy,
+    phone: row.phone,
+    email: row.email,
     isSample: row.is_sample === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at
@@ -31,12 +35,15 @@ function toProfile(row: ProfileRow): Profile {
 }
 
 export function listProfiles(db: Db): Profile[] {
-  const rows = db.prepare('SELECT * FROM profiles ORDER BY created_at, rowid').all() as ProfileRow[]
+  const rows = db
+    .prepare('SELECT * FROM profiles WHERE deleted_at IS NULL ORDER BY created_at, rowid')
+    .all() as ProfileRow[]
   return rows.map(toProfile)
 }
 
 export function getProfile(db: Db, id: string): Profile {
-  const row = db.prepare('SELECT * FROM profiles WHERE id = ?').get(id) as ProfileRow | undefined
+  const row = db.prepare('SELECT * FROM profiles WHERE id = ? AND deleted_at IS NULL').get(id) as
+    ProfileRow | undefined
   if (!row) throw new CoreError('NOT_FOUND', 'That profile does not exist.')
   return toProfile(row)
 }
@@ -52,7 +59,9 @@ export function createProfile(db: Db, displayName: string): Profile {
 
 export function renameProfile(db: Db, id: string, displayName: string): Profile {
   const result = db
-    .prepare('UPDATE profiles SET display_name = ?, updated_at = ? WHERE id = ?')
+    .prepare(
+      'UPDATE profiles SET display_name = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL'
+    )
     .run(displayName, new Date().toISOString(), id)
   if (result.changes === 0) throw new CoreError('NOT_FOUND', 'That profile does not exist.')
   return getProfile(db, id)
@@ -61,26 +70,55 @@ export function renameProfile(db: Db, id: string, displayName: string): Profile 
 /** The person's own details. Fields left out of the input keep their stored value. */
 export function updatePerson(db: Db, person: Person): Profile {
   const current = getProfile(db, person.profileId)
-  const next = {
-    dateOfBirth: person.dateOfBirth === undefined ? current.dateOfBirth : person.dateOfBirth,
-    sex: person.sex === undefined ? current.sex : person.sex,
-    treatmentCompletedOn:
-      person.treatmentCompletedOn === undefined
-        ? current.treatmentCompletedOn
-        : person.treatmentCompletedOn,
-    ongoingTherapy:
-      person.ongoingTherapy === undefined ? current.ongoingTherapy : person.ongoingTherapy
-  }
+  const pick = <K extends keyof Person & keyof Profile>(key: K) =>
+    person[key] === undefined ? current[key] : person[key]
   db.prepare(
-    `UPDATE profiles SET date_of_birth = ?, sex = ?, treatment_completed_on = ?, ongoing_therapy = ?,
-       updated_at = ? WHERE id = ?`
+    `UPDATE profiles SET date_of_birth = ?, sex = ?, phone = ?, email = ?,
+       treatment_completed_on = ?, ongoing_therapy = ?, updated_at = ? WHERE id = ?`
   ).run(
-    next.dateOfBirth ?? null,
-    next.sex ?? null,
-    next.treatmentCompletedOn ?? null,
-    next.ongoingTherapy ?? null,
+    pick('dateOfBirth') ?? null,
+    pick('sex') ?? null,
+    pick('phone') ?? null,
+    pick('email') ?? null,
+    pick('treatmentCompletedOn') ?? null,
+    pick('ongoingTherapy') ?? null,
     new Date().toISOString(),
     person.profileId
   )
   return getProfile(db, person.profileId)
+}
+
+/** How long a deleted person can be brought back with Undo. */
+export const UNDO_DELETE_MS = 60_000
+
+/**
+ * Deleting a person hides them at once and keeps their record for a short while, so a
+ * mis-click can be undone; purgeDeletedProfiles() removes it for good (with secure delete).
+ */
+export function deleteProfile(db: Db, id: string): { undoUntil: string } {
+  const now = new Date()
+  const result = db
+    .prepare('UPDATE profiles SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL')
+    .run(now.toISOString(), id)
+  if (result.changes === 0) throw new CoreError('NOT_FOUND', 'That profile does not exist.')
+  return { undoUntil: new Date(now.getTime() + UNDO_DELETE_MS).toISOString() }
+}
+
+export function undoDeleteProfile(db: Db, id: string, now = new Date()): Profile {
+  const cutoff = new Date(now.getTime() - UNDO_DELETE_MS).toISOString()
+  const result = db
+    .prepare('UPDATE profiles SET deleted_at = NULL WHERE id = ? AND deleted_at >= ?')
+    .run(id, cutoff)
+  if (result.changes === 0) {
+    throw new CoreError('NOT_FOUND', 'That person can no longer be brought back.')
+  }
+  return getProfile(db, id)
+}
+
+/** Removes deleted people whose undo time is over (all of them with `everything`). */
+export function purgeDeletedProfiles(db: Db, options: { everything: boolean }): number {
+  const cutoff = options.everything ? '9999' : new Date(Date.now() - UNDO_DELETE_MS).toISOString()
+  return db
+    .prepare('DELETE FROM profiles WHERE deleted_at IS NOT NULL AND deleted_at <= ?')
+    .run(cutoff).changes
 }

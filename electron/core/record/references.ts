@@ -12,12 +12,15 @@ import { getProfile } from './profiles.ts'
 export interface DrugInfo {
   id: string
   genericName: string
+  otherNames: readonly string[]
+  brandNames: readonly string[]
   class: string
   routes: readonly string[]
   doseUnits: readonly string[]
 }
 
 export interface DrugLookup {
+  readonly drugs: readonly DrugInfo[]
   byId(id: string): DrugInfo | undefined
 }
 

@@ -2,20 +2,23 @@
  * When doses were given: one date, or a repeating pattern that stands for many dated doses
  * ("25 mg/m² weekly × 4 from 3 March", "75 mg/m² daily from 1 June to 30 November").
  */
+import type { z } from 'zod'
+import type { scheduleSchema } from '../../shared/record.ts'
 import { addDays, dayNumber } from './dates.ts'
 
-export type Schedule =
-  | { kind: 'once'; date: string }
-  /** Every `intervalDays` days from `start`, either `count` times or up to and including `end`. */
-  | { kind: 'repeat'; start: string; intervalDays: number; count: number }
-  | { kind: 'repeat'; start: string; intervalDays: number; end: string }
+/**
+ * One date, or every `intervalDays` days from `start`, either `count` times or up to and
+ * including `end` (the contract's schema guarantees exactly one of the two).
+ */
+export type Schedule = z.output<typeof scheduleSchema>
 
 /** Three years of daily doses with room to spare; anything larger is a typing mistake. */
 export const MAX_DOSES_PER_ENTRY = 2000
 
 export function doseCount(schedule: Schedule): number {
   if (schedule.kind === 'once') return 1
-  if ('count' in schedule) return schedule.count
+  if (schedule.count !== undefined) return schedule.count
+  if (schedule.end === undefined) throw new Error('doseCount: a repeat needs a count or an end')
   const span = dayNumber(schedule.end) - dayNumber(schedule.start)
   return span < 0 ? 0 : Math.floor(span / schedule.intervalDays) + 1
 }

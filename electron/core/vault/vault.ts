@@ -51,6 +51,9 @@ export interface VaultOptions {
   kdfCost?: KdfCost
   /** Injected by migration tests; the app always uses the shipped list. */
   migrations?: readonly Migration[]
+  /** Housekeeping the record needs each time the database opens or is about to close. */
+  afterOpen?: (db: Db) => void
+  beforeClose?: (db: Db) => void
 }
 
 export class Vault {
@@ -60,6 +63,8 @@ export class Vault {
   readonly backupsDir: string
   readonly #kdfCost: KdfCost
   readonly #migrations: readonly Migration[]
+  readonly #afterOpen: (db: Db) => void
+  readonly #beforeClose: (db: Db) => void
   #db: Db | null = null
   #key: Buffer | null = null
   /** Key derivation is async; this queue keeps two unlocks or a lock and an unlock from interleaving. */
@@ -72,6 +77,8 @@ export class Vault {
     this.backupsDir = join(options.dataDir, 'backups')
     this.#kdfCost = options.kdfCost ?? DEFAULT_KDF_COST
     this.#migrations = options.migrations ?? MIGRATIONS
+    this.#afterOpen = options.afterOpen ?? (() => undefined)
+    this.#beforeClose = options.beforeClose ?? (() => undefined)
   }
 
   get state(): VaultState {
@@ -285,6 +292,7 @@ export class Vault {
       }
       runMigrations(db, steps)
       this.#rollingBackupIfDue(db, key)
+      this.#afterOpen(db)
     } catch (error) {
       db.close()
       key.fill(0)
@@ -305,6 +313,12 @@ export class Vault {
 
   #close(): void {
     if (this.#db) {
+      try {
+        this.#beforeClose(this.#db)
+      } catch (error) {
+        // Housekeeping must never keep the vault open: lock regardless.
+        console.error(`Vault: before-close housekeeping failed: ${(error as Error).name}`)
+      }
       this.#db.close()
       this.#db = null
     }

@@ -27,7 +27,11 @@ export function updateToSchemaVersion20(db: Db): void {
     ALTER TABLE profiles ADD COLUMN sex TEXT;
     ALTER TABLE profiles ADD COLUMN treatment_completed_on TEXT;
     ALTER TABLE profiles ADD COLUMN ongoing_therapy TEXT;
+    ALTER TABLE profiles ADD COLUMN phone TEXT;
+    ALTER TABLE profiles ADD COLUMN email TEXT;
     ALTER TABLE profiles ADD COLUMN is_sample INTEGER NOT NULL DEFAULT 0;
+    -- Set when a person is deleted; cleared by undo, purged for good at the next lock or unlock.
+    ALTER TABLE profiles ADD COLUMN deleted_at TEXT;
 
     CREATE TABLE measurements (${OWNER},
       measured_on TEXT NOT NULL,
@@ -40,6 +44,8 @@ export function updateToSchemaVersion20(db: Db): void {
       condition TEXT NOT NULL,
       condition_other TEXT,
       diagnosed_on TEXT,
+      institution TEXT,
+      laterality TEXT,
       risk_group TEXT,
       immunophenotype TEXT,
       findings TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(findings)),
@@ -74,6 +80,7 @@ export function updateToSchemaVersion20(db: Db): void {
       started_on TEXT,
       ended_on TEXT,
       protocol TEXT,
+      institution TEXT,
       intent TEXT,${PROVENANCE}
     ) STRICT;
 
@@ -82,6 +89,7 @@ export function updateToSchemaVersion20(db: Db): void {
       donor TEXT,
       cell_source TEXT,
       transplanted_on TEXT,
+      institution TEXT,
       conditioning TEXT,
       gvhd TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(gvhd)),${PROVENANCE}
     ) STRICT;
@@ -105,7 +113,8 @@ export function updateToSchemaVersion20(db: Db): void {
       total_dose_gy REAL,
       fractions INTEGER,
       started_on TEXT,
-      ended_on TEXT,${PROVENANCE}
+      ended_on TEXT,
+      institution TEXT,${PROVENANCE}
     ) STRICT;
 
     CREATE TABLE procedures (${OWNER},
