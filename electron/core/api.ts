@@ -16,6 +16,7 @@ import {
   updatePerson
 } from './record/profiles.ts'
 import { checkReferences, type DrugLookup } from './record/references.ts'
+import { loadSampleProfile } from './record/sampleProfile.ts'
 import { treatmentSummary } from './record/summary.ts'
 import { getSettings, updateSettings } from './settings.ts'
 import type { Db } from './vault/database.ts'
@@ -83,6 +84,7 @@ export function createCore(options: CoreOptions): Core {
     'profiles.updatePerson': (person) => updatePerson(vault.db, person),
     'profiles.delete': ({ id }) => deleteProfile(vault.db, id),
     'profiles.undoDelete': ({ id }) => undoDeleteProfile(vault.db, id),
+    'profiles.loadSample': () => loadSampleProfile(vault.db, drugs),
 
     'drugs.list': () =>
       drugs.drugs.map((d) => ({

@@ -167,6 +167,8 @@ export const contract = {
   /** Hides the person at once; `profiles.undoDelete` brings them back until `undoUntil`. */
   'profiles.delete': method<{ undoUntil: string }>()(z.strictObject({ id })),
   'profiles.undoDelete': method<Profile>()(z.strictObject({ id })),
+  /** Adds the fictional sample record (a child with B-cell ALL) for exploring Lantern. */
+  'profiles.loadSample': method<Profile>()(empty),
 
   /** The drug catalog shipped with the app (56 drugs, each with its sources). */
   'drugs.list': method<DrugSummary[]>()(empty),

@@ -85,6 +85,7 @@ const BAD_BY_METHOD: Record<MethodName, unknown[]> = {
   'profiles.delete': [{}, { id: NOT_UUID }],
   'profiles.undoDelete': [{}, { id: NOT_UUID }, { id: crypto.randomUUID(), when: 'now' }],
   'drugs.list': [{ query: 'x' }],
+  'profiles.loadSample': [{ name: 'x' }],
   'record.list': [
     { profileId: crypto.randomUUID() },
     { profileId: crypto.randomUUID(), kind: 'secrets' },

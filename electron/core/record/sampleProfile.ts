@@ -120,10 +120,24 @@ function giver(add: Add) {
     })
 }
 
-/** Intrathecal doses are flat by age, not per m²: 12 mg methotrexate and 70 mg cytarabine from 3 to 8 years. */
-const IT_METHOTREXATE_MG = 12
-const IT_CYTARABINE_MG = 70
-const IT_NOTE = 'Age-based intrathecal dose (lumbar puncture).'
+type Give = ReturnType<typeof giver>
+
+/** Intrathecal doses are flat by age, not per m²: these are the doses from 3 to 8 years. */
+const INTRATHECAL_MG = { methotrexate: 12, cytarabine: 70 } as const
+
+/** A lumbar puncture with chemotherapy, on the days of the schedule. */
+function intrathecal(
+  give: Give,
+  drugId: keyof typeof INTRATHECAL_MG,
+  schedule: Schedule,
+  phaseId: string,
+  detail: string
+) {
+  return give(drugId, 'intrathecal', INTRATHECAL_MG[drugId], 'mg', schedule, {
+    phaseId,
+    notes: `Age-based intrathecal dose (lumbar puncture). ${detail}`
+  })
+}
 
 /**
  * Loads the fictional sample profile, in one transaction: if any entry fails its checks,
@@ -237,6 +251,7 @@ function addDiagnosis(add: Add): Entry<'diagnosis'> {
   return add('diagnosis', {
     condition: 'b-cell-all',
     diagnosedOn: DIAGNOSED,
+    institution: HOSPITAL,
     riskGroup: 'Standard risk (NCI standard risk, MRD negative at end of induction)',
     immunophenotype: 'precursor B-cell',
     findings: [
@@ -256,7 +271,15 @@ function addPhase(
   endedOn: string,
   protocol = FRONTLINE_PROTOCOL
 ): string {
-  return add('phase', { kind, name, startedOn, endedOn, protocol, intent: 'curative' }).id
+  return add('phase', {
+    kind,
+    name,
+    startedOn,
+    endedOn,
+    protocol,
+    institution: HOSPITAL,
+    intent: 'curative'
+  }).id
 }
 
 function addFrontlineTreatment(add: Add): void {
@@ -264,29 +287,20 @@ function addFrontlineTreatment(add: Add): void {
 
   // Induction, days 1–29: three drugs and intrathecal therapy.
   let phaseId = addPhase(add, 'induction', 'Induction', INDUCTION, day(INDUCTION, 29))
-  give('cytarabine', 'intrathecal', IT_CYTARABINE_MG, 'mg', once(day(INDUCTION, 1)), {
-    phaseId,
-    notes: `${IT_NOTE} Given at the diagnostic lumbar puncture.`
-  })
+  intrathecal(give, 'cytarabine', once(day(INDUCTION, 1)), phaseId, 'At diagnosis.')
   give('vincristine', 'iv', 1.5, 'mg/m2', weekly(day(INDUCTION, 1), 4), { phaseId })
   give('dexamethasone', 'oral', 6, 'mg/m2', daily(day(INDUCTION, 1), 28), {
     phaseId,
     notes: 'Daily dose, given in two halves.'
   })
   give('pegaspargase', 'iv', 2500, 'IU/m2', once(day(INDUCTION, 4)), { phaseId })
-  give('methotrexate', 'intrathecal', IT_METHOTREXATE_MG, 'mg', every(day(INDUCTION, 8), 21, 2), {
-    phaseId,
-    notes: `${IT_NOTE} Days 8 and 29.`
-  })
+  intrathecal(give, 'methotrexate', every(day(INDUCTION, 8), 21, 2), phaseId, 'Days 8 and 29.')
 
   // Consolidation, 4 weeks.
   phaseId = addPhase(add, 'consolidation', 'Consolidation', CONSOLIDATION, day(CONSOLIDATION, 28))
   give('vincristine', 'iv', 1.5, 'mg/m2', once(day(CONSOLIDATION, 1)), { phaseId })
   give('mercaptopurine', 'oral', 75, 'mg/m2', daily(day(CONSOLIDATION, 1), 28), { phaseId })
-  give('methotrexate', 'intrathecal', IT_METHOTREXATE_MG, 'mg', weekly(day(CONSOLIDATION, 1), 3), {
-    phaseId,
-    notes: `${IT_NOTE} Days 1, 8 and 15.`
-  })
+  intrathecal(give, 'methotrexate', weekly(day(CONSOLIDATION, 1), 3), phaseId, 'Days 1, 8, 15.')
 
   // Interim maintenance, 8 weeks: escalating IV methotrexate without rescue, every 10 days.
   phaseId = addPhase(
@@ -297,23 +311,13 @@ function addFrontlineTreatment(add: Add): void {
     day(INTERIM_MAINTENANCE, 56)
   )
   give('vincristine', 'iv', 1.5, 'mg/m2', every(day(INTERIM_MAINTENANCE, 1), 10, 5), { phaseId })
-  ;[100, 150, 200, 250, 300].forEach((dose, i) => {
+  for (const [i, dose] of [100, 150, 200, 250, 300].entries()) {
     give('methotrexate', 'iv', dose, 'mg/m2', once(day(INTERIM_MAINTENANCE, 1 + 10 * i)), {
       phaseId,
       notes: 'Escalating dose, raised by 50 mg/m² each time the blood counts allowed.'
     })
-  })
-  give(
-    'methotrexate',
-    'intrathecal',
-    IT_METHOTREXATE_MG,
-    'mg',
-    once(day(INTERIM_MAINTENANCE, 31)),
-    {
-      phaseId,
-      notes: IT_NOTE
-    }
-  )
+  }
+  intrathecal(give, 'methotrexate', once(day(INTERIM_MAINTENANCE, 31)), phaseId, 'Day 31.')
 
   // Delayed intensification, 8 weeks.
   const di = DELAYED_INTENSIFICATION
@@ -336,10 +340,7 @@ function addFrontlineTreatment(add: Add): void {
     notes: 'Days 36–39.'
   })
   give('thioguanine', 'oral', 60, 'mg/m2', daily(day(di, 29), 14), { phaseId })
-  give('methotrexate', 'intrathecal', IT_METHOTREXATE_MG, 'mg', every(day(di, 1), 28, 2), {
-    phaseId,
-    notes: `${IT_NOTE} Days 1 and 29.`
-  })
+  intrathecal(give, 'methotrexate', every(day(di, 1), 28, 2), phaseId, 'Days 1 and 29.')
 
   // Maintenance in 12-week cycles until two years after interim maintenance began. Daily
   // mercaptopurine and weekly methotrexate are adjusted to the blood counts, so the record
@@ -354,16 +355,12 @@ function addFrontlineTreatment(add: Add): void {
     phaseId,
     notes: 'Day 1 of every 12-week cycle.'
   })
-  give(
+  intrathecal(
+    give,
     'methotrexate',
-    'intrathecal',
-    IT_METHOTREXATE_MG,
-    'mg',
     until(MAINTENANCE, 84, MAINTENANCE_END),
-    {
-      phaseId,
-      notes: `${IT_NOTE} Day 1 of every 12-week cycle.`
-    }
+    phaseId,
+    'Day 1 of every 12-week cycle.'
   )
   for (let cycle = 1; day(MAINTENANCE, 1 + 84 * (cycle - 1)) <= MAINTENANCE_END; cycle++) {
     const start = day(MAINTENANCE, 1 + 84 * (cycle - 1))
@@ -417,14 +414,8 @@ function addRelapseAndTransplant(add: Add, diagnosisId: string): void {
   give('daunorubicin', 'iv', 25, 'mg/m2', weekly(day(r, 1), 4), { phaseId })
   give('pegaspargase', 'iv', 2500, 'IU/m2', every(day(r, 4), 14, 2), { phaseId })
   // Double intrathecal therapy: both drugs in one lumbar puncture, weekly until the fluid cleared.
-  give('methotrexate', 'intrathecal', IT_METHOTREXATE_MG, 'mg', weekly(day(r, 1), 4), {
-    phaseId,
-    notes: `${IT_NOTE} Given together with cytarabine.`
-  })
-  give('cytarabine', 'intrathecal', IT_CYTARABINE_MG, 'mg', weekly(day(r, 1), 4), {
-    phaseId,
-    notes: `${IT_NOTE} Given together with methotrexate.`
-  })
+  intrathecal(give, 'methotrexate', weekly(day(r, 1), 4), phaseId, 'With cytarabine.')
+  intrathecal(give, 'cytarabine', weekly(day(r, 1), 4), phaseId, 'With methotrexate.')
 
   add('radiation', {
     field: 'cranial',
@@ -432,6 +423,7 @@ function addRelapseAndTransplant(add: Add, diagnosisId: string): void {
     fractions: 10,
     startedOn: CRANIAL_RADIATION,
     endedOn: addDays(CRANIAL_RADIATION, 11),
+    institution: HOSPITAL,
     notes: note('Weekdays over two weeks.')
   })
 
@@ -440,6 +432,7 @@ function addRelapseAndTransplant(add: Add, diagnosisId: string): void {
     donor: 'Matched sibling (older brother, fictional)',
     cellSource: 'bone-marrow',
     transplantedOn: TRANSPLANTED,
+    institution: HOSPITAL,
     conditioning:
       'Total body irradiation 12 Gy in 6 fractions (days −7 to −5) and cyclophosphamide ' +
       '60 mg/kg on days −3 and −2. GVHD prophylaxis: ciclosporin for six months (not in ' +
@@ -471,6 +464,7 @@ function addRelapseAndTransplant(add: Add, diagnosisId: string): void {
     fractions: 6,
     startedOn: transplantDay(-7),
     endedOn: transplantDay(-5),
+    institution: HOSPITAL,
     notes: note('Two fractions a day for three days.')
   })
   give('cyclophosphamide', 'iv', 60, 'mg/kg', every(transplantDay(-3), 1, 2), {
