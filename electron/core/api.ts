@@ -41,7 +41,7 @@ export interface CoreOptions extends VaultOptions {
 export function createCore(options: CoreOptions): Core {
   // A deleted person can be brought back until the vault locks; after that they are gone.
   const purge = (db: Db) => purgeDeletedProfiles(db, { everything: true })
-  const vault = new Vault({ ...options, afterOpen: purge, beforeClose: purge })
+  const vault = new Vault({ afterOpen: purge, beforeClose: purge, ...options })
   const { drugs } = options
   const status = () => ({ state: vault.state })
 
