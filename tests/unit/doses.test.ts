@@ -416,11 +416,23 @@ describe('cumulative doses, worked by hand', () => {
           dose: 1.5,
           unit: 'mg/m2',
           schedule: once('2024-03-04')
+        }),
+        given({
+          drugId: 'methotrexate',
+          route: 'intrathecal',
+          dose: 12,
+          unit: 'mg',
+          schedule: once('2024-03-04')
         })
       ],
       CHILD
     )
-    const classOf = (id: string) => (id === 'vincristine' ? 'vinca-alkaloid' : 'anthracycline')
+    const classOf = (id: string) =>
+      id === 'vincristine'
+        ? 'vinca-alkaloid'
+        : id === 'methotrexate'
+          ? 'antimetabolite'
+          : 'anthracycline'
     const anthracyclines = classTotals(totals, classOf).find(
       (c) => c.drugClass === 'anthracycline'
     )!
@@ -429,6 +441,8 @@ describe('cumulative doses, worked by hand', () => {
       perM2Total: 175,
       drugIds: ['daunorubicin', 'doxorubicin']
     })
+    // Intrathecal doses are not part of the systemic class totals.
+    expect(classTotals(totals, classOf).map((c) => c.drugClass)).not.toContain('antimetabolite')
   })
 })
 

@@ -175,8 +175,10 @@ export function intrathecalInjections(administrations: readonly Administration[]
 }
 
 /**
- * Plain sums per drug class, all routes together. Unweighted: drugs of one class differ in
- * potency, so guideline thresholds use equivalence factors (the care plan's job), not these sums.
+ * Plain sums per drug class of the systemic doses. Intrathecal doses are left out: they are set
+ * by age, not body size, and guidelines count them separately (see intrathecalInjections).
+ * Unweighted: drugs of one class differ in potency, so guideline thresholds use equivalence
+ * factors (the care plan's job), not these sums.
  */
 export function classTotals(
   cumulative: readonly CumulativeDose[],
@@ -184,6 +186,7 @@ export function classTotals(
 ): ClassTotal[] {
   const totals = new Map<string, ClassTotal>()
   for (const c of cumulative) {
+    if (c.route === 'intrathecal') continue
     const drugClass = classOf(c.drugId)
     const key = `${drugClass}\u0000${c.quantity}`
     let total = totals.get(key)
