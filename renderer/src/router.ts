@@ -1,6 +1,10 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import type { MessageKey } from './i18n/index.ts'
 import PeopleView from './views/PeopleView.vue'
+import PersonDetailsView from './views/PersonDetailsView.vue'
+import PersonView from './views/PersonView.vue'
+import RecordView from './views/RecordView.vue'
+import SummaryView from './views/SummaryView.vue'
 import SettingsView from './views/SettingsView.vue'
 
 declare module 'vue-router' {
@@ -15,6 +19,36 @@ export const router = createRouter({
   history: createWebHashHistory(),
   routes: [
     { path: '/', name: 'people', component: PeopleView, meta: { titleKey: 'people.title' } },
+    {
+      // One person's pages: the summary a doctor reads, the record itself, and their details.
+      path: '/people/:profileId',
+      component: PersonView,
+      props: true,
+      children: [
+        { path: '', redirect: { name: 'summary' } },
+        {
+          path: 'summary',
+          name: 'summary',
+          component: SummaryView,
+          props: true,
+          meta: { titleKey: 'person.summaryTitle' }
+        },
+        {
+          path: 'record',
+          name: 'record',
+          component: RecordView,
+          props: true,
+          meta: { titleKey: 'record.title' }
+        },
+        {
+          path: 'details',
+          name: 'details',
+          component: PersonDetailsView,
+          props: true,
+          meta: { titleKey: 'person.detailsTitle' }
+        }
+      ]
+    },
     {
       path: '/settings',
       name: 'settings',

@@ -5,7 +5,12 @@
  * Write the way a kind nurse would talk: short sentences, plain words, no blame.
  * `{name}` is filled in by t(); an object with `one` and `other` is chosen by `{count}`.
  */
+import { personMessages } from './person.ts'
+import { recordMessages } from './record.ts'
+
 export const en = {
+  record: recordMessages,
+  person: personMessages,
   app: {
     name: 'Lantern',
     starting: 'Opening Lantern…',

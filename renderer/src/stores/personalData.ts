@@ -1,4 +1,6 @@
+import { usePersonStore } from './person.ts'
 import { useProfilesStore } from './profiles.ts'
+import { useRecordStore } from './record.ts'
 import { useSettingsStore } from './settings.ts'
 
 /**
@@ -9,4 +11,6 @@ import { useSettingsStore } from './settings.ts'
 export function clearPersonalData(): void {
   useProfilesStore().reset()
   useSettingsStore().reset()
+  usePersonStore().reset()
+  useRecordStore().reset()
 }

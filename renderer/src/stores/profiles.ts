@@ -1,16 +1,28 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { Profile } from '@shared/contract.ts'
+import type { MethodInput, Profile } from '@shared/contract.ts'
 import { call } from '../api/client.ts'
+
+/** People just deleted, who can still be brought back until `undoUntil`. */
+export interface RecentlyDeleted {
+  people: Profile[]
+  /** ISO 8601: the earliest of the deletions' undo deadlines. */
+  undoUntil: string
+}
 
 /** The people in this vault. Personal data: emptied whenever the vault locks. */
 export const useProfilesStore = defineStore('profiles', () => {
   const people = ref<Profile[]>([])
   const loaded = ref(false)
+  const recentlyDeleted = ref<RecentlyDeleted | null>(null)
 
   async function load(): Promise<void> {
     people.value = await call('profiles.list')
     loaded.value = true
+  }
+
+  function replace(profile: Profile): void {
+    people.value = people.value.map((p) => (p.id === profile.id ? profile : p))
   }
 
   async function add(displayName: string): Promise<Profile> {
@@ -21,14 +33,75 @@ export const useProfilesStore = defineStore('profiles', () => {
 
   async function rename(id: string, displayName: string): Promise<Profile> {
     const profile = await call('profiles.rename', { id, displayName })
-    people.value = people.value.map((p) => (p.id === id ? profile : p))
+    replace(profile)
+    return profile
+  }
+
+  async function updatePerson(person: MethodInput<'profiles.updatePerson'>): Promise<Profile> {
+    const profile = await call('profiles.updatePerson', person)
+    replace(profile)
+    return profile
+  }
+
+  /** Deletes one or more people at once; they can be brought back with undoDelete(). */
+  async function remove(toDelete: Profile[]): Promise<RecentlyDeleted> {
+    const deleted: Profile[] = []
+    let undoUntil = ''
+    try {
+      for (const person of toDelete) {
+        const result = await call('profiles.delete', { id: person.id })
+        deleted.push(person)
+        if (!undoUntil || result.undoUntil < undoUntil) undoUntil = result.undoUntil
+      }
+    } finally {
+      const gone = new Set(deleted.map((p) => p.id))
+      people.value = people.value.filter((p) => !gone.has(p.id))
+      if (deleted.length > 0) recentlyDeleted.value = { people: deleted, undoUntil }
+    }
+    return recentlyDeleted.value as RecentlyDeleted
+  }
+
+  /** Brings back everyone in the last deletion, in their old places in the list. */
+  async function undoDelete(): Promise<Profile[]> {
+    const last = recentlyDeleted.value
+    if (!last) return []
+    const restored: Profile[] = []
+    for (const person of last.people) {
+      restored.push(await call('profiles.undoDelete', { id: person.id }))
+    }
+    recentlyDeleted.value = null
+    await load()
+    return restored
+  }
+
+  function forgetDeleted(): void {
+    recentlyDeleted.value = null
+  }
+
+  async function loadSample(): Promise<Profile> {
+    const profile = await call('profiles.loadSample')
+    people.value = [...people.value, profile]
     return profile
   }
 
   function reset(): void {
     people.value = []
     loaded.value = false
+    recentlyDeleted.value = null
   }
 
-  return { people, loaded, load, add, rename, reset }
+  return {
+    people,
+    loaded,
+    recentlyDeleted,
+    load,
+    add,
+    rename,
+    updatePerson,
+    remove,
+    undoDelete,
+    forgetDeleted,
+    loadSample,
+    reset
+  }
 })

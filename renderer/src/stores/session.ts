@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { BackupSummary, VaultState } from '@shared/contract.ts'
 import { call, onVaultLocked, toApiError } from '../api/client.ts'
+import { flushPendingSaves } from '../composables/useAutosave.ts'
 import type { MessageKey, MessageParams } from '../i18n/index.ts'
 import { clearPersonalData } from './personalData.ts'
 
@@ -107,6 +108,8 @@ export const useSessionStore = defineStore('session', () => {
 
   /** Locks now. Whatever the core answers, nothing personal stays on screen. */
   async function lock(reason: LockReason | null = null): Promise<void> {
+    // Valid edits still waiting for autosave are kept before the key leaves memory.
+    await flushPendingSaves()
     try {
       await call('vault.lock')
     } catch {

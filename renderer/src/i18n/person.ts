@@ -1,0 +1,339 @@
+/** Messages for a person's pages: summary, details, and deleting with undo. */
+export const personMessages = {
+  summaryTitle: 'Treatment summary',
+  detailsTitle: 'Details',
+  sampleBadge: 'Sample (fictional)',
+  navLabel: 'Pages for {name}',
+  navSummary: 'Summary',
+  navRecord: 'Record',
+  navDetails: 'Details',
+  loading: 'Opening the record…',
+  missingTitle: 'This person is not in the vault',
+  missingBody:
+    'They may have been deleted, or the link is out of date. Everyone who is in the vault is listed on the People page.',
+  backToPeople: 'Back to People',
+  born: 'Born {date}',
+  age: {
+    one: 'age {count}',
+    other: 'age {count}'
+  },
+  bornWithAge: 'Born {date} ({age})',
+
+  undo: {
+    deletedOne: '{name} was deleted.',
+    deletedMany: {
+      one: '{count} person was deleted.',
+      other: '{count} people were deleted.'
+    },
+    until: 'You can undo this until {time}.',
+    button: 'Undo',
+    undoButtonFor: 'Undo deleting {name}',
+    restored: '{name} is back, with their whole record.',
+    restoredMany: 'Everyone has been brought back, with their records.',
+    expired: 'The time to undo has passed.',
+    failed: 'Lantern could not bring them back. The time to undo may have passed.'
+  },
+
+  deleteButton: 'Delete',
+  confirmDeleteTitle: 'Delete {name}?',
+  confirmDeleteBody:
+    'This removes {name} and everything in their record. You can undo it for a minute afterwards.',
+  confirmDelete: 'Delete {name}',
+  deleting: 'Deleting…',
+
+  details: {
+    intro:
+      'These details appear at the top of the treatment summary. Fill in what you know; every field can be left empty. Changes save by themselves.',
+    dateOfBirth: 'Date of birth',
+    sex: 'Sex',
+    sexNone: 'Not recorded',
+    phone: 'Phone',
+    phoneHint: 'Their own phone number and email, to appear on a printed summary.',
+    email: 'Email',
+    treatmentCompletedOn: 'Treatment completed on',
+    treatmentCompletedHint: 'The day the last treatment ended, if it has.',
+    ongoingTherapy: 'Ongoing therapy',
+    ongoingTherapyHint: 'For example: hormone therapy, or a medicine taken every day.',
+    incompleteDate: 'Enter a whole date: day, month and year.',
+    contactTitle: 'Contact',
+    aboutTitle: 'About {name}',
+    treatmentTitle: 'Treatment'
+  },
+
+  save: {
+    idle: 'Changes save by themselves.',
+    pending: 'Changes not saved yet…',
+    saving: 'Saving…',
+    saved: 'Saved',
+    savedAt: 'Saved at {time}',
+    notSaved: 'Not saved: {reason}',
+    checkFields: 'please check the field marked above.',
+    incomplete: 'finish the date first.'
+  },
+
+  summary: {
+    print: 'Print',
+    printHint: 'Prints this summary on its own, without Lantern’s menus.',
+    preparedOn: 'Treatment summary, prepared {date} with Lantern',
+    sampleNotice:
+      'This is a fictional sample record, made up to show what Lantern can do. It is not about a real person and not medical advice.',
+    loading: 'Putting the summary together…',
+    emptyTitle: 'Nothing in the record yet',
+    emptyBody:
+      'The summary is built from the record. Add a diagnosis, treatment phases, medicines, radiation or a transplant, and they will appear here, with doses added up for you.',
+    emptyAction: 'Add to the record',
+    detailsAction: 'Add date of birth and other details',
+
+    overviewTitle: 'Overview',
+    dateOfBirth: 'Date of birth',
+    sex: 'Sex',
+    diagnosis: 'Diagnosis',
+    ageAtDiagnosis: 'Age at diagnosis',
+    ageYears: {
+      one: '{count} year',
+      other: '{count} years'
+    },
+    unknown: 'Not recorded',
+    keyDatesTitle: 'Key dates',
+    diagnosedOn: 'Diagnosed',
+    treatmentStartedOn: 'Treatment started',
+    lastDoseOn: 'Last dose',
+    treatmentCompletedOn: 'Treatment completed',
+    ongoingTherapy: 'Ongoing therapy',
+
+    ongoingTitle: 'Ongoing problems',
+    ongoingNone: 'No ongoing problems are recorded.',
+    since: 'since {date}',
+    grade: 'grade {grade}',
+
+    diagnosisTitle: 'Diagnosis',
+    diagnosedAt: 'Diagnosed {date}',
+    diagnosedAtAge: 'Diagnosed {date}, at age {age}',
+    institution: 'Where',
+    riskGroup: 'Risk group',
+    immunophenotype: 'Immunophenotype',
+    findings: 'Findings',
+    cnsStatus: 'CNS status',
+    receptors: 'Receptors',
+    receptorsValue: 'ER {er}, PR {pr}, HER2 {her2}',
+    stage: 'Stage',
+    laterality: 'Side',
+    metastasisSites: 'Spread to',
+    relapsesTitle: 'Relapses',
+    relapseOn: 'Relapse {date}',
+    relapseUndated: 'Relapse (date not recorded)',
+    sites: 'Sites',
+    treatmentAfter: 'Treatment after',
+
+    phasesTitle: 'Treatment phases',
+    phasesCaption: 'Treatment phases and lines of therapy, in order',
+    phase: 'Phase',
+    protocol: 'Protocol or trial',
+    dates: 'Dates',
+    dateRange: '{from} – {to}',
+    dateFrom: 'from {from}',
+    dateUntil: 'until {to}',
+
+    exposuresTitle: 'Medicines and cumulative doses',
+    exposuresCaption: 'Cumulative dose of each medicine, by route, in order of first dose',
+    agent: 'Agent',
+    class: 'Class',
+    route: 'Route',
+    cumulativeDose: 'Cumulative dose',
+    doses: 'Doses',
+    first: 'First',
+    last: 'Last',
+    estimated: {
+      one: 'includes {count} estimated dose',
+      other: 'includes {count} estimated doses'
+    },
+    unconverted: {
+      one: '{count} dose not converted: no height or weight recorded near that date',
+      other: '{count} doses not converted: no height or weight recorded near that date'
+    },
+    intrathecalNote:
+      'Intrathecal doses are set by age, not body size, so only their total is shown.',
+    bodySizeMissing:
+      'Some doses could not be added up because no height or weight was recorded near their date. Add heights and weights in the Record to complete the totals.',
+    intrathecalInjections: 'Intrathecal injections: {count}',
+    intrathecalExplained: 'Lumbar punctures with medicine given into the spinal fluid.',
+    noExposures: 'No medicines are recorded yet.',
+
+    classTotalsTitle: 'Totals by class',
+    classTotalsCaption: 'Totals by class of medicine',
+    classTotalsNote:
+      'These are plain sums of the doses of each class. They are not equivalent doses: medicines in one class differ in strength (for example, daunorubicin and doxorubicin).',
+    agents: 'Agents',
+    total: 'Total',
+
+    radiationTitle: 'Radiation',
+    radiationCaption: 'Radiation courses',
+    field: 'Area treated',
+    totalDose: 'Total dose',
+    fractions: 'Fractions',
+    gy: '{dose} Gy',
+    forTransplant: 'part of transplant conditioning',
+
+    transplantTitle: 'Stem cell transplant',
+    transplantOn: '{type} transplant, {date}',
+    transplantUndated: '{type} transplant (date not recorded)',
+    donor: 'Donor',
+    cellSource: 'Source of cells',
+    conditioning: 'Conditioning',
+    gvhd: 'Graft-versus-host disease',
+    gvhdNone: 'None recorded',
+    gvhdItem: '{kind}, {organs}',
+    gvhdGrade: 'grade {grade}',
+
+    complicationsTitle: 'Side effects and complications',
+    complicationsCaption: 'Side effects and complications, ongoing and resolved',
+    complication: 'Complication',
+    gradeHeader: 'Grade',
+    status: 'Status',
+
+    proceduresTitle: 'Surgery and procedures',
+    supportiveTitle: 'Supportive care',
+    count: {
+      one: '{count} time',
+      other: '{count} times'
+    },
+
+    careTeamTitle: 'Care team',
+    coordinator: 'Coordinates follow-up',
+    noCareTeam: 'No care team is recorded yet.'
+  },
+
+  sexes: {
+    female: 'Female',
+    male: 'Male',
+    intersex: 'Intersex',
+    'not-stated': 'Prefer not to say'
+  },
+  conditions: {
+    'b-cell-all': 'B-cell acute lymphoblastic leukemia (ALL)',
+    't-cell-all': 'T-cell acute lymphoblastic leukemia (ALL)',
+    'ph-positive-all': 'Philadelphia chromosome-positive ALL',
+    'breast-cancer': 'Breast cancer',
+    other: 'Other'
+  },
+  lateralities: {
+    left: 'Left',
+    right: 'Right',
+    both: 'Both sides',
+    'not-applicable': 'Not applicable'
+  },
+  receptorStatuses: {
+    positive: 'positive',
+    negative: 'negative',
+    low: 'low',
+    unknown: 'unknown'
+  },
+  findingKinds: {
+    cytogenetic: 'Cytogenetic',
+    molecular: 'Molecular'
+  },
+  relapseSites: {
+    'bone-marrow': 'Bone marrow',
+    cns: 'Central nervous system',
+    testicular: 'Testicular',
+    other: 'Other'
+  },
+  phaseKinds: {
+    induction: 'Induction',
+    consolidation: 'Consolidation',
+    'interim-maintenance': 'Interim maintenance',
+    'delayed-intensification': 'Delayed intensification',
+    maintenance: 'Maintenance',
+    'line-of-therapy': 'Line of therapy',
+    conditioning: 'Conditioning',
+    other: 'Other'
+  },
+  routes: {
+    iv: 'IV',
+    oral: 'Oral',
+    intrathecal: 'Intrathecal',
+    im: 'IM',
+    subcutaneous: 'Subcutaneous'
+  },
+  drugClasses: {
+    antimetabolite: 'Antimetabolite',
+    'vinca-alkaloid': 'Vinca alkaloid',
+    anthracycline: 'Anthracycline',
+    'alkylating-agent': 'Alkylating agent',
+    epipodophyllotoxin: 'Epipodophyllotoxin',
+    corticosteroid: 'Corticosteroid',
+    asparaginase: 'Asparaginase',
+    'tyrosine-kinase-inhibitor': 'Tyrosine kinase inhibitor',
+    'antibody-drug-conjugate': 'Antibody–drug conjugate',
+    'bispecific-antibody': 'Bispecific antibody',
+    'car-t-cell-therapy': 'CAR-T cell therapy',
+    'endocrine-therapy': 'Endocrine therapy',
+    'cdk4-6-inhibitor': 'CDK4/6 inhibitor',
+    'pi3k-akt-mtor-inhibitor': 'PI3K/AKT/mTOR inhibitor',
+    'her2-directed': 'HER2-directed therapy',
+    'immune-checkpoint-inhibitor': 'Immune checkpoint inhibitor',
+    'parp-inhibitor': 'PARP inhibitor',
+    'bone-modifying-agent': 'Bone-modifying agent',
+    other: 'Other'
+  },
+  radiationFields: {
+    cranial: 'Cranial',
+    craniospinal: 'Craniospinal',
+    'total-body': 'Total body (TBI)',
+    chest: 'Chest',
+    'breast-or-chest-wall': 'Breast or chest wall',
+    abdomen: 'Abdomen',
+    testicular: 'Testicular',
+    other: 'Other'
+  },
+  transplantTypes: {
+    allogeneic: 'Allogeneic',
+    autologous: 'Autologous'
+  },
+  cellSources: {
+    'bone-marrow': 'Bone marrow',
+    'peripheral-blood': 'Peripheral blood stem cells',
+    'cord-blood': 'Cord blood',
+    unknown: 'Not known'
+  },
+  gvhdKinds: {
+    acute: 'Acute',
+    chronic: 'Chronic'
+  },
+  gvhdStatuses: {
+    active: 'active',
+    resolved: 'resolved'
+  },
+  complicationStatuses: {
+    ongoing: 'Ongoing',
+    resolved: 'Resolved'
+  },
+  procedureKinds: {
+    surgery: 'Surgery',
+    procedure: 'Procedure'
+  },
+  supportiveCareKinds: {
+    'red-cell-transfusions': 'Red cell transfusions',
+    'platelet-transfusions': 'Platelet transfusions',
+    'central-line': 'Central line',
+    other: 'Other'
+  },
+
+  sample: {
+    title: 'Sample record',
+    intro:
+      'The sample is the record of Alex, a fictional child treated for leukemia. Load it to explore Lantern: open its summary, look through the record, and delete it when you are done. Nothing in it is about a real person.',
+    load: 'Load the sample',
+    loading: 'Loading the sample…',
+    loaded: 'The sample record is ready.',
+    open: 'Open the sample record',
+    openNamed: 'Open {name}',
+    present: {
+      one: 'The sample record is loaded.',
+      other: '{count} sample records are loaded.'
+    },
+    delete: 'Delete the sample',
+    deleting: 'Deleting…',
+    deleted: 'The sample was deleted.'
+  }
+}

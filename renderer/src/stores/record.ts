@@ -1,0 +1,144 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import { ENTRY_KINDS, type Entry, type EntryInput, type EntryKind } from '@shared/record.ts'
+import { call } from '../api/client.ts'
+
+type Entries = Record<EntryKind, Entry<EntryKind>[]>
+
+function emptyEntries(): Entries {
+  return Object.fromEntries(ENTRY_KINDS.map((kind) => [kind, []])) as unknown as Entries
+}
+
+/** What was deleted, kept in memory so Undo can put it back together with what went with it. */
+export interface Deleted {
+  kind: EntryKind
+  entry: Entry<EntryKind>
+  /** Relapses deleted with their diagnosis (the database cascades). */
+  relapses: Entry<'relapse'>[]
+  /** Entries that pointed at it and lost the link (the database sets it to null). */
+  unlinked: { kind: 'administration' | 'radiation'; id: string; field: string }[]
+}
+
+/** Strips what the core adds, so an entry can be sent back as input. */
+function asInput(entry: Entry<EntryKind>): Record<string, unknown> {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { id, createdAt, updatedAt, ...rest } = entry as Entry<EntryKind> & Record<string, unknown>
+  return rest
+}
+
+/** One person's treatment record, as entered. Personal data: emptied whenever the vault locks. */
+export const useRecordStore = defineStore('record', () => {
+  const profileId = ref<string | null>(null)
+  const entries = ref<Entries>(emptyEntries())
+  const loaded = ref(false)
+
+  async function load(forProfile: string): Promise<void> {
+    if (profileId.value !== forProfile) {
+      entries.value = emptyEntries()
+      loaded.value = false
+    }
+    profileId.value = forProfile
+    const lists = await Promise.all(
+      ENTRY_KINDS.map((kind) => call('record.list', { profileId: forProfile, kind }))
+    )
+    if (profileId.value !== forProfile) return
+    const next = emptyEntries()
+    ENTRY_KINDS.forEach((kind, i) => (next[kind] = lists[i] ?? []))
+    entries.value = next
+    loaded.value = true
+  }
+
+  async function reloadKind(kind: EntryKind): Promise<void> {
+    const forProfile = profileId.value
+    if (!forProfile) return
+    const list = await call('record.list', { profileId: forProfile, kind })
+    if (profileId.value === forProfile) {
+      entries.value[kind] = list
+    }
+  }
+
+  function list<K extends EntryKind>(kind: K): Entry<K>[] {
+    return entries.value[kind] as unknown as Entry<K>[]
+  }
+
+  /** Creates (no id) or updates an entry; the list is re-read so it keeps the core's order. */
+  async function save<K extends EntryKind>(kind: K, entry: EntryInput<K>): Promise<Entry<K>> {
+    const saved = (await call('record.save', {
+      kind,
+      entry
+    } as never)) as unknown as Entry<K>
+    if (saved.profileId === profileId.value) {
+      const current = entries.value[kind]
+      const stored = saved as unknown as Entry<EntryKind>
+      const at = current.findIndex((e) => e.id === saved.id)
+      entries.value[kind] =
+        at >= 0 ? current.map((e) => (e.id === saved.id ? stored : e)) : [...current, stored]
+      if (at < 0) void reloadKind(kind).catch(() => undefined)
+    }
+    return saved
+  }
+
+  async function remove(kind: EntryKind, id: string): Promise<Deleted> {
+    const entry = list(kind).find((e) => e.id === id)
+    if (!entry) throw new Error('not in the record')
+    const deleted: Deleted = { kind, entry, relapses: [], unlinked: [] }
+    if (kind === 'diagnosis') deleted.relapses = list('relapse').filter((r) => r.diagnosisId === id)
+    if (kind === 'phase') {
+      for (const a of list('administration')) {
+        if (a.phaseId === id)
+          deleted.unlinked.push({ kind: 'administration', id: a.id, field: 'phaseId' })
+      }
+    }
+    if (kind === 'transplant') {
+      for (const a of list('administration')) {
+        if (a.transplantId === id) {
+          deleted.unlinked.push({ kind: 'administration', id: a.id, field: 'transplantId' })
+        }
+      }
+      for (const r of list('radiation')) {
+        if (r.transplantId === id) {
+          deleted.unlinked.push({ kind: 'radiation', id: r.id, field: 'transplantId' })
+        }
+      }
+    }
+    await call('record.delete', { kind, id })
+    const all = entries.value
+    all[kind] = all[kind].filter((e) => e.id !== id)
+    if (deleted.relapses.length) {
+      all.relapse = all.relapse.filter((r) => (r as Entry<'relapse'>).diagnosisId !== id)
+    }
+    if (deleted.unlinked.length) {
+      await Promise.all([reloadKind('administration'), reloadKind('radiation')]).catch(
+        () => undefined
+      )
+    }
+    return deleted
+  }
+
+  /** Undo: the entry comes back (with a new id), and so do its relapses and links. */
+  async function restore(deleted: Deleted): Promise<Entry<EntryKind>> {
+    const back = await save(deleted.kind, asInput(deleted.entry) as never)
+    for (const relapse of deleted.relapses) {
+      await save('relapse', { ...asInput(relapse), diagnosisId: back.id } as never)
+    }
+    for (const link of deleted.unlinked) {
+      const current = list(link.kind).find((e) => e.id === link.id)
+      if (current) {
+        await save(link.kind, {
+          ...asInput(current),
+          id: current.id,
+          [link.field]: back.id
+        } as never)
+      }
+    }
+    return back
+  }
+
+  function reset(): void {
+    profileId.value = null
+    entries.value = emptyEntries()
+    loaded.value = false
+  }
+
+  return { profileId, entries, loaded, load, list, save, remove, restore, reset }
+})

@@ -1,0 +1,254 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures.ts'
+import {
+  PASSPHRASE,
+  addPerson,
+  createVault,
+  lock,
+  peopleHeading,
+  unlock,
+  watchForPageErrors
+} from './steps.ts'
+
+const SAMPLE_NAME = 'Sample: Alex (fictional)'
+
+/** axe-core on the screen as it is now, in both themes: no serious or critical violations. */
+async function expectAccessible(page: Page, screen: string) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme })
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze()
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${screen} (${colorScheme}): ${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)
+    expect(serious).toEqual([])
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+}
+
+async function openSettings(page: Page) {
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Settings' })
+    .click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible()
+}
+
+async function openPeople(page: Page) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click()
+  await expect(peopleHeading(page)).toBeVisible()
+}
+
+function peopleList(page: Page) {
+  return page.getByRole('list', { name: 'People in this vault' })
+}
+
+function personTabs(page: Page, name: string) {
+  return page.getByRole('navigation', { name: `Pages for ${name}` })
+}
+
+test('the sample record: loaded from Settings, read as a summary, kept across a lock', async ({
+  app,
+  shoot
+}) => {
+  const pageErrors = watchForPageErrors(app)
+  await createVault(app)
+
+  await openSettings(app)
+  const panel = app.getByRole('region', { name: 'Sample record' })
+  await expect(panel).toContainText('fictional child')
+  await panel.getByRole('button', { name: 'Load the sample' }).click()
+  await expect(panel.getByRole('status').first()).toContainText('The sample record is ready.')
+  await expect(panel.getByRole('button', { name: 'Delete the sample' })).toBeVisible()
+  await shoot('settings-sample')
+  await expectAccessible(app, 'settings with the sample')
+
+  await panel.getByRole('link', { name: 'Open the sample record' }).click()
+  await expect(app.getByRole('heading', { level: 1, name: SAMPLE_NAME })).toBeVisible()
+  await expect(app.getByRole('heading', { level: 1 })).toContainText('Sample (fictional)')
+  const tabs = personTabs(app, SAMPLE_NAME)
+  await expect(tabs.getByRole('link', { name: 'Summary' })).toHaveAttribute('aria-current', 'page')
+
+  // Who and what, first.
+  await expect(app.getByText('B-cell acute lymphoblastic leukemia (ALL)').first()).toBeVisible()
+  await expect(app.getByText('12 Oct 2016').first()).toBeVisible()
+  const ongoing = app.getByRole('region', { name: 'Ongoing problems' })
+  await expect(ongoing).toContainText('Osteonecrosis of both hips')
+
+  // The exposures table, with per-m² and absolute totals.
+  const exposures = app.getByRole('table', { name: /Cumulative dose of each medicine/ })
+  const row = (agent: string, route = 'IV') =>
+    exposures.getByRole('row').filter({ hasText: agent }).filter({ hasText: route })
+  await expect(row('Daunorubicin')).toContainText('100 mg/m²')
+  await expect(row('Daunorubicin')).toContainText('(85.8 mg)')
+  await expect(row('Doxorubicin')).toContainText('75 mg/m²')
+  await expect(row('Doxorubicin')).toContainText('Anthracycline')
+  await expect(row('Mercaptopurine', 'Oral')).toContainText('includes 618 estimated doses')
+  await expect(app.getByText('Intrathecal injections: 21')).toBeVisible()
+
+  const radiation = app.getByRole('table', { name: 'Radiation courses' })
+  await expect(radiation.getByRole('row').filter({ hasText: 'Cranial' })).toContainText('18 Gy')
+  await expect(radiation.getByRole('row').filter({ hasText: 'Total body' })).toContainText('12 Gy')
+
+  const transplant = app.getByRole('region', { name: 'Stem cell transplant' })
+  await expect(transplant).toContainText('Allogeneic transplant, 20 Feb 2024')
+  await expect(transplant).toContainText('Matched sibling')
+
+  const careTeam = app.getByRole('region', { name: 'Care team' })
+  await expect(
+    careTeam.getByRole('listitem').filter({ hasText: 'Coordinates follow-up' })
+  ).toContainText('Dr Avery Sample (fictional)')
+  await shoot('summary-sample')
+  await expectAccessible(app, 'sample summary')
+
+  // Locking empties the page; unlocking brings the sample back.
+  await lock(app)
+  await expect(app.getByText(SAMPLE_NAME)).toHaveCount(0)
+  await unlock(app, PASSPHRASE)
+  await expect(peopleHeading(app)).toBeVisible()
+  await expect(peopleList(app)).toContainText(SAMPLE_NAME)
+  await peopleList(app).getByRole('link', { name: SAMPLE_NAME }).click()
+  await expect(app.getByRole('table', { name: /Cumulative dose/ })).toContainText('Daunorubicin')
+
+  expect(pageErrors).toEqual([])
+})
+
+test('person details save by themselves, and a future date of birth is refused', async ({
+  app,
+  bridge,
+  shoot
+}) => {
+  const pageErrors = watchForPageErrors(app)
+  await createVault(app)
+  await addPerson(app, 'Maya')
+
+  await peopleList(app).getByRole('link', { name: 'Maya' }).click()
+  await expect(app.getByRole('heading', { level: 1, name: 'Maya' })).toBeVisible()
+  // Nothing in the record yet: the summary says so and points to the record.
+  await expect(app.getByRole('heading', { name: 'Nothing in the record yet' })).toBeVisible()
+  await expect(app.getByRole('link', { name: 'Add to the record' })).toBeVisible()
+
+  await personTabs(app, 'Maya').getByRole('link', { name: 'Details' }).click()
+  const dob = app.getByLabel('Date of birth')
+  await dob.fill('2015-06-04')
+  await expect(app.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible()
+  await app.getByLabel('Email').fill('maya.parent@example.org')
+  await app.getByLabel('Sex').selectOption({ label: 'Female' })
+  await expect(app.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible()
+  await expect
+    .poll(async () => {
+      const people = await bridge.core.handlers['profiles.list']({})
+      return people.map((p) => [p.dateOfBirth, p.email, p.sex])
+    })
+    .toEqual([['2015-06-04', 'maya.parent@example.org', 'female']])
+  await shoot('person-details')
+
+  // Still there after the page is loaded afresh.
+  await app.reload()
+  await expect(app.getByRole('heading', { level: 1, name: 'Maya' })).toBeVisible()
+  await expect(app.getByLabel('Date of birth')).toHaveValue('2015-06-04')
+  await expect(app.getByLabel('Email')).toHaveValue('maya.parent@example.org')
+  await expect(app.getByLabel('Sex')).toHaveValue('female')
+  await openPeople(app)
+  await expect(peopleList(app)).toContainText('Born 4 Jun 2015')
+  await peopleList(app).getByRole('link', { name: 'Maya' }).click()
+  await personTabs(app, 'Maya').getByRole('link', { name: 'Details' }).click()
+
+  // A date of birth in the future: the core's message beside the field, and nothing saved.
+  const nextYear = new Date().getFullYear() + 1
+  await app.getByLabel('Date of birth').fill(`${nextYear}-01-15`)
+  await expect(app.getByLabel('Date of birth')).toHaveAccessibleDescription(
+    /A date of birth cannot be in the future\./
+  )
+  await expect(app.getByRole('status').filter({ hasText: 'Not saved' })).toBeVisible()
+  const people = await bridge.core.handlers['profiles.list']({})
+  expect(people[0]?.dateOfBirth).toBe('2015-06-04')
+  await shoot('person-details-future-date')
+  await expectAccessible(app, 'details with an error')
+
+  // Put right, it saves and the message goes.
+  await app.getByLabel('Date of birth').fill('2015-06-05')
+  await expect(app.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible()
+  await expect(app.getByText('A date of birth cannot be in the future.')).toHaveCount(0)
+  expect((await bridge.core.handlers['profiles.list']({}))[0]?.dateOfBirth).toBe('2015-06-05')
+
+  expect(pageErrors).toEqual([])
+})
+
+test('deleting a person asks first, can be undone, and is final after a lock', async ({
+  app,
+  bridge,
+  shoot
+}) => {
+  const pageErrors = watchForPageErrors(app)
+  await createVault(app)
+  await addPerson(app, 'Maya')
+  await addPerson(app, 'Sam')
+  const list = peopleList(app)
+
+  // Asking first: Cancel changes nothing.
+  await app.getByRole('button', { name: 'Delete Sam' }).click()
+  await expect(app.getByRole('group', { name: 'Delete Sam?' })).toBeVisible()
+  await expect(app.getByRole('button', { name: 'Cancel' })).toBeFocused()
+  await app.getByRole('button', { name: 'Cancel' }).click()
+  await expect(app.getByRole('button', { name: 'Delete Sam' })).toBeFocused()
+
+  // Delete, then Undo.
+  await app.getByRole('button', { name: 'Delete Sam' }).click()
+  await app.getByRole('button', { name: 'Delete Sam', exact: true }).last().click()
+  await expect(list.getByRole('listitem')).toHaveCount(1)
+  await expect(list).not.toContainText('Sam')
+  await expect(app.getByRole('status').filter({ hasText: 'Sam was deleted.' })).toBeVisible()
+  const undo = app.getByRole('button', { name: 'Undo deleting Sam' })
+  await expect(undo).toBeFocused()
+  await shoot('people-undo')
+  await expectAccessible(app, 'people with the undo bar')
+  await undo.click()
+  await expect(list.getByRole('listitem')).toHaveCount(2)
+  await expect(app.getByRole('status').filter({ hasText: 'Sam is back' })).toBeVisible()
+  await expect(list.getByRole('link', { name: 'Sam' })).toBeFocused()
+
+  // Delete again: after a lock there is no way back.
+  await app.getByRole('button', { name: 'Delete Sam' }).click()
+  await app.getByRole('button', { name: 'Delete Sam', exact: true }).last().click()
+  await expect(list.getByRole('listitem')).toHaveCount(1)
+  await lock(app)
+  await unlock(app, PASSPHRASE)
+  await expect(peopleHeading(app)).toBeVisible()
+  await expect(list.getByRole('listitem')).toHaveCount(1)
+  await expect(list).toContainText('Maya')
+  await expect(list).not.toContainText('Sam')
+  await expect(app.getByRole('button', { name: /Undo/ })).toHaveCount(0)
+  const people = await bridge.core.handlers['profiles.list']({})
+  expect(people.map((p) => p.displayName)).toEqual(['Maya'])
+
+  // A deleted person's page says so, with a way back.
+  expect(pageErrors).toEqual([])
+})
+
+test('the sample can be deleted from Settings and brought back', async ({ app, bridge }) => {
+  await createVault(app)
+  await openSettings(app)
+  const panel = app.getByRole('region', { name: 'Sample record' })
+  await panel.getByRole('button', { name: 'Load the sample' }).click()
+  await expect(panel.getByRole('link', { name: 'Open the sample record' })).toBeVisible()
+  await panel.getByRole('button', { name: 'Delete the sample' }).click()
+  await expect(panel.getByRole('button', { name: 'Load the sample' })).toBeVisible()
+  await expect(panel.getByRole('status').filter({ hasText: 'was deleted' })).toBeVisible()
+  expect(await bridge.core.handlers['profiles.list']({})).toEqual([])
+  await panel.getByRole('button', { name: /Undo/ }).click()
+  await expect(panel.getByRole('link', { name: 'Open the sample record' })).toBeVisible()
+  expect((await bridge.core.handlers['profiles.list']({})).map((p) => p.isSample)).toEqual([true])
+
+  // A person who is not there: a plain message and the way back.
+  await app.goto(
+    `${new URL(app.url()).origin}/#/people/00000000-0000-4000-8000-000000000000/summary`
+  )
+  await expect(
+    app.getByRole('heading', { level: 1, name: 'This person is not in the vault' })
+  ).toBeVisible()
+  await app.getByRole('link', { name: 'Back to People' }).click()
+  await expect(peopleHeading(app)).toBeVisible()
+})
