@@ -6,6 +6,7 @@ import {
   addPerson,
   createVault,
   lock,
+  lockedHeading,
   peopleHeading,
   unlock,
   watchForPageErrors
@@ -175,6 +176,23 @@ test('person details save by themselves, and a future date of birth is refused',
   expect((await bridge.core.handlers['profiles.list']({}))[0]?.dateOfBirth).toBe('2015-06-05')
 
   expect(pageErrors).toEqual([])
+})
+
+test('a detail typed just before Lock is saved, not lost', async ({ app, bridge }) => {
+  await createVault(app)
+  await addPerson(app, 'Maya')
+  await peopleList(app).getByRole('link', { name: 'Maya' }).click()
+  await personTabs(app, 'Maya').getByRole('link', { name: 'Details' }).click()
+
+  // Lock at once, well inside the pause autosave waits for, and with the cursor still in the
+  // field (as when Lantern locks itself): no blur saves it first, only the flush before locking.
+  await app.getByLabel('Phone').fill('+44 20 7946 0000')
+  await app.getByRole('button', { name: 'Lock', exact: true }).dispatchEvent('click')
+  await expect(lockedHeading(app)).toBeVisible()
+  await unlock(app, PASSPHRASE)
+  await expect(peopleHeading(app)).toBeVisible()
+  const people = await bridge.core.handlers['profiles.list']({})
+  expect(people.map((p) => p.phone)).toEqual(['+44 20 7946 0000'])
 })
 
 test('deleting a person asks first, can be undone, and is final after a lock', async ({

@@ -8,7 +8,15 @@ import type { Locator, Page } from '@playwright/test'
 import type { Bridge } from '../../tools/bridge/server.ts'
 import type { Entry, EntryKind } from '../../electron/shared/record.ts'
 import { expect, test } from './fixtures.ts'
-import { PASSPHRASE, addPerson, createVault, lock, unlock, watchForPageErrors } from './steps.ts'
+import {
+  addPerson,
+  createVault,
+  lock,
+  lockedHeading,
+  PASSPHRASE,
+  unlock,
+  watchForPageErrors
+} from './steps.ts'
 
 /** axe-core on the page as it is now: no serious or critical violations. */
 async function expectNoSeriousViolations(page: Page, screen: string) {
@@ -277,6 +285,8 @@ test('a parent enters a whole ALL record, and it is all there after a lock', asy
   // Lock and unlock through the UI: everything is still there.
   await lock(app)
   await unlock(app, PASSPHRASE)
+  // The key derivation takes a moment: wait until the vault is really open.
+  await expect(lockedHeading(app)).toBeHidden()
   await openRecord(app, profileId)
   await expect(section(app, 'Diagnoses')).toContainText('B-cell acute lymphoblastic leukemia')
   await expect(section(app, 'Relapses')).toContainText('Brain and spinal fluid (CNS)')
@@ -440,6 +450,8 @@ test('edits save themselves, survive a reload, and are kept when the vault locks
   await sizes.getByLabel('Height').fill('111')
   await lock(app)
   await unlock(app, PASSPHRASE)
+  // The key derivation takes a moment: wait until the vault is really open.
+  await expect(lockedHeading(app)).toBeHidden()
   expect((await list(bridge, profileId, 'measurement'))[0]?.heightCm).toBe(111)
   await openRecord(app, profileId)
   await expect(section(app, 'Height and weight')).toContainText('111 cm · 19.5 kg')

@@ -1,12 +1,13 @@
-import { inject, onBeforeUnmount, provide, reactive, ref, watch, type InjectionKey } from 'vue'
+import { inject, provide, reactive, ref, watch, type InjectionKey } from 'vue'
 import type { ProvenanceDraft } from '../components/record/draft.ts'
 import { ENTRY_SCHEMAS, type Entry, type EntryKind } from '@shared/record.ts'
 import { toApiError } from '../api/client.ts'
-import { errorMessage } from '../i18n/errors.ts'
+import { t } from '../i18n/index.ts'
 import { useRecordStore } from '../stores/record.ts'
+import { useDebouncedSave, type SaveState } from './useDebouncedSave.ts'
 
 /**
- * Autosave for record entry forms.
+ * Autosave for record entry forms, on the shared engine in useDebouncedSave.
  *
  * A new entry is kept only when the person presses Save, so a half-typed one never appears in
  * the record. From then on (and for any existing entry) every change is saved by itself about
@@ -15,28 +16,6 @@ import { useRecordStore } from '../stores/record.ts'
  * and never sent; the core's INVALID_INPUT answer (unknown drug, unit that does not fit) is
  * shown the same way.
  */
-
-export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'invalid' | 'failed'
-
-export const AUTOSAVE_DELAY_MS = 800
-
-interface Pending {
-  flush: () => Promise<boolean>
-  /** True when something typed would be lost: an unsaved new entry, or an edit that is invalid. */
-  unsaved: () => boolean
-}
-
-const openForms = new Set<Pending>()
-
-/** Saves every valid pending edit now: before the vault locks, and before leaving the page. */
-export async function flushPendingSaves(): Promise<void> {
-  await Promise.all([...openForms].map((form) => form.flush().catch(() => false)))
-}
-
-/** True when some open form holds typing that is not (and cannot yet be) saved. */
-export function hasUnsavedWork(): boolean {
-  return [...openForms].some((form) => form.unsaved())
-}
 
 export interface FieldContext {
   idFor(name: string): string
@@ -84,15 +63,8 @@ export function useEntryForm<K extends EntryKind, D extends { p: ProvenanceDraft
   const prefix = `entry-${options.kind}-${++formCounter}`
   const draft = reactive(options.toDraft(options.entry)) as D
   const errors = ref<FieldErrors>({})
-  const state = ref<SaveState>(options.entry ? 'saved' : 'idle')
-  const failure = ref<string | null>(null)
   const savedId = ref<string | null>(options.entry?.id ?? null)
   const touched = ref(false)
-
-  let version = 0
-  let savedVersion = 0
-  let timer: ReturnType<typeof setTimeout> | undefined
-  let inFlight: Promise<boolean> | null = null
 
   provide(FIELD_CONTEXT, {
     idFor: (name) => `${prefix}-${name.replace(/\W+/g, '-')}`,
@@ -111,89 +83,46 @@ export function useEntryForm<K extends EntryKind, D extends { p: ProvenanceDraft
     return Object.keys(problems).length === 0
   }
 
-  async function persist(): Promise<boolean> {
-    clearTimeout(timer)
-    if (inFlight) await inFlight
-    if (savedId.value && version === savedVersion) return state.value !== 'invalid'
-    const at = version
-    failure.value = null
-    if (!validate()) {
-      state.value = 'invalid'
-      return false
-    }
-    state.value = 'saving'
-    inFlight = store
-      .save(options.kind, input() as never)
-      .then((saved) => {
-        savedId.value = saved.id
-        savedVersion = at
-        state.value = version === at ? 'saved' : 'pending'
-        if (version !== at) schedule()
-        return true
-      })
-      .catch((caught: unknown) => {
-        const apiError = toApiError(caught)
-        if (apiError.code === 'INVALID_INPUT' && apiError.fields.length > 0) {
-          const problems: FieldErrors = {}
-          for (const field of apiError.fields) {
-            problems[field.path.replace(/^entry\./, '')] ??= field.message
-          }
-          errors.value = problems
-          state.value = 'invalid'
-        } else {
-          failure.value = errorMessage(apiError)
-          state.value = 'failed'
+  const saver = useDebouncedSave({
+    snapshot: () => options.toInput(draft, options.profileId()),
+    blocker: () => (validate() ? null : t('common.saveStatus.checkFields')),
+    enabled: () => savedId.value !== null,
+    unsaved: () => !savedId.value && touched.value,
+    save: async () => {
+      try {
+        savedId.value = (await store.save(options.kind, input() as never)).id
+      } catch (caught) {
+        const problems: FieldErrors = {}
+        for (const field of toApiError(caught).fields) {
+          problems[field.path.replace(/^entry\./, '')] ??= field.message
         }
-        return false
-      })
-      .finally(() => {
-        inFlight = null
-      })
-    return inFlight
-  }
-
-  function schedule(): void {
-    clearTimeout(timer)
-    timer = setTimeout(() => void persist(), AUTOSAVE_DELAY_MS)
+        errors.value = problems
+        throw caught
+      }
+    }
+  })
+  if (options.entry) {
+    saver.markSaved()
+    saver.state.value = 'saved'
+    saver.savedAt.value = new Date()
   }
 
   watch(
     draft,
     () => {
-      version++
       touched.value = true
-      if (!savedId.value) {
-        // A new entry waits for Save; once Save found problems, recheck as they are fixed.
-        if (state.value === 'invalid') validate()
-        return
-      }
-      state.value = 'pending'
-      schedule()
+      // A new entry waits for Save; once Save found problems, recheck as they are fixed.
+      if (savedId.value) saver.changed()
+      else if (saver.state.value === 'invalid') validate()
     },
     { deep: true }
   )
 
   /** Saves now if there is an edit waiting (blur, Done, leaving, locking). */
-  async function flush(): Promise<boolean> {
-    if (!savedId.value) return false
-    if (version === savedVersion && !inFlight) return state.value !== 'invalid'
-    return persist()
-  }
-
+  const flush = () => saver.flush()
   /** The explicit Save of a new entry (and of an existing one, if the person presses it). */
-  function save(): Promise<boolean> {
-    return persist()
-  }
-
-  const registration: Pending = {
-    flush,
-    unsaved: () =>
-      (!savedId.value && touched.value) || state.value === 'invalid' || state.value === 'failed'
-  }
-  openForms.add(registration)
-  onBeforeUnmount(() => {
-    void flush().finally(() => openForms.delete(registration))
-  })
+  const save = () => saver.flush(true)
+  const { state, reason: failure } = saver
 
   return reactive({ draft, errors, state, failure, savedId, prefix, validate, save, flush })
 }

@@ -1,41 +1,58 @@
 import { onBeforeUnmount, ref } from 'vue'
+import { toApiError } from '../api/client.ts'
+import { errorMessage } from '../i18n/errors.ts'
+import { t } from '../i18n/index.ts'
 
-export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'blocked' | 'failed'
+export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'invalid' | 'failed'
+
+export const AUTOSAVE_DELAY_MS = 800
 
 export interface DebouncedSaveOptions<T> {
   /** The values to save, read at the moment of saving. */
   snapshot: () => T
-  /** Saves them; throws to report that nothing was saved. */
+  /** Saves them; throws to report that nothing was saved (INVALID_INPUT with fields: 'invalid'). */
   save: (value: T) => Promise<void>
   /** A reason not to save yet (e.g. a half-typed date), or null when the values can be sent. */
   blocker?: () => string | null
-  /** Quiet time after the last change before saving, in milliseconds. */
-  delay?: number
+  /** False while changes wait for an explicit save (a new record entry); `flush(true)` still saves. */
+  enabled?: () => boolean
+  /** Typing that would be lost beyond an invalid or failed save (e.g. an unsaved new entry). */
+  unsaved?: () => boolean
+}
+
+interface Live {
+  flush: () => Promise<boolean>
+  unsaved: () => boolean
+}
+
+/** Every autosaving form on screen, whichever view it belongs to. */
+const live = new Set<Live>()
+
+/** Saves every valid pending edit now: before the vault locks, and before leaving the page. */
+export async function flushPendingSaves(): Promise<void> {
+  await Promise.all([...live].map((form) => form.flush().catch(() => false)))
+}
+
+/** True when some open form holds typing that is not (and cannot yet be) saved. */
+export function hasUnsavedWork(): boolean {
+  return [...live].some((form) => form.unsaved())
 }
 
 /**
  * Saves a form by itself: `changed()` after each edit waits for a pause in typing, `flush()`
  * (on blur, or when the form goes away) saves at once. Only one save runs at a time; an edit
- * made during a save is saved right after it. Values the core has already accepted are not
- * sent again. `state` says where things stand, for a visible "Saving… / Saved / Not saved".
+ * made during a save is saved right after it. Values already saved are not sent again.
+ * `state` and `reason` say where things stand, for SaveStatus.
  */
 export function useDebouncedSave<T>(options: DebouncedSaveOptions<T>) {
-  const delay = options.delay ?? 800
   const state = ref<SaveState>('idle')
-  const error = ref<unknown>(null)
-  const blockedBy = ref<string | null>(null)
+  const reason = ref<string | null>(null)
   const savedAt = ref<Date | null>(null)
 
-  let timer: ReturnType<typeof setTimeout> | null = null
+  let timer: ReturnType<typeof setTimeout> | undefined
   let running: Promise<void> | null = null
   let again = false
   let lastSaved: string | null = null
-  let lastFailed: string | null = null
-
-  function clearTimer() {
-    if (timer !== null) clearTimeout(timer)
-    timer = null
-  }
 
   /** Remembers the values as they are now as already saved (e.g. just loaded). */
   function markSaved(value: T = options.snapshot()) {
@@ -43,18 +60,17 @@ export function useDebouncedSave<T>(options: DebouncedSaveOptions<T>) {
   }
 
   function changed() {
-    clearTimer()
+    clearTimeout(timer)
     if (state.value !== 'saving') state.value = 'pending'
-    timer = setTimeout(() => void flush(), delay)
+    timer = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS)
   }
 
   async function run(): Promise<void> {
     do {
       again = false
-      const blocker = options.blocker?.() ?? null
-      blockedBy.value = blocker
-      if (blocker !== null) {
-        state.value = 'blocked'
+      reason.value = options.blocker?.() ?? null
+      if (reason.value !== null) {
+        state.value = 'invalid'
         return
       }
       const value = options.snapshot()
@@ -63,43 +79,38 @@ export function useDebouncedSave<T>(options: DebouncedSaveOptions<T>) {
         state.value = savedAt.value ? 'saved' : 'idle'
         continue
       }
-      if (serialised === lastFailed) {
-        // Already refused as it is: wait for the next change rather than ask again.
-        state.value = 'failed'
-        continue
-      }
       state.value = 'saving'
       try {
         await options.save(value)
         lastSaved = serialised
-        lastFailed = null
-        error.value = null
         savedAt.value = new Date()
         state.value = 'saved'
       } catch (caught) {
-        error.value = caught
-        state.value = 'failed'
-        lastFailed = serialised
+        const apiError = toApiError(caught)
+        const invalid = apiError.code === 'INVALID_INPUT' && apiError.fields.length > 0
+        state.value = invalid ? 'invalid' : 'failed'
+        reason.value = invalid ? t('common.saveStatus.checkFields') : errorMessage(apiError)
       }
     } while (again)
   }
 
-  /** Saves now, if anything changed since the last save. */
-  async function flush(): Promise<void> {
-    clearTimer()
-    if (running) {
-      again = true
-      return running
-    }
-    running = run().finally(() => {
-      running = null
-    })
-    return running
+  /** Saves now, if anything changed since the last save; true when nothing is left unsaved. */
+  async function flush(force = false): Promise<boolean> {
+    clearTimeout(timer)
+    if (!force && options.enabled?.() === false) return false
+    if (running) again = true
+    else running = run().finally(() => (running = null))
+    await running
+    return state.value !== 'invalid' && state.value !== 'failed'
   }
 
-  onBeforeUnmount(() => {
-    if (timer !== null) void flush()
-  })
+  const registration: Live = {
+    flush: () => flush(),
+    unsaved: () =>
+      options.unsaved?.() === true || state.value === 'invalid' || state.value === 'failed'
+  }
+  live.add(registration)
+  onBeforeUnmount(() => void flush().finally(() => live.delete(registration)))
 
-  return { state, error, blockedBy, savedAt, changed, flush, markSaved }
+  return { state, reason, savedAt, changed, flush, markSaved }
 }

@@ -35,7 +35,16 @@ export const en = {
     cancel: 'Cancel',
     dismiss: 'Dismiss',
     minutes: 'minutes',
-    capsLockOn: 'Caps Lock is on.'
+    capsLockOn: 'Caps Lock is on.',
+    saveStatus: {
+      idle: 'Changes save by themselves.',
+      newEntry: 'Press Save to add this entry.',
+      pending: 'Changes not saved yet…',
+      saving: 'Saving…',
+      saved: 'Saved',
+      notSaved: 'Not saved: {reason}',
+      checkFields: 'fix the field marked with a message.'
+    }
   },
   passphrase: {
     newLabel: 'Passphrase',

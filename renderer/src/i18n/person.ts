@@ -61,13 +61,6 @@ export const personMessages = {
   },
 
   save: {
-    idle: 'Changes save by themselves.',
-    pending: 'Changes not saved yet…',
-    saving: 'Saving…',
-    saved: 'Saved',
-    savedAt: 'Saved at {time}',
-    notSaved: 'Not saved: {reason}',
-    checkFields: 'please check the field marked above.',
     incomplete: 'finish the date first.'
   },
 

@@ -25,14 +25,6 @@ export const recordMessages = {
   newTitle: 'New entry',
   editTitle: 'Editing',
   leaveUnsaved: 'Something you typed is not saved yet. Leave this page anyway?',
-  status: {
-    saving: 'Saving…',
-    saved: 'Saved',
-    invalid: 'Not saved: fix the field marked below.',
-    failed: 'Not saved: {message}',
-    pending: 'Unsaved changes',
-    newHint: 'Press Save to add this entry.'
-  },
   optional: '(optional)',
   none: 'Not set',
   notLinked: 'Not linked',

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { BackupSummary, VaultState } from '@shared/contract.ts'
 import { call, onVaultLocked, toApiError } from '../api/client.ts'
-import { flushPendingSaves } from '../composables/useAutosave.ts'
+import { flushPendingSaves } from '../composables/useDebouncedSave.ts'
 import type { MessageKey, MessageParams } from '../i18n/index.ts'
 import { clearPersonalData } from './personalData.ts'
 
