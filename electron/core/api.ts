@@ -4,6 +4,7 @@
  */
 import type { MethodName, MethodOutput, ParsedInput } from '../shared/contract.ts'
 import type { EntryKind } from '../shared/record.ts'
+import { deleteDraft, listDrafts, saveDraft } from './record/drafts.ts'
 import { deleteEntry, listEntries, saveEntry } from './record/entries.ts'
 import {
   createProfile,
@@ -110,6 +111,12 @@ export function createCore(options: CoreOptions): Core {
       })()
     },
     'record.summary': ({ profileId }) => treatmentSummary(vault.db, profileId, drugs),
+    'drafts.save': (draft) => saveDraft(vault.db, draft),
+    'drafts.list': ({ profileId }) => listDrafts(vault.db, profileId),
+    'drafts.delete': ({ id }) => {
+      deleteDraft(vault.db, id)
+      return null
+    },
     'record.delete': ({ kind, id }) => {
       deleteEntry(vault.db, kind, id)
       return null

@@ -12,7 +12,7 @@ import { registerIpcHandlers } from './ipc.ts'
 import { installAppMenu } from './menu.ts'
 import { installSecurityGuards } from './security.ts'
 import { APP_ENTRY_URL } from './trust.ts'
-import { createMainWindow } from './window.ts'
+import { createMainWindow, flushRenderer } from './window.ts'
 
 // Development and test switches are honoured only in unpackaged builds, so a shipped app
 // cannot be pointed at another page or data folder through its environment.
@@ -93,8 +93,9 @@ function closeVaultBeforeQuit(core: Core): void {
     event.preventDefault()
     if (state === 'closing') return
     state = 'closing'
-    core
-      .shutdown()
+    // Pages save their pending edits and drafts first: the vault must still be open for that.
+    Promise.all(BrowserWindow.getAllWindows().map(flushRenderer))
+      .then(() => core.shutdown())
       .catch((error: Error) => console.error(`closeVaultBeforeQuit: ${error.name}`))
       .finally(() => {
         state = 'closed'

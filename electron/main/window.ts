@@ -32,8 +32,39 @@ export function createMainWindow(options: { preloadPath: string; url: string }):
     }
   })
   window.once('ready-to-show', () => window.show())
+  saveBeforeClosing(window)
   window.loadURL(options.url).catch((error: Error) => {
     console.error(`createMainWindow: the app page did not load: ${error.message}`)
   })
   return window
+}
+
+/** Long enough for a save and a draft on a slow disk; short enough never to hang a quit. */
+const FLUSH_TIMEOUT_MS = 5000
+
+/**
+ * Asks the page to save pending edits and keep unsaved drafts (renderer/src/main.ts defines
+ * lanternBeforeClose). Resolves when done, after the timeout, or at once if the page is gone.
+ */
+export function flushRenderer(window: BrowserWindow): Promise<void> {
+  if (window.isDestroyed()) return Promise.resolve()
+  const flush = window.webContents
+    .executeJavaScript('globalThis.lanternBeforeClose?.()', true)
+    .then(() => undefined)
+    .catch(() => undefined)
+  const timeout = new Promise<void>((resolve) => setTimeout(resolve, FLUSH_TIMEOUT_MS))
+  return Promise.race([flush, timeout])
+}
+
+/** Nothing typed is lost on close: the window waits once for the page to save. */
+function saveBeforeClosing(window: BrowserWindow): void {
+  let flushed = false
+  window.on('close', (event) => {
+    if (flushed) return
+    event.preventDefault()
+    void flushRenderer(window).finally(() => {
+      flushed = true
+      if (!window.isDestroyed()) window.close()
+    })
+  })
 }

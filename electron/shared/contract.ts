@@ -111,6 +111,19 @@ export interface DrugSummary {
   doseUnits: string[]
 }
 
+/** A form's unsaved content, kept in the vault through a lock or a close. */
+export interface Draft {
+  id: string
+  kind: EntryKind
+  /** The entry being edited, or null for a new entry not yet saved. */
+  entryId: string | null
+  data: Record<string, unknown>
+  updatedAt: string
+}
+
+/** A draft is whatever the form held; this only bounds its size. */
+export const MAX_DRAFT_BYTES = 64 * 1024
+
 export interface Settings {
   autoLockMinutes: number
 }
@@ -186,6 +199,21 @@ export const contract = {
     )
   ),
   'record.summary': method<TreatmentSummary>()(z.strictObject({ profileId: id })),
+  'drafts.save': method<{ id: string }>()(
+    z.strictObject({
+      profileId: id,
+      kind: z.enum(ENTRY_KINDS, 'Not a kind of record entry.'),
+      entryId: id.nullable(),
+      data: z
+        .record(z.string().max(100), z.unknown())
+        .refine(
+          (data) => JSON.stringify(data).length <= MAX_DRAFT_BYTES,
+          'That draft is too large to keep.'
+        )
+    })
+  ),
+  'drafts.list': method<Draft[]>()(z.strictObject({ profileId: id })),
+  'drafts.delete': method<null>()(z.strictObject({ id })),
   'record.delete': method<null>()(
     z.strictObject({ kind: z.enum(ENTRY_KINDS, 'Not a kind of record entry.'), id })
   )

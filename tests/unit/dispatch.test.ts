@@ -160,6 +160,14 @@ const BAD_BY_METHOD: Record<MethodName, unknown[]> = {
     }
   ],
   'record.summary': [{}, { profileId: NOT_UUID }, { profileId: crypto.randomUUID(), extra: 1 }],
+  'drafts.save': [
+    { profileId: crypto.randomUUID(), kind: 'diagnosis', data: {} },
+    { profileId: crypto.randomUUID(), kind: 'secrets', entryId: null, data: {} },
+    { profileId: crypto.randomUUID(), kind: 'diagnosis', entryId: null, data: 'text' },
+    { profileId: crypto.randomUUID(), kind: 'diagnosis', entryId: null, data: { notes: HUGE } }
+  ],
+  'drafts.list': [{}, { profileId: NOT_UUID }],
+  'drafts.delete': [{}, { id: NOT_UUID }],
   'record.delete': [
     { kind: 'diagnosis' },
     { kind: 'diagnosis', id: NOT_UUID },

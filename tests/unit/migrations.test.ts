@@ -166,6 +166,7 @@ describe('migration 20: the treatment record', () => {
       'care_team',
       'complications',
       'diagnoses',
+      'drafts',
       'drug_administrations',
       'measurements',
       'procedures',

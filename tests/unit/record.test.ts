@@ -280,3 +280,52 @@ describe('the drug list', () => {
     expect(methotrexate.doseUnits).toEqual(expect.arrayContaining(['mg', 'mg/m2']))
   })
 })
+
+describe('drafts', () => {
+  it('keep what a form held, even invalid, one per form, and go with the person', async () => {
+    const saved = await ok<{ id: string }>('drafts.save', {
+      profileId,
+      kind: 'administration',
+      entryId: null,
+      data: { drugId: 'vincristine', dose: '-2', note: 'half typed' }
+    })
+    // Saving the same form again replaces its draft instead of adding one.
+    const again = await ok<{ id: string }>('drafts.save', {
+      profileId,
+      kind: 'administration',
+      entryId: null,
+      data: { drugId: 'vincristine', dose: '-1.5' }
+    })
+    expect(again.id).toBe(saved.id)
+    const drafts = await ok<{ id: string; data: unknown; entryId: string | null }[]>(
+      'drafts.list',
+      {
+        profileId
+      }
+    )
+    expect(drafts).toMatchObject([
+      { id: saved.id, entryId: null, data: { drugId: 'vincristine', dose: '-1.5' } }
+    ])
+
+    // They survive a lock (kept in the encrypted vault), and nothing became a record entry.
+    await core.vault.lock()
+    await core.vault.unlock(PASSPHRASE)
+    expect(await ok<unknown[]>('drafts.list', { profileId })).toHaveLength(1)
+    expect(await count('administration')).toBe(0)
+
+    await ok('drafts.delete', { id: saved.id })
+    expect(await ok<unknown[]>('drafts.list', { profileId })).toEqual([])
+    expect((await fails('drafts.delete', { id: saved.id })).code).toBe('NOT_FOUND')
+
+    await ok('drafts.save', {
+      profileId,
+      kind: 'diagnosis',
+      entryId: null,
+      data: { condition: 'x' }
+    })
+    await ok('profiles.delete', { id: profileId })
+    await core.vault.lock()
+    await core.vault.unlock(PASSPHRASE)
+    expect(core.vault.db.prepare('SELECT count(*) AS n FROM drafts').get()).toEqual({ n: 0 })
+  })
+})

@@ -139,6 +139,18 @@ export function updateToSchemaVersion20(db: Db): void {
       status TEXT NOT NULL DEFAULT 'ongoing',${PROVENANCE}
     ) STRICT;
 
+    -- What a form held that could not be saved yet (a new entry before Save, an edit that is
+    -- still invalid), kept through a lock or a close so that nothing typed is lost.
+    CREATE TABLE drafts (
+      id TEXT PRIMARY KEY,
+      profile_id TEXT NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
+      kind TEXT NOT NULL,
+      entry_id TEXT,
+      data TEXT NOT NULL CHECK (json_valid(data)),
+      updated_at TEXT NOT NULL
+    ) STRICT;
+    CREATE UNIQUE INDEX drafts_one_per_form ON drafts (profile_id, kind, coalesce(entry_id, ''));
+
     CREATE INDEX measurements_by_profile ON measurements (profile_id, measured_on);
     CREATE INDEX diagnoses_by_profile ON diagnoses (profile_id);
     CREATE INDEX relapses_by_profile ON relapses (profile_id);
