@@ -465,3 +465,58 @@ test('edits save themselves, survive a reload, and are kept when the vault locks
   expect(await list(bridge, profileId, 'measurement')).toHaveLength(1)
   expect(pageErrors).toEqual([])
 })
+
+test('a new entry and an invalid edit are kept through a lock as drafts', async ({
+  app,
+  bridge
+}) => {
+  const pageErrors = watchForPageErrors(app)
+  const profileId = await openRecordOfNewPerson(app, bridge, 'Lee')
+  await addMeasurement(app, '2021-02-20', '110', '19')
+
+  // A medicine half-typed with a dose that cannot be right, and an edit that is not valid.
+  const medicines = section(app, 'Medicines given')
+  await medicines.getByRole('button', { name: 'Add a medicine' }).click()
+  await chooseDrug(medicines, 'vinc', 'vincristine')
+  await medicines.getByLabel('Dose (each time)').fill('-2')
+  const sizes = section(app, 'Height and weight')
+  await sizes.getByRole('button', { name: /^Edit/ }).click()
+  await sizes.getByLabel('Height').fill('1100')
+  await expect(sizes.getByRole('status').filter({ hasText: 'Not saved' })).toBeVisible()
+
+  // Locking keeps both in the vault, encrypted, instead of losing them.
+  await app.getByRole('button', { name: 'Lock', exact: true }).click()
+  await expect(lockedHeading(app)).toBeVisible()
+  await unlock(app, PASSPHRASE)
+  await expect(lockedHeading(app)).toBeHidden()
+  const kept = await bridge.core.handlers['drafts.list']({ profileId })
+  expect(kept).toHaveLength(2)
+  expect(kept.find((d) => d.kind === 'administration')).toMatchObject({
+    entryId: null,
+    data: { dose: '-2' }
+  })
+  expect(kept.find((d) => d.kind === 'measurement')?.data).toMatchObject({ heightCm: '1100' })
+
+  // The Record page opens both forms again, as they were, and says so.
+  await openRecord(app, profileId)
+  const notice = 'Kept from before Lantern locked or closed. Check it and save.'
+  await expect(medicines.getByText(notice)).toBeVisible()
+  await expect(medicines.getByRole('combobox', { name: /Medicine/ })).toHaveValue(/vincristine/)
+  await expect(medicines.getByLabel('Dose (each time)')).toHaveValue('-2')
+  await expect(sizes.getByText(notice)).toBeVisible()
+  await expect(sizes.getByLabel('Height')).toHaveValue('1100')
+
+  // Fixed and saved: the entries are in the record and the drafts are gone.
+  await medicines.getByLabel('Dose (each time)').fill('1.5')
+  await medicines.getByLabel('Unit', { exact: true }).selectOption('mg/m2')
+  await medicines.getByLabel('Date given').fill('2021-03-03')
+  await saveNew(medicines)
+  await sizes.getByLabel('Height').fill('112')
+  await expect(sizes.getByRole('status').filter({ hasText: /^\W*Saved$/ })).toBeVisible()
+  await expect
+    .poll(async () => (await list(bridge, profileId, 'administration'))[0]?.dose)
+    .toBe(1.5)
+  expect((await list(bridge, profileId, 'measurement'))[0]?.heightCm).toBe(112)
+  await expect.poll(() => bridge.core.handlers['drafts.list']({ profileId })).toEqual([])
+  expect(pageErrors).toEqual([])
+})

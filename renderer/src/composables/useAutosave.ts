@@ -1,8 +1,9 @@
-import { inject, provide, reactive, ref, watch, type InjectionKey } from 'vue'
+import { inject, provide, reactive, ref, toRaw, watch, type InjectionKey } from 'vue'
 import type { ProvenanceDraft } from '../components/record/draft.ts'
 import { ENTRY_SCHEMAS, type Entry, type EntryKind } from '@shared/record.ts'
-import { toApiError } from '../api/client.ts'
+import { call, toApiError } from '../api/client.ts'
 import { t } from '../i18n/index.ts'
+import { useDraftsStore } from '../stores/drafts.ts'
 import { useRecordStore } from '../stores/record.ts'
 import { useDebouncedSave, type SaveState } from './useDebouncedSave.ts'
 
@@ -15,6 +16,9 @@ import { useDebouncedSave, type SaveState } from './useDebouncedSave.ts'
  * valid. Invalid input is checked with the contract's own zod schema, shown beside its field,
  * and never sent; the core's INVALID_INPUT answer (unknown drug, unit that does not fit) is
  * shown the same way.
+ *
+ * What cannot be saved yet (a new entry not saved, an invalid edit) is kept in the vault as a
+ * draft when it locks or the window closes, and the form opens with it again afterwards.
  */
 
 export interface FieldContext {
@@ -60,11 +64,28 @@ export function useEntryForm<K extends EntryKind, D extends { p: ProvenanceDraft
   options: EntryFormOptions<K, D>
 ) {
   const store = useRecordStore()
+  const drafts = useDraftsStore()
   const prefix = `entry-${options.kind}-${++formCounter}`
-  const draft = reactive(options.toDraft(options.entry)) as D
+  const kept =
+    drafts.profileId === options.profileId()
+      ? drafts.find(options.kind, options.entry?.id ?? null)
+      : undefined
+  const draft = reactive({ ...options.toDraft(options.entry), ...kept?.data }) as D
   const errors = ref<FieldErrors>({})
   const savedId = ref<string | null>(options.entry?.id ?? null)
-  const touched = ref(false)
+  const touched = ref(kept !== undefined)
+  /** The draft this form was reopened from (or last kept as), until it is saved or closed. */
+  const keptId = ref<string | null>(kept?.id ?? null)
+  /** Shows the notice that the form holds what was typed before Lantern locked. */
+  const restored = ref(kept !== undefined)
+
+  /** Forgets the kept draft: the form was saved, cancelled or closed. */
+  async function dropDraft(): Promise<void> {
+    const id = keptId.value
+    keptId.value = null
+    restored.value = false
+    if (id) await drafts.remove(id).catch(() => undefined)
+  }
 
   provide(FIELD_CONTEXT, {
     idFor: (name) => `${prefix}-${name.replace(/\W+/g, '-')}`,
@@ -88,9 +109,20 @@ export function useEntryForm<K extends EntryKind, D extends { p: ProvenanceDraft
     blocker: () => (validate() ? null : t('common.saveStatus.checkFields')),
     enabled: () => savedId.value !== null,
     unsaved: () => !savedId.value && touched.value,
+    keepDraft: async () => {
+      const data = JSON.parse(JSON.stringify(toRaw(draft))) as Record<string, unknown>
+      const { id } = await call('drafts.save', {
+        profileId: options.profileId(),
+        kind: options.kind,
+        entryId: savedId.value,
+        data
+      })
+      keptId.value = id
+    },
     save: async () => {
       try {
         savedId.value = (await store.save(options.kind, input() as never)).id
+        void dropDraft()
       } catch (caught) {
         const problems: FieldErrors = {}
         for (const field of toApiError(caught).fields) {
@@ -102,9 +134,16 @@ export function useEntryForm<K extends EntryKind, D extends { p: ProvenanceDraft
     }
   })
   if (options.entry) {
-    saver.markSaved()
+    // As saved in the record: a kept draft of an edit differs from it until it is saved.
+    saver.markSaved(options.toInput(options.toDraft(options.entry), options.profileId()))
     saver.state.value = 'saved'
     saver.savedAt.value = new Date()
+  }
+  if (kept && !validate()) {
+    saver.state.value = 'invalid'
+    saver.reason.value = t('common.saveStatus.checkFields')
+  } else if (kept && savedId.value) {
+    saver.changed()
   }
 
   watch(
@@ -124,7 +163,19 @@ export function useEntryForm<K extends EntryKind, D extends { p: ProvenanceDraft
   const save = () => saver.flush(true)
   const { state, reason: failure } = saver
 
-  return reactive({ draft, errors, state, failure, savedId, prefix, validate, save, flush })
+  return reactive({
+    draft,
+    errors,
+    state,
+    failure,
+    savedId,
+    restored,
+    prefix,
+    validate,
+    save,
+    flush,
+    dropDraft
+  })
 }
 
 /** What the shared form frame needs from any entry form. */
@@ -133,6 +184,9 @@ export interface EntryFormControls {
   state: SaveState
   failure: string | null
   savedId: string | null
+  /** Reopened from a draft kept when Lantern locked. */
+  restored: boolean
   save: () => Promise<boolean>
   flush: () => Promise<boolean>
+  dropDraft: () => Promise<void>
 }

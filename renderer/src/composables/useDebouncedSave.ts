@@ -18,11 +18,14 @@ export interface DebouncedSaveOptions<T> {
   enabled?: () => boolean
   /** Typing that would be lost beyond an invalid or failed save (e.g. an unsaved new entry). */
   unsaved?: () => boolean
+  /** Keeps the form as it is in the vault (a draft), for typing that cannot be saved yet. */
+  keepDraft?: () => Promise<void>
 }
 
 interface Live {
   flush: () => Promise<boolean>
   unsaved: () => boolean
+  keepDraft: () => Promise<void>
 }
 
 /** Every autosaving form on screen, whichever view it belongs to. */
@@ -31,6 +34,19 @@ const live = new Set<Live>()
 /** Saves every valid pending edit now: before the vault locks, and before leaving the page. */
 export async function flushPendingSaves(): Promise<void> {
   await Promise.all([...live].map((form) => form.flush().catch(() => false)))
+}
+
+/** Keeps every form with unsaved work as a draft in the vault: before it locks or closes. */
+export async function keepDrafts(): Promise<void> {
+  await Promise.all(
+    [...live].map(async (form) => {
+      try {
+        if (form.unsaved()) await form.keepDraft()
+      } catch {
+        // A draft that could not be kept must not stop the vault from locking.
+      }
+    })
+  )
 }
 
 /** True when some open form holds typing that is not (and cannot yet be) saved. */
@@ -107,7 +123,8 @@ export function useDebouncedSave<T>(options: DebouncedSaveOptions<T>) {
   const registration: Live = {
     flush: () => flush(),
     unsaved: () =>
-      options.unsaved?.() === true || state.value === 'invalid' || state.value === 'failed'
+      options.unsaved?.() === true || state.value === 'invalid' || state.value === 'failed',
+    keepDraft: () => options.keepDraft?.() ?? Promise.resolve()
   }
   live.add(registration)
   onBeforeUnmount(() => void flush().finally(() => live.delete(registration)))

@@ -25,6 +25,7 @@ export const recordMessages = {
   newTitle: 'New entry',
   editTitle: 'Editing',
   leaveUnsaved: 'Something you typed is not saved yet. Leave this page anyway?',
+  keptDraft: 'Kept from before Lantern locked or closed. Check it and save.',
   optional: '(optional)',
   none: 'Not set',
   notLinked: 'Not linked',

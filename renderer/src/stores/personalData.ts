@@ -1,3 +1,4 @@
+import { useDraftsStore } from './drafts.ts'
 import { usePersonStore } from './person.ts'
 import { useProfilesStore } from './profiles.ts'
 import { useRecordStore } from './record.ts'
@@ -13,4 +14,5 @@ export function clearPersonalData(): void {
   useSettingsStore().reset()
   usePersonStore().reset()
   useRecordStore().reset()
+  useDraftsStore().reset()
 }

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { BackupSummary, VaultState } from '@shared/contract.ts'
 import { call, onVaultLocked, toApiError } from '../api/client.ts'
-import { flushPendingSaves } from '../composables/useDebouncedSave.ts'
+import { flushPendingSaves, keepDrafts } from '../composables/useDebouncedSave.ts'
 import type { MessageKey, MessageParams } from '../i18n/index.ts'
 import { clearPersonalData } from './personalData.ts'
 
@@ -108,8 +108,10 @@ export const useSessionStore = defineStore('session', () => {
 
   /** Locks now. Whatever the core answers, nothing personal stays on screen. */
   async function lock(reason: LockReason | null = null): Promise<void> {
-    // Valid edits still waiting for autosave are kept before the key leaves memory.
+    // Valid edits still waiting for autosave are kept before the key leaves memory; what
+    // cannot be saved yet (a new entry, an invalid edit) is kept as a draft.
     await flushPendingSaves()
+    await keepDrafts()
     try {
       await call('vault.lock')
     } catch {
