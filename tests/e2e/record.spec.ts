@@ -520,3 +520,36 @@ test('a new entry and an invalid edit are kept through a lock as drafts', async 
   await expect.poll(() => bridge.core.handlers['drafts.list']({ profileId })).toEqual([])
   expect(pageErrors).toEqual([])
 })
+
+test('closing the window keeps what was typed: the page saves and keeps drafts before it goes', async ({
+  app,
+  bridge
+}) => {
+  const profileId = await openRecordOfNewPerson(app, bridge, 'Kai')
+  await addMeasurement(app, '2021-02-20', '110', '19')
+  const medicines = section(app, 'Medicines given')
+  await medicines.getByRole('button', { name: 'Add a medicine' }).click()
+  await chooseDrug(medicines, 'vinc', 'vincristine')
+  await medicines.getByLabel('Dose (each time)').fill('-2')
+  const sizes = section(app, 'Height and weight')
+  await sizes.getByRole('button', { name: /^Edit/ }).click()
+  await sizes.getByLabel('Weight').fill('19.5')
+
+  // What the Electron shell does before a window closes (electron/main/window.ts), with no
+  // pause for the autosave timer: then the window goes, and the app locks as it quits.
+  await app.evaluate(() =>
+    (globalThis as { lanternBeforeClose?: () => Promise<void> }).lanternBeforeClose?.()
+  )
+  await bridge.core.vault.lock()
+  await app.reload()
+  await unlock(app, PASSPHRASE)
+  await expect(lockedHeading(app)).toBeHidden()
+
+  // The valid edit was saved; the unfinished medicine waits as a draft on the Record page.
+  expect((await list(bridge, profileId, 'measurement'))[0]?.weightKg).toBe(19.5)
+  await openRecord(app, profileId)
+  await expect(medicines.getByLabel('Dose (each time)')).toHaveValue('-2')
+  await expect(
+    medicines.getByText('Kept from before Lantern locked or closed. Check it and save.')
+  ).toBeVisible()
+})
