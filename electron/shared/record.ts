@@ -255,7 +255,7 @@ export const administrationSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['dose'],
-        message: `That is more than any single dose in ${a.unit} (at most ${max}). Check the number and the unit.`
+        message: `That is more than any single dose in ${a.unit.replace('m2', 'm²')} (at most ${max.toLocaleString('en')}). Check the number and the unit.`
       })
     }
   })

@@ -329,3 +329,23 @@ describe('drafts', () => {
     expect(core.vault.db.prepare('SELECT count(*) AS n FROM drafts').get()).toEqual({ n: 0 })
   })
 })
+
+describe('messages people read', () => {
+  it('an absurd dose names the unit as people write it', async () => {
+    const error = await fails('record.save', {
+      kind: 'administration',
+      entry: {
+        profileId,
+        drugId: 'methotrexate',
+        route: 'iv',
+        dose: 5000,
+        unit: 'g/m2',
+        schedule: { kind: 'once', date: '2024-03-04' }
+      }
+    })
+    expect(error).toMatchObject({
+      code: 'INVALID_INPUT',
+      fields: [{ path: 'entry.dose', message: expect.stringContaining('in g/m² (at most 20)') }]
+    })
+  })
+})
