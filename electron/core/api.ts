@@ -4,6 +4,19 @@
  */
 import type { MethodName, MethodOutput, ParsedInput } from '../shared/contract.ts'
 import type { EntryKind } from '../shared/record.ts'
+import type { CarePlanContent } from './careplan/content.ts'
+import { acknowledgeChanges, carePlan, requirePlanItem, todayIso } from './careplan/plan.ts'
+import {
+  addCompletion,
+  addReview,
+  deleteCompletion,
+  deleteOwnItem,
+  deleteReview,
+  ownItemExists,
+  saveOwnItem,
+  updateItemState
+} from './careplan/planState.ts'
+import { shippedCarePlanContent } from './careplan/shippedContent.ts'
 import { deleteDraft, listDrafts, saveDraft } from './record/drafts.ts'
 import { deleteEntry, listEntries, saveEntry } from './record/entries.ts'
 import {
@@ -17,6 +30,7 @@ import {
   updatePerson
 } from './record/profiles.ts'
 import { checkReferences, type DrugLookup } from './record/references.ts'
+import { CoreError } from './errors.ts'
 import { loadSampleProfile } from './record/sampleProfile.ts'
 import { treatmentSummary } from './record/summary.ts'
 import { getSettings, updateSettings } from './settings.ts'
@@ -37,6 +51,8 @@ export interface Core {
 export interface CoreOptions extends VaultOptions {
   /** The drug catalog shipped in content/; tests may pass a smaller one. */
   drugs: DrugLookup
+  /** The care-plan rules shipped in content/; tests may pass their own. */
+  carePlanContent?: CarePlanContent
 }
 
 export function createCore(options: CoreOptions): Core {
@@ -44,7 +60,20 @@ export function createCore(options: CoreOptions): Core {
   const purge = (db: Db) => purgeDeletedProfiles(db, { everything: true })
   const vault = new Vault({ afterOpen: purge, beforeClose: purge, ...options })
   const { drugs } = options
+  const plan = { content: options.carePlanContent ?? shippedCarePlanContent(), drugs }
   const status = () => ({ state: vault.state })
+
+  /** Runs a change to the plan in one transaction and answers with the whole plan again. */
+  const changePlan = (profileId: string, change: (db: Db) => void) => {
+    const db = vault.db
+    db.transaction(() => {
+      getProfile(db, profileId)
+      change(db)
+    })()
+    return carePlan(db, profileId, plan)
+  }
+  const requireItem = (db: Db, profileId: string, itemKey: string) =>
+    requirePlanItem(db, profileId, itemKey, plan)
 
   const handlers: Handlers = {
     'vault.status': status,
@@ -120,7 +149,62 @@ export function createCore(options: CoreOptions): Core {
     'record.delete': ({ kind, id }) => {
       deleteEntry(vault.db, kind, id)
       return null
-    }
+    },
+
+    'careplan.get': ({ profileId, asOf }) =>
+      carePlan(vault.db, profileId, plan, asOf ?? todayIso()),
+    'careplan.markDone': ({ profileId, itemKey, doneOn, note }) =>
+      changePlan(profileId, (db) => {
+        requireItem(db, profileId, itemKey)
+        addCompletion(db, profileId, itemKey, doneOn, note)
+        // Done ends a snooze: the next due date now counts from this check.
+        updateItemState(db, profileId, itemKey, { snoozedUntil: null })
+      }),
+    'careplan.undoDone': ({ profileId, completionId }) =>
+      changePlan(profileId, (db) => deleteCompletion(db, profileId, completionId)),
+    'careplan.snooze': ({ profileId, itemKey, until }) =>
+      changePlan(profileId, (db) => {
+        requireItem(db, profileId, itemKey)
+        if (until !== null && until <= todayIso()) {
+          const message = 'Choose a date after today.'
+          throw new CoreError('INVALID_INPUT', `until: ${message}`, [{ path: 'until', message }])
+        }
+        updateItemState(db, profileId, itemKey, { snoozedUntil: until })
+      }),
+    'careplan.dismiss': ({ profileId, itemKey, reason }) =>
+      changePlan(profileId, (db) => {
+        requireItem(db, profileId, itemKey)
+        updateItemState(db, profileId, itemKey, { dismissed: { reason, on: todayIso() } })
+      }),
+    'careplan.restore': ({ profileId, itemKey }) =>
+      changePlan(profileId, (db) => {
+        requireItem(db, profileId, itemKey)
+        updateItemState(db, profileId, itemKey, { dismissed: null })
+      }),
+    'careplan.setResponsible': ({ profileId, itemKey, responsible }) =>
+      changePlan(profileId, (db) => {
+        requireItem(db, profileId, itemKey)
+        updateItemState(db, profileId, itemKey, { responsible })
+      }),
+    'careplan.saveOwnItem': ({ profileId, ...item }) =>
+      changePlan(profileId, (db) => {
+        saveOwnItem(db, profileId, { ...item, what: item.what ?? null })
+      }),
+    'careplan.deleteOwnItem': ({ profileId, id }) =>
+      changePlan(profileId, (db) => {
+        if (!ownItemExists(db, profileId, id)) {
+          throw new CoreError('NOT_FOUND', 'That item is not in the plan.')
+        }
+        deleteOwnItem(db, profileId, id)
+      }),
+    'careplan.addReview': ({ profileId, ...review }) =>
+      changePlan(profileId, (db) =>
+        addReview(db, profileId, { ...review, note: review.note ?? null })
+      ),
+    'careplan.deleteReview': ({ profileId, id }) =>
+      changePlan(profileId, (db) => deleteReview(db, profileId, id)),
+    'careplan.acknowledgeChanges': ({ profileId }) =>
+      changePlan(profileId, (db) => acknowledgeChanges(db, profileId, plan))
   }
 
   return { vault, handlers, shutdown: () => vault.lock() }

@@ -14,6 +14,7 @@ import {
   PASSPHRASE_MAX_LENGTH,
   PASSPHRASE_MIN_LENGTH
 } from './limits.ts'
+import { type CarePlan, carePlanInputs } from './careplan.ts'
 import type { SEXES } from './record.ts'
 import type { TreatmentSummary } from './summary.ts'
 import { ENTRY_KINDS, ENTRY_SCHEMAS, type Entry, type EntryKind, personSchema } from './record.ts'
@@ -216,7 +217,27 @@ export const contract = {
   'drafts.delete': method<null>()(z.strictObject({ id })),
   'record.delete': method<null>()(
     z.strictObject({ kind: z.enum(ENTRY_KINDS, 'Not a kind of record entry.'), id })
-  )
+  ),
+
+  /**
+   * The survivorship care plan, recomputed from the record and the shipped rules. Every change
+   * returns the whole plan again, so the screen never shows a half-updated state.
+   */
+  'careplan.get': method<CarePlan>()(carePlanInputs.get),
+  'careplan.markDone': method<CarePlan>()(carePlanInputs.markDone),
+  'careplan.undoDone': method<CarePlan>()(carePlanInputs.undoDone),
+  /** `until: null` ends a snooze. */
+  'careplan.snooze': method<CarePlan>()(carePlanInputs.snooze),
+  'careplan.dismiss': method<CarePlan>()(carePlanInputs.dismiss),
+  'careplan.restore': method<CarePlan>()(carePlanInputs.restore),
+  /** `responsible: null` goes back to the rule's default. */
+  'careplan.setResponsible': method<CarePlan>()(carePlanInputs.setResponsible),
+  'careplan.saveOwnItem': method<CarePlan>()(carePlanInputs.saveOwnItem),
+  'careplan.deleteOwnItem': method<CarePlan>()(carePlanInputs.deleteOwnItem),
+  'careplan.addReview': method<CarePlan>()(carePlanInputs.addReview),
+  'careplan.deleteReview': method<CarePlan>()(carePlanInputs.deleteReview),
+  /** The person has seen what changed; the next differences are counted from now. */
+  'careplan.acknowledgeChanges': method<CarePlan>()(carePlanInputs.acknowledgeChanges)
 } as const
 
 export type Contract = typeof contract

@@ -12,6 +12,7 @@ afterEach(cleanupTempDirs)
 
 const HUGE = 'x'.repeat(300_000)
 const NOT_UUID = 'not-a-uuid'
+const ID = crypto.randomUUID()
 
 /** Inputs that no method accepts. */
 const BAD_FOR_EVERY_METHOD: unknown[] = [
@@ -173,6 +174,62 @@ const BAD_BY_METHOD: Record<MethodName, unknown[]> = {
     { kind: 'diagnosis', id: NOT_UUID },
     { kind: 'x', id: crypto.randomUUID() }
   ],
+  'careplan.get': [{}, { profileId: NOT_UUID }, { profileId: ID, asOf: '2026-02-30' }],
+  'careplan.markDone': [
+    { profileId: ID, itemKey: 'heart.ecg' },
+    { profileId: ID, itemKey: 'heart.ecg', doneOn: '2999-01-01' },
+    { profileId: ID, itemKey: 'Heart ECG!', doneOn: '2020-01-01' },
+    { profileId: ID, itemKey: 'heart.ecg', doneOn: '2020-01-01', note: HUGE }
+  ],
+  'careplan.undoDone': [{ profileId: ID }, { profileId: ID, completionId: NOT_UUID }],
+  'careplan.snooze': [
+    { profileId: ID, itemKey: 'heart.ecg' },
+    { profileId: ID, itemKey: 'heart.ecg', until: 'next week' }
+  ],
+  'careplan.dismiss': [
+    { profileId: ID, itemKey: 'heart.ecg' },
+    { profileId: ID, itemKey: 'heart.ecg', reason: '   ' },
+    { profileId: ID, itemKey: 'heart.ecg', reason: HUGE }
+  ],
+  'careplan.restore': [{ profileId: ID }, { profileId: ID, itemKey: '' }],
+  'careplan.setResponsible': [
+    { profileId: ID, itemKey: 'heart.ecg' },
+    { profileId: ID, itemKey: 'heart.ecg', responsible: 'the neighbour' }
+  ],
+  'careplan.saveOwnItem': [
+    { profileId: ID },
+    {
+      profileId: ID,
+      title: '',
+      system: 'heart',
+      everyMonths: null,
+      firstDue: null,
+      responsible: 'you'
+    },
+    {
+      profileId: ID,
+      title: 'Podiatry',
+      system: 'feet',
+      everyMonths: null,
+      firstDue: null,
+      responsible: 'you'
+    },
+    {
+      profileId: ID,
+      title: 'Podiatry',
+      system: 'other',
+      everyMonths: 0,
+      firstDue: null,
+      responsible: 'you'
+    }
+  ],
+  'careplan.deleteOwnItem': [{ profileId: ID }, { profileId: ID, id: NOT_UUID }],
+  'careplan.addReview': [
+    { profileId: ID, reviewedOn: '2026-01-01' },
+    { profileId: ID, reviewedWith: 'Dr Rao', reviewedOn: '2999-01-01' }
+  ],
+  'careplan.deleteReview': [{ profileId: ID }, { profileId: ID, id: NOT_UUID }],
+  'careplan.acknowledgeChanges': [{}, { profileId: NOT_UUID }],
   'profiles.rename': [
     { id: NOT_UUID, displayName: 'Ann' },
     { id: crypto.randomUUID() },

@@ -1,3 +1,4 @@
+import { dispatch } from '../../electron/core/dispatch.ts'
 import { afterEach, describe, expect, it } from 'vitest'
 import { CoreError } from '../../electron/core/errors.ts'
 import { listBackups } from '../../electron/core/vault/backups.ts'
@@ -157,7 +158,7 @@ describe('migration 20: the treatment record', () => {
     expect(schemaVersion(old.vault.db)).toBe(10)
     await old.shutdown()
 
-    const core = newCore(dir)
+    const core = newCore(dir, { migrations: MIGRATIONS.filter((m) => m.version <= 20) })
     await core.vault.unlock(PASSPHRASE)
     const db = core.vault.db
     expect(schemaVersion(db)).toBe(20)
@@ -209,5 +210,58 @@ describe('migration 20: the treatment record', () => {
     db.prepare('DELETE FROM profiles WHERE id = ?').run(ada.id)
     expect(db.prepare('SELECT count(*) AS n FROM relapses').get()).toEqual({ n: 0 })
     expect(db.prepare('SELECT count(*) AS n FROM diagnoses').get()).toEqual({ n: 0 })
+  })
+})
+
+describe('migration 30: the care plan', () => {
+  it('upgrades a version-20 vault with a record, keeping it, and ties plan data to the person', async () => {
+    const dir = tempDir()
+    const old = newCore(dir, { migrations: MIGRATIONS.filter((m) => m.version <= 20) })
+    await old.vault.create(PASSPHRASE)
+    const person = await old.handlers['profiles.create']({ displayName: 'Ada' })
+    await dispatch(old.handlers, 'record.save', {
+      kind: 'diagnosis',
+      entry: { profileId: person.id, condition: 'b-cell-all', diagnosedOn: '2020-01-01' }
+    })
+    expect(schemaVersion(old.vault.db)).toBe(20)
+    await old.shutdown()
+
+    const core = newCore(dir)
+    await core.vault.unlock(PASSPHRASE)
+    const db = core.vault.db
+    expect(schemaVersion(db)).toBe(30)
+    expect(tableNames(db).filter((t) => t.startsWith('careplan_'))).toEqual([
+      'careplan_completions',
+      'careplan_item_states',
+      'careplan_own_items',
+      'careplan_reviews',
+      'careplan_snapshots'
+    ])
+    expect(
+      await core.handlers['record.list']({ profileId: person.id, kind: 'diagnosis' })
+    ).toHaveLength(1)
+
+    const now = new Date().toISOString()
+    db.prepare(
+      "INSERT INTO careplan_completions (id, profile_id, item_key, done_on, created_at) VALUES ('c1', ?, 'heart.ecg', '2026-01-01', ?)"
+    ).run(person.id, now)
+    // A dismissal needs both its reason and its date.
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO careplan_item_states (profile_id, item_key, dismissed_reason, updated_at) VALUES (?, 'heart.ecg', 'x', ?)"
+        )
+        .run(person.id, now)
+    ).toThrow(/CHECK constraint/)
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO careplan_snapshots (profile_id, rules_version, items, taken_at) VALUES (?, 'v', 'not json', ?)"
+        )
+        .run(person.id, now)
+    ).toThrow(/CHECK constraint/)
+
+    db.prepare('DELETE FROM profiles WHERE id = ?').run(person.id)
+    expect(db.prepare('SELECT count(*) AS n FROM careplan_completions').get()).toEqual({ n: 0 })
   })
 })

@@ -1,0 +1,313 @@
+/**
+ * The care-plan engine: facts from the record + shipped rules + what the person did with the
+ * plan (done dates, snoozes, dismissals, their own items) → plan items. Pure, so every scenario
+ * can be worked by hand and tested without a database.
+ *
+ * Rules that share an item key describe one check-up (the echocardiogram after anthracyclines
+ * and after chest radiation): they become one item with every reason, and the earliest due
+ * date among their schedules, so a stricter rule is never hidden by a looser one.
+ */
+import type {
+  Citation,
+  Completion,
+  DueState,
+  PlanItem,
+  PlanItemKind,
+  Responsible
+} from '../../shared/careplan.ts'
+import { addDays, addMonths, ageInYears } from '../record/dates.ts'
+import { type Evaluation, evaluate } from './conditions.ts'
+import type { CarePlanContent, Rule } from './content.ts'
+import type { Facts } from './facts.ts'
+import { nextDue, type NextDue } from './schedule.ts'
+
+/** A check due within this many days shows as "due soon". */
+export const DUE_SOON_DAYS = 90
+
+export interface ItemState {
+  snoozedUntil: string | null
+  dismissed: { reason: string; on: string } | null
+  responsible: Responsible | null
+}
+
+export interface OwnItem {
+  id: string
+  title: string
+  system: PlanItem['system']
+  what: string | null
+  everyMonths: number | null
+  firstDue: string | null
+  responsible: Responsible
+}
+
+export interface UserPlanState {
+  completions: Map<string, Completion[]>
+  states: Map<string, ItemState>
+  ownItems: OwnItem[]
+}
+
+export interface EngineResult {
+  items: PlanItem[]
+  notes: string[]
+}
+
+function capitalise(line: string): string {
+  return line.charAt(0).toUpperCase() + line.slice(1)
+}
+
+interface Match {
+  rule: Rule
+  evaluation: Evaluation
+}
+
+function ageAtFirstTreatment(facts: Facts): number | null {
+  const firstDrug = [...facts.drugs.values()].map((d) => d.firstDate).sort()[0] ?? null
+  const start = facts.firstDiagnosedOn ?? firstDrug
+  return facts.dateOfBirth && start ? ageInYears(facts.dateOfBirth, start) : null
+}
+
+function citationsOf(rules: Rule[], content: CarePlanContent): Citation[] {
+  const seen = new Set<string>()
+  const out: Citation[] = []
+  for (const rule of rules) {
+    for (const c of rule.citations) {
+      const key = `${c.source}\u0000${c.section}`
+      if (seen.has(key)) continue
+      seen.add(key)
+      const source = content.sources[c.source]!
+      out.push({ ...source, section: c.section })
+    }
+  }
+  return out
+}
+
+function dueState(next: NextDue | null, snoozedUntil: string | null, asOf: string): DueState {
+  if (next === null) return 'no-schedule'
+  if (next.state === 'complete') return 'complete'
+  if (next.state === 'needs-date') return 'needs-date'
+  if (snoozedUntil && snoozedUntil > asOf && snoozedUntil > next.date) return 'snoozed'
+  if (next.date < asOf) return 'overdue'
+  return next.date <= addDays(asOf, DUE_SOON_DAYS) ? 'due-soon' : 'scheduled'
+}
+
+function lastDone(completions: Completion[]): string | null {
+  return (
+    completions
+      .map((c) => c.doneOn)
+      .sort()
+      .at(-1) ?? null
+  )
+}
+
+/** The schedule that gives the earliest due date among rules sharing a key. */
+function earliestDue(
+  matches: Match[],
+  facts: Facts,
+  done: string | null
+): { next: NextDue; rule: Rule } | null {
+  let best: { next: NextDue; rule: Rule } | null = null
+  const rank = (n: NextDue) => (n.state === 'due' ? 0 : n.state === 'needs-date' ? 1 : 2)
+  for (const { rule, evaluation } of matches) {
+    if (!rule.schedule) continue
+    const next = nextDue(
+      rule.schedule,
+      {
+        dateOfBirth: facts.dateOfBirth,
+        therapyEnd: facts.therapyEnd,
+        exposureEnd: evaluation.exposureEnd
+      },
+      done
+    )
+    if (
+      !best ||
+      rank(next) < rank(best.next) ||
+      (next.state === 'due' && best.next.state === 'due' && next.date < best.next.date)
+    ) {
+      best = { next, rule }
+    }
+  }
+  return best
+}
+
+function ruleItem(
+  key: string,
+  matches: Match[],
+  facts: Facts,
+  content: CarePlanContent,
+  user: UserPlanState,
+  asOf: string,
+  adultTreated: boolean
+): PlanItem {
+  const ageLimit = content.caya.ageLimit
+  const rules = matches.map((m) => m.rule)
+  const lead = rules[0]!
+  const known = matches.every((m) => m.evaluation.value === 'yes')
+  const state = user.states.get(key)
+  const completions = [...(user.completions.get(key) ?? [])].sort((a, b) =>
+    b.doneOn.localeCompare(a.doneOn)
+  )
+  const unconfirmed = lead.status === 'UNCONFIRMED'
+  const outsidePopulation = adultTreated && rules.every((r) => r.population === 'caya')
+
+  let kind: PlanItemKind = !known
+    ? 'needs-data'
+    : unconfirmed || outsidePopulation
+      ? 'ask'
+      : lead.kind
+  const why = [
+    ...new Set([
+      ...rules.flatMap((r) => (r.because ? [r.because] : [])),
+      ...matches.flatMap((m) => m.evaluation.reasons).map(capitalise)
+    ])
+  ]
+  if (outsidePopulation) {
+    why.push(
+      `The guideline is written for people first treated before age ${ageLimit}; ask your care team whether it applies.`
+    )
+  }
+  const missing = [...new Set(matches.flatMap((m) => m.evaluation.missing))]
+
+  let next: NextDue | null = null
+  let frequency: string | null = null
+  if (kind === 'check') {
+    const best = earliestDue(matches, facts, lastDone(completions))
+    if (best) {
+      next = best.next
+      frequency = best.rule.frequency
+      if (next.state === 'needs-date') missing.push(...next.missing)
+    } else {
+      kind = 'topic'
+    }
+  }
+  // A confirmed topic may say when it matters ("before a pregnancy"), without a computed date.
+  if (kind === 'topic') frequency = lead.frequency
+
+  return {
+    key,
+    kind,
+    system: lead.system,
+    title: lead.title,
+    concern: lead.concern,
+    what: lead.what,
+    why,
+    frequency,
+    nextDue: next?.state === 'due' ? next.date : null,
+    dueState: dueState(next, state?.snoozedUntil ?? null, asOf),
+    responsible: state?.responsible ?? lead.responsible,
+    responsibleIsDefault: !state?.responsible,
+    status: lead.status,
+    citations: citationsOf(rules, content),
+    ruleIds: rules.map((r) => r.id),
+    missing,
+    guideSection: lead.guideSection,
+    completions,
+    snoozedUntil: state?.snoozedUntil ?? null,
+    dismissed: state?.dismissed ?? null
+  }
+}
+
+function ownItem(item: OwnItem, user: UserPlanState, asOf: string): PlanItem {
+  const key = `own.${item.id}`
+  const state = user.states.get(key)
+  const completions = [...(user.completions.get(key) ?? [])].sort((a, b) =>
+    b.doneOn.localeCompare(a.doneOn)
+  )
+  const done = lastDone(completions)
+  let next: NextDue | null = null
+  if (done && item.everyMonths) next = { state: 'due', date: addMonths(done, item.everyMonths) }
+  else if (done) next = { state: 'complete' }
+  else if (item.firstDue) next = { state: 'due', date: item.firstDue }
+  return {
+    key,
+    kind: 'own',
+    system: item.system,
+    title: item.title,
+    concern: null,
+    what: item.what ?? '',
+    why: [],
+    frequency: item.everyMonths ? `Every ${item.everyMonths} months` : null,
+    nextDue: next?.state === 'due' ? next.date : null,
+    dueState: dueState(next, state?.snoozedUntil ?? null, asOf),
+    responsible: state?.responsible ?? item.responsible,
+    responsibleIsDefault: !state?.responsible,
+    status: 'CONFIRMED',
+    citations: [],
+    ruleIds: [],
+    missing: [],
+    guideSection: null,
+    completions,
+    snoozedUntil: state?.snoozedUntil ?? null,
+    dismissed: state?.dismissed ?? null
+  }
+}
+
+const DUE_ORDER: Record<DueState, number> = {
+  overdue: 0,
+  'due-soon': 1,
+  'needs-date': 2,
+  scheduled: 3,
+  snoozed: 4,
+  'no-schedule': 5,
+  complete: 6
+}
+
+export function buildPlanItems(
+  content: CarePlanContent,
+  facts: Facts,
+  user: UserPlanState,
+  asOf: string
+): EngineResult {
+  const age = ageAtFirstTreatment(facts)
+  const ageLimit = content.caya.ageLimit
+  const adultTreated = age !== null && age >= ageLimit
+  const notes: string[] = []
+  if (age === null) {
+    notes.push(
+      'The date of birth or of diagnosis is missing, so Lantern cannot tell whether the childhood-cancer guidelines apply; it assumes they do.'
+    )
+  } else if (adultTreated) {
+    notes.push(
+      `Most follow-up guidelines used here were written for people first treated before age ${ageLimit}. Their checks are listed as questions for your care team.`
+    )
+  }
+  if (!facts.therapyEndRecorded && facts.therapyEnd) {
+    notes.push(
+      'No treatment end date is recorded, so schedules count from the last treatment in the record.'
+    )
+  }
+
+  const byKey = new Map<string, Match[]>()
+  for (const rule of content.rules) {
+    if (rule.population === 'on-treatment' && !facts.onTreatment) continue
+    const evaluation = evaluate(rule.when, facts)
+    if (evaluation.value === 'no') continue
+    const list = byKey.get(rule.itemKey) ?? []
+    list.push({ rule, evaluation })
+    byKey.set(rule.itemKey, list)
+  }
+
+  const items: PlanItem[] = []
+  for (const [key, all] of byKey) {
+    // A key that some rule matches outright is not held back by another that needs data;
+    // what that one lacks is still said, in case it would make the check more frequent.
+    const sure = all.filter((m) => m.evaluation.value === 'yes')
+    const matches = sure.length > 0 ? sure : all
+    const item = ruleItem(key, matches, facts, content, user, asOf, adultTreated)
+    if (sure.length > 0 && sure.length < all.length) {
+      item.missing.push(
+        ...all.filter((m) => m.evaluation.value !== 'yes').flatMap((m) => m.evaluation.missing)
+      )
+      item.missing = [...new Set(item.missing)]
+    }
+    items.push(item)
+  }
+  for (const own of user.ownItems) items.push(ownItem(own, user, asOf))
+
+  items.sort(
+    (a, b) =>
+      DUE_ORDER[a.dueState] - DUE_ORDER[b.dueState] ||
+      (a.nextDue ?? '9999').localeCompare(b.nextDue ?? '9999') ||
+      a.title.localeCompare(b.title)
+  )
+  return { items, notes }
+}

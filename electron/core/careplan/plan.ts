@@ -1,0 +1,155 @@
+/**
+ * The care plan for one person: read the record and what they did with the plan, run the
+ * engine, and compare with the plan they last acknowledged to say what changed.
+ */
+import {
+  CARE_PLAN_DISCLAIMER,
+  type CarePlan,
+  type PlanChange,
+  type PlanItem
+} from '../../shared/careplan.ts'
+import { CoreError } from '../errors.ts'
+import type { Administration } from '../record/doses.ts'
+import { listEntries } from '../record/entries.ts'
+import { getProfile } from '../record/profiles.ts'
+import type { DrugLookup } from '../record/references.ts'
+import type { Db } from '../vault/database.ts'
+import type { CarePlanContent } from './content.ts'
+import { buildPlanItems } from './engine.ts'
+import { computeFacts, type PlanRecord } from './facts.ts'
+import {
+  listReviews,
+  loadSnapshot,
+  loadUserPlanState,
+  saveSnapshot,
+  type Snapshot
+} from './planState.ts'
+
+export interface PlanContext {
+  content: CarePlanContent
+  drugs: DrugLookup
+}
+
+export function todayIso(): string {
+  const now = new Date()
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10)
+}
+
+export function readPlanRecord(db: Db, profileId: string): PlanRecord {
+  const profile = getProfile(db, profileId)
+  return {
+    profile,
+    diagnoses: listEntries(db, 'diagnosis', profileId),
+    administrations: listEntries(db, 'administration', profileId) as Administration[],
+    measurements: listEntries(db, 'measurement', profileId),
+    radiation: listEntries(db, 'radiation', profileId),
+    transplants: listEntries(db, 'transplant', profileId),
+    supportiveCare: listEntries(db, 'supportiveCare', profileId)
+  }
+}
+
+/** What about an item, if it changed, the person should be told. Not the due date: that moves. */
+function fingerprint(item: PlanItem): string {
+  return JSON.stringify([item.kind, item.frequency, item.why, item.status])
+}
+
+function snapshotOf(rulesVersion: string, items: PlanItem[]): Snapshot {
+  const entries = items
+    .filter((i) => i.kind !== 'own')
+    .map((i) => [i.key, { title: i.title, fingerprint: fingerprint(i) }] as const)
+  return { rulesVersion, items: Object.fromEntries(entries) }
+}
+
+export function diffPlans(before: Snapshot, after: Snapshot, items: PlanItem[]): PlanChange[] {
+  const changes: PlanChange[] = []
+  if (before.rulesVersion !== after.rulesVersion) {
+    changes.push({
+      kind: 'rules-updated',
+      key: null,
+      title: 'The follow-up rules were updated',
+      detail: `Lantern's guideline data changed from version ${before.rulesVersion} to ${after.rulesVersion}.`
+    })
+  }
+  const byKey = new Map(items.map((i) => [i.key, i]))
+  for (const [key, now] of Object.entries(after.items)) {
+    const was = before.items[key]
+    const item = byKey.get(key)!
+    if (!was) {
+      changes.push({
+        kind: 'added',
+        key,
+        title: now.title,
+        detail: item.why.join(' ') || 'New in the plan.'
+      })
+    } else if (was.fingerprint !== now.fingerprint) {
+      const detail = item.frequency
+        ? `Now: ${item.frequency}. ${item.why.join(' ')}`
+        : item.why.join(' ')
+      changes.push({ kind: 'changed', key, title: now.title, detail })
+    }
+  }
+  for (const [key, was] of Object.entries(before.items)) {
+    if (!(key in after.items)) {
+      changes.push({
+        kind: 'removed',
+        key,
+        title: was.title,
+        detail: 'No longer matches the record. Any done dates are kept in case it comes back.'
+      })
+    }
+  }
+  return changes
+}
+
+export function carePlan(
+  db: Db,
+  profileId: string,
+  context: PlanContext,
+  asOf = todayIso()
+): CarePlan {
+  const { content, drugs } = context
+  const record = readPlanRecord(db, profileId)
+  const table = content.equivalenceTables.find((t) => t.id === content.anthracyclineTable)!
+  const facts = computeFacts(record, drugs, table)
+  const { items, notes } = buildPlanItems(content, facts, loadUserPlanState(db, profileId), asOf)
+
+  const current = snapshotOf(content.version, items)
+  const previous = loadSnapshot(db, profileId)
+  // The first time, the whole plan is new: there is nothing to compare with, so remember it.
+  if (!previous) saveSnapshot(db, profileId, current)
+
+  return {
+    profileId,
+    asOf,
+    rulesVersion: content.version,
+    anthracycline: facts.anthracycline
+      ? {
+          doxorubicinEquivalentMgM2: Math.round(facts.anthracycline.total * 10) / 10,
+          incomplete: facts.anthracycline.incomplete,
+          table: { id: facts.anthracycline.table.id, version: facts.anthracycline.table.version }
+        }
+      : null,
+    notes,
+    items,
+    changes: previous ? diffPlans(previous, current, items) : null,
+    reviews: listReviews(db, profileId),
+    disclaimer: CARE_PLAN_DISCLAIMER
+  }
+}
+
+export function acknowledgeChanges(db: Db, profileId: string, context: PlanContext): void {
+  const plan = carePlan(db, profileId, context)
+  saveSnapshot(db, profileId, snapshotOf(context.content.version, plan.items))
+}
+
+/** The item must be in the person's plan as it stands, or the change is refused. */
+export function requirePlanItem(
+  db: Db,
+  profileId: string,
+  itemKey: string,
+  context: PlanContext
+): PlanItem {
+  const item = carePlan(db, profileId, context).items.find((i) => i.key === itemKey)
+  if (!item) throw new CoreError('NOT_FOUND', 'That item is not in the care plan.')
+  return item
+}

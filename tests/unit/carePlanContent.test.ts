@@ -1,0 +1,136 @@
+/**
+ * The shipped care-plan data: every rule cites a source and carries a status, no unconfirmed
+ * rule carries a schedule, and every drug, class and table the rules name exists. The loader
+ * refuses data that breaks these rules, so a bad edit fails here, not in front of a family.
+ */
+import { describe, expect, it } from 'vitest'
+import rulesJson from '../../content/careplan/rules.json' with { type: 'json' }
+import { type Condition, parseCarePlanContent } from '../../electron/core/careplan/content.ts'
+import { shippedCarePlanContent } from '../../electron/core/careplan/shippedContent.ts'
+import { BODY_SYSTEMS } from '../../electron/shared/careplan.ts'
+import { DRUGS } from './helpers/vaultFixture.ts'
+
+const CONTENT = shippedCarePlanContent()
+
+function walk(condition: Condition, visit: (c: Condition) => void): void {
+  visit(condition)
+  if ('all' in condition) condition.all.forEach((c) => walk(c, visit))
+  if ('any' in condition) condition.any.forEach((c) => walk(c, visit))
+}
+
+function clone(): Record<string, unknown> & { rules: Record<string, unknown>[] } {
+  return structuredClone(rulesJson) as never
+}
+
+describe('the shipped rules', () => {
+  it('every rule has a status and at least one citation with organisation, document, version, URL and section', () => {
+    expect(CONTENT.rules.length).toBeGreaterThanOrEqual(40)
+    for (const rule of CONTENT.rules) {
+      expect(['CONFIRMED', 'UNCONFIRMED']).toContain(rule.status)
+      expect(rule.citations.length, rule.id).toBeGreaterThan(0)
+      for (const c of rule.citations) {
+        const source = CONTENT.sources[c.source]
+        expect(source, `${rule.id} cites ${c.source}`).toBeDefined()
+        expect(source!.organisation.length).toBeGreaterThan(0)
+        expect(source!.document.length).toBeGreaterThan(0)
+        expect(source!.version.length).toBeGreaterThan(0)
+        expect(source!.url).toMatch(/^(https?:\/\/|github\.com\/)/)
+        expect(c.section.length).toBeGreaterThan(0)
+      }
+    }
+  })
+
+  it('no unconfirmed rule carries a schedule or a frequency', () => {
+    const unconfirmed = CONTENT.rules.filter((r) => r.status === 'UNCONFIRMED')
+    expect(unconfirmed.length).toBeGreaterThan(0)
+    for (const rule of unconfirmed) {
+      expect(rule.schedule, rule.id).toBeNull()
+      expect(rule.frequency, rule.id).toBeNull()
+    }
+  })
+
+  it('every drug and drug class a rule names is in the drug catalog', () => {
+    const ids = new Set(DRUGS.drugs.map((d) => d.id))
+    const classes = new Set(DRUGS.drugs.map((d) => d.class))
+    for (const rule of CONTENT.rules) {
+      walk(rule.when, (c) => {
+        if ('drugs' in c) for (const id of c.drugs) expect(ids, `${rule.id}: ${id}`).toContain(id)
+        if ('drugClasses' in c) {
+          for (const cls of c.drugClasses) expect(classes, `${rule.id}: ${cls}`).toContain(cls)
+        }
+      })
+    }
+  })
+
+  it('the anthracycline table is confirmed, cited, and has a factor for every anthracycline in the catalog', () => {
+    const table = CONTENT.equivalenceTables.find((t) => t.id === CONTENT.anthracyclineTable)!
+    expect(table.status).toBe('CONFIRMED')
+    expect(table.citations.length).toBeGreaterThan(0)
+    const anthracyclines = DRUGS.drugs.filter((d) => d.class === 'anthracycline').map((d) => d.id)
+    expect(Object.keys(table.factors).sort()).toEqual(anthracyclines.sort())
+    // PanCare footnote d: doxorubicin ×1, daunorubicin ×0.6, epirubicin ×0.8, idarubicin ×5,
+    // mitoxantrone ×10.
+    expect(table.factors).toEqual({
+      doxorubicin: 1,
+      daunorubicin: 0.6,
+      epirubicin: 0.8,
+      idarubicin: 5,
+      mitoxantrone: 10
+    })
+  })
+
+  it('rules sharing a check-up share its group and status, and every group is known', () => {
+    const byKey = new Map<string, { system: string; status: string }>()
+    for (const rule of CONTENT.rules) {
+      expect(BODY_SYSTEMS).toContain(rule.system)
+      const seen = byKey.get(rule.itemKey)
+      if (seen) expect({ system: rule.system, status: rule.status }, rule.id).toEqual(seen)
+      byKey.set(rule.itemKey, { system: rule.system, status: rule.status })
+    }
+  })
+
+  it('covers what the issue asks for beyond exposures: recurrence, emotions, school and work, fertility, sexual health, money, healthy living', () => {
+    const keys = new Set(CONTENT.rules.map((r) => r.itemKey))
+    for (const key of [
+      'recurrence.signs',
+      'emotional.feelings-and-fear',
+      'school-work.school-and-work',
+      'fertility.questions',
+      'fertility.sexual-health',
+      'school-work.insurance-and-money',
+      'healthy-living.habits',
+      'coordination.who-does-what',
+      'heart.her2-heart-monitoring',
+      'bones.aromatase-inhibitor'
+    ]) {
+      expect(keys).toContain(key)
+    }
+  })
+})
+
+describe('the loader refuses bad data', () => {
+  it('an unconfirmed rule with a schedule', () => {
+    const bad = clone()
+    const rule = bad.rules.find((r) => r.status === 'CONFIRMED' && r.schedule !== null)!
+    rule.status = 'UNCONFIRMED'
+    expect(() => parseCarePlanContent(bad)).toThrow(/UNCONFIRMED rule may not carry a schedule/)
+  })
+
+  it('a rule without a citation, or citing an unknown source', () => {
+    const none = clone()
+    none.rules[0]!.citations = []
+    expect(() => parseCarePlanContent(none)).toThrow(/rules\.0\.citations/)
+    const unknown = clone()
+    unknown.rules[0]!.citations = [{ source: 'nowhere', section: 'x' }]
+    expect(() => parseCarePlanContent(unknown)).toThrow(/Unknown source nowhere/)
+  })
+
+  it('a rule without a status, or a table in use that is not confirmed', () => {
+    const noStatus = clone()
+    delete noStatus.rules[0]!.status
+    expect(() => parseCarePlanContent(noStatus)).toThrow(/rules\.0\.status/)
+    const table = clone()
+    ;(table.equivalenceTables as { status: string }[])[0]!.status = 'UNCONFIRMED'
+    expect(() => parseCarePlanContent(table)).toThrow(/must be CONFIRMED/)
+  })
+})
