@@ -103,11 +103,21 @@ async function benchRecordSummary(): Promise<void> {
   for (let i = 0; i < 15; i++) {
     times.push(await time(() => dispatch(core.handlers, 'record.summary', { profileId })))
   }
+  // The care plan reads the same record, computes the exposures and runs every rule.
+  const planTimes: number[] = []
+  for (let i = 0; i < 15; i++) {
+    planTimes.push(await time(() => dispatch(core.handlers, 'careplan.get', { profileId })))
+  }
+  const plan = await dispatch(core.handlers, 'careplan.get', { profileId })
   await core.shutdown()
   console.log(`unlock of that vault (2,000 administrations): ${unlocked.toFixed(0)} ms`)
   console.log(
     `record.summary over 2,000 administrations, median of ${times.length}: ${median(times).toFixed(1)} ms` +
       ` (max ${Math.max(...times).toFixed(1)}; target under 100 ms)`
+  )
+  console.log(
+    `careplan.get over the same record (${plan.ok ? plan.value.items.length : '?'} items), median of ${planTimes.length}: ` +
+      `${median(planTimes).toFixed(1)} ms (max ${Math.max(...planTimes).toFixed(1)})`
   )
 }
 
