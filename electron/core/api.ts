@@ -3,9 +3,9 @@
  * contract's schemas (see dispatch.ts); this file only maps methods to the domain modules.
  */
 import type { MethodName, MethodOutput, ParsedInput } from '../shared/contract.ts'
-import type { EntryKind } from '../shared/record.ts'
+import { type EntryKind, todayIso } from '../shared/record.ts'
 import type { CarePlanContent } from './careplan/content.ts'
-import { acknowledgeChanges, carePlan, requirePlanItem, todayIso } from './careplan/plan.ts'
+import { acknowledgeChanges, carePlan, requirePlanItem } from './careplan/plan.ts'
 import {
   addCompletion,
   addReview,

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod'
 import { NOTE_MAX_LENGTH, TEXT_MAX_LENGTH } from './limits.ts'
-import { isoDate } from './record.ts'
+import { isoDate, todayIso } from './record.ts'
 
 /** Said plainly on the plan screen, on its printout and in every export of it. */
 export const CARE_PLAN_DISCLAIMER =
@@ -160,10 +160,6 @@ const note = z
   .optional()
   .transform((v) => (v ? v : null))
 
-function todayIso(): string {
-  const now = new Date()
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10)
-}
 const notInFuture = isoDate.refine((d) => d <= todayIso(), 'That date is in the future.')
 
 export const carePlanInputs = {

@@ -16,7 +16,7 @@ function isCalendarDate(text: string): boolean {
 }
 
 /** Today as the person's computer sees it, for "not in the future" checks. */
-function todayIso(): string {
+export function todayIso(): string {
   const now = new Date()
   const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000)
   return local.toISOString().slice(0, 10)

@@ -8,6 +8,7 @@ import {
   type PlanChange,
   type PlanItem
 } from '../../shared/careplan.ts'
+import { todayIso } from '../../shared/record.ts'
 import { CoreError } from '../errors.ts'
 import type { Administration } from '../record/doses.ts'
 import { listEntries } from '../record/entries.ts'
@@ -28,11 +29,6 @@ import {
 export interface PlanContext {
   content: CarePlanContent
   drugs: DrugLookup
-}
-
-export function todayIso(): string {
-  const now = new Date()
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10)
 }
 
 export function readPlanRecord(db: Db, profileId: string): PlanRecord {
