@@ -165,10 +165,6 @@ export function createCore(options: CoreOptions): Core {
     'careplan.snooze': ({ profileId, itemKey, until }) =>
       changePlan(profileId, (db) => {
         requireItem(db, profileId, itemKey)
-        if (until !== null && until <= todayIso()) {
-          const message = 'Choose a date after today.'
-          throw new CoreError('INVALID_INPUT', `until: ${message}`, [{ path: 'until', message }])
-        }
         updateItemState(db, profileId, itemKey, { snoozedUntil: until })
       }),
     'careplan.dismiss': ({ profileId, itemKey, reason }) =>
@@ -188,7 +184,9 @@ export function createCore(options: CoreOptions): Core {
       }),
     'careplan.saveOwnItem': ({ profileId, ...item }) =>
       changePlan(profileId, (db) => {
-        saveOwnItem(db, profileId, { ...item, what: item.what ?? null })
+        const id = saveOwnItem(db, profileId, { ...item, what: item.what ?? null })
+        // The form says who is responsible; it replaces any earlier choice made on the card.
+        updateItemState(db, profileId, `own.${id}`, { responsible: null })
       }),
     'careplan.deleteOwnItem': ({ profileId, id }) =>
       changePlan(profileId, (db) => {

@@ -90,6 +90,8 @@ export interface PlanItem {
   nextDue: string | null
   dueState: DueState
   responsible: Responsible
+  /** What the rule (or, for the person's own items, the item) suggests. */
+  defaultResponsible: Responsible
   responsibleIsDefault: boolean
   status: RuleStatus
   citations: Citation[]
@@ -101,6 +103,8 @@ export interface PlanItem {
   completions: Completion[]
   snoozedUntil: string | null
   dismissed: { reason: string; on: string } | null
+  /** For the person's own items: the schedule as they entered it, for editing. */
+  own: { everyMonths: number | null; firstDue: string | null } | null
 }
 
 export type PlanChangeKind = 'added' | 'removed' | 'changed' | 'rules-updated'
@@ -171,7 +175,11 @@ export const carePlanInputs = {
     note
   }),
   undoDone: z.strictObject({ profileId: id, completionId: id }),
-  snooze: z.strictObject({ profileId: id, itemKey, until: isoDate.nullable() }),
+  snooze: z.strictObject({
+    profileId: id,
+    itemKey,
+    until: isoDate.refine((d) => d > todayIso(), 'Choose a date after today.').nullable()
+  }),
   dismiss: z.strictObject({
     profileId: id,
     itemKey,

@@ -1,5 +1,6 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import type { MessageKey } from './i18n/index.ts'
+import CarePlanView from './views/CarePlanView.vue'
 import PeopleView from './views/PeopleView.vue'
 import PersonDetailsView from './views/PersonDetailsView.vue'
 import PersonView from './views/PersonView.vue'
@@ -20,7 +21,8 @@ export const router = createRouter({
   routes: [
     { path: '/', name: 'people', component: PeopleView, meta: { titleKey: 'people.title' } },
     {
-      // One person's pages: the summary a doctor reads, the record itself, and their details.
+      // One person's pages: the summary a doctor reads, their care plan, the record itself, and
+      // their details.
       path: '/people/:profileId',
       component: PersonView,
       props: true,
@@ -32,6 +34,13 @@ export const router = createRouter({
           component: SummaryView,
           props: true,
           meta: { titleKey: 'person.summaryTitle' }
+        },
+        {
+          path: 'careplan',
+          name: 'careplan',
+          component: CarePlanView,
+          props: true,
+          meta: { titleKey: 'careplan.title' }
         },
         {
           path: 'record',

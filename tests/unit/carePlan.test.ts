@@ -121,6 +121,27 @@ describe('the sample profile', () => {
       itemKey: 'new-cancers.skin'
     })
     expect(itemOf(restored, 'new-cancers.skin')!.dismissed).toBeNull()
+    // Saving the item from its form decides who is responsible, over a choice made on the card.
+    await core.handlers['careplan.setResponsible']({
+      profileId,
+      itemKey: own.key,
+      responsible: 'oncology-team'
+    })
+    const edited = await core.handlers['careplan.saveOwnItem']({
+      profileId,
+      id: own.key.slice(4),
+      title: 'Physiotherapy review',
+      system: 'bones-and-joints',
+      what: null,
+      everyMonths: 12,
+      firstDue: '2027-01-15',
+      responsible: 'family-doctor'
+    })
+    expect(itemOf(edited, own.key)).toMatchObject({
+      responsible: 'family-doctor',
+      responsibleIsDefault: true,
+      own: { everyMonths: 12, firstDue: '2027-01-15' }
+    })
     const deleted = await core.handlers['careplan.deleteOwnItem']({
       profileId,
       id: own.key.slice(4)

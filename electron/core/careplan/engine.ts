@@ -194,6 +194,7 @@ function ruleItem(
     nextDue: next?.state === 'due' ? next.date : null,
     dueState: dueState(next, state?.snoozedUntil ?? null, asOf),
     responsible: state?.responsible ?? lead.responsible,
+    defaultResponsible: lead.responsible,
     responsibleIsDefault: !state?.responsible,
     status: lead.status,
     citations: citationsOf(rules, content),
@@ -202,7 +203,8 @@ function ruleItem(
     guideSection: lead.guideSection,
     completions,
     snoozedUntil: state?.snoozedUntil ?? null,
-    dismissed: state?.dismissed ?? null
+    dismissed: state?.dismissed ?? null,
+    own: null
   }
 }
 
@@ -229,6 +231,7 @@ function ownItem(item: OwnItem, user: UserPlanState, asOf: string): PlanItem {
     nextDue: next?.state === 'due' ? next.date : null,
     dueState: dueState(next, state?.snoozedUntil ?? null, asOf),
     responsible: state?.responsible ?? item.responsible,
+    defaultResponsible: item.responsible,
     responsibleIsDefault: !state?.responsible,
     status: 'CONFIRMED',
     citations: [],
@@ -237,7 +240,8 @@ function ownItem(item: OwnItem, user: UserPlanState, asOf: string): PlanItem {
     guideSection: null,
     completions,
     snoozedUntil: state?.snoozedUntil ?? null,
-    dismissed: state?.dismissed ?? null
+    dismissed: state?.dismissed ?? null,
+    own: { everyMonths: item.everyMonths, firstDue: item.firstDue }
   }
 }
 

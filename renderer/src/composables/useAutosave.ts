@@ -34,6 +34,14 @@ export function useFieldContext(): FieldContext {
   return context
 }
 
+/**
+ * For forms that are not record entries (the care plan's): the same field components, with the
+ * form's own ids and messages.
+ */
+export function provideFieldContext(context: FieldContext): void {
+  provide(FIELD_CONTEXT, context)
+}
+
 let formCounter = 0
 
 /** Field problems keyed by path ('dose', 'schedule.end'), first message per path. */

@@ -5,12 +5,14 @@
  * Write the way a kind nurse would talk: short sentences, plain words, no blame.
  * `{name}` is filled in by t(); an object with `one` and `other` is chosen by `{count}`.
  */
+import { carePlanMessages } from './careplan.ts'
 import { personMessages } from './person.ts'
 import { recordMessages } from './record.ts'
 
 export const en = {
   record: recordMessages,
   person: personMessages,
+  careplan: carePlanMessages,
   app: {
     name: 'Lantern',
     starting: 'Opening Lantern…',

@@ -5,6 +5,7 @@ export const personMessages = {
   sampleBadge: 'Sample (fictional)',
   navLabel: 'Pages for {name}',
   navSummary: 'Summary',
+  navCarePlan: 'Care plan',
   navRecord: 'Record',
   navDetails: 'Details',
   loading: 'Opening the record…',

@@ -1,3 +1,4 @@
+import { useCarePlanStore } from './carePlan.ts'
 import { useDraftsStore } from './drafts.ts'
 import { usePersonStore } from './person.ts'
 import { useProfilesStore } from './profiles.ts'
@@ -15,4 +16,5 @@ export function clearPersonalData(): void {
   usePersonStore().reset()
   useRecordStore().reset()
   useDraftsStore().reset()
+  useCarePlanStore().reset()
 }
