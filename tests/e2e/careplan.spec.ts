@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright'
 import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import { addMonths } from '../../electron/core/record/dates.ts'
@@ -8,6 +7,7 @@ import { SCREENSHOT_DIR, expect, test } from './fixtures.ts'
 import {
   PASSPHRASE,
   createVault,
+  expectAccessible,
   lock,
   lockedHeading,
   peopleHeading,
@@ -28,21 +28,6 @@ function shown(iso: string): string {
 }
 
 // ---- Steps ----
-
-/** axe-core on the page as it is now, in both themes: no serious or critical violations. */
-async function expectAccessible(page: Page, screen: string) {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme })
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-      .analyze()
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${screen} (${colorScheme}): ${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)
-    expect(serious).toEqual([])
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
-}
 
 async function loadSample(page: Page) {
   await page

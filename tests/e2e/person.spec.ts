@@ -1,10 +1,10 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
 import {
   PASSPHRASE,
   addPerson,
   createVault,
+  expectAccessible,
   lock,
   lockedHeading,
   peopleHeading,
@@ -13,21 +13,6 @@ import {
 } from './steps.ts'
 
 const SAMPLE_NAME = 'Sample: Alex (fictional)'
-
-/** axe-core on the screen as it is now, in both themes: no serious or critical violations. */
-async function expectAccessible(page: Page, screen: string) {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme })
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-      .analyze()
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${screen} (${colorScheme}): ${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)
-    expect(serious).toEqual([])
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
-}
 
 async function openSettings(page: Page) {
   await page

@@ -2,6 +2,7 @@
  * What a person does in Lantern, step by step, for the end-to-end specs: each step goes
  * through the real UI with accessible locators, exactly as someone at the keyboard would.
  */
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect } from './fixtures.ts'
 
@@ -78,3 +79,18 @@ export function peopleHeading(page: Page) {
 
 export const WRONG_PASSPHRASE_TEXT = /That passphrase is not right/
 export const DAMAGED_TEXT = /The vault file is damaged/
+
+/** axe-core on the screen as it is now, in both themes: no serious or critical violations. */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme })
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze()
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${screen} (${colorScheme}): ${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)
+    expect(serious).toEqual([])
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+}
