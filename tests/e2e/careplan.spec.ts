@@ -403,6 +403,8 @@ test('the care plan of the sample: reasons with doses, done, snoozed, dismissed,
   await expect(app.getByRole('button', { name: 'Print' })).toBeHidden()
   await expect(reviews.getByLabel('Reviewed with')).toBeHidden()
   await expect(echo.getByText('Follow-up team', { exact: true })).toBeVisible()
+  // The printout itself, as Chromium makes it, for a person to look at (pdftoppm → PNG).
+  await app.pdf({ path: join(SCREENSHOT_DIR, 'careplan-print.pdf'), format: 'A4' })
   await app.emulateMedia({ media: 'screen' })
 
   // Narrow, as on a small window or at 200% zoom: nothing runs off the side.
