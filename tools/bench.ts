@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createCore } from '../electron/core/api.ts'
 import { dispatch } from '../electron/core/dispatch.ts'
+import { buildLibraryIndex } from '../electron/core/library/search.ts'
+import { shippedLibrary } from '../electron/core/library/shippedLibrary.ts'
 import { shippedDrugCatalog } from '../electron/core/record/shippedCatalog.ts'
 import { DEFAULT_KDF_COST } from '../electron/core/vault/keyCrypto.ts'
 
@@ -121,6 +123,67 @@ async function benchRecordSummary(): Promise<void> {
   )
 }
 
+/** Queries a family might type, whole and half-typed, with British spellings and typos. */
+const QUERIES = [
+  'blinatumomab',
+  'leukaemia',
+  'anc',
+  'neutro',
+  'intrathecal methotrexate',
+  'bone marrow transplant',
+  'relapse',
+  'philadelphia chromosome',
+  'car t',
+  'trastuzamab',
+  'aromatase inhibitor side effects',
+  'fertility',
+  'late effects heart',
+  'minimal residual disease',
+  'remision',
+  'tumour',
+  'palliative care',
+  'lumbar puncture',
+  'dexamethasone',
+  'what is all'
+]
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
+}
+
+/** Search latency over the whole library, and over the library repeated ten times. */
+function benchSearch(): void {
+  const { guides, glossary } = shippedLibrary()
+  for (const copies of [1, 10]) {
+    const many = Array.from({ length: copies }, (_, i) =>
+      guides.map((g) => ({ ...g, id: i === 0 ? g.id : `${g.id}-copy-${i}` }))
+    ).flat()
+    const buildStart = performance.now()
+    const index = buildLibraryIndex(many, glossary)
+    const built = performance.now() - buildStart
+    const times: number[] = []
+    for (let round = 0; round < 5; round++) {
+      for (const query of QUERIES) {
+        // As typed: every prefix of the query from its third character.
+        for (let n = 3; n <= query.length; n++) {
+          const start = performance.now()
+          index.search(query.slice(0, n))
+          times.push(performance.now() - start)
+        }
+      }
+    }
+    const words = many.reduce(
+      (n, g) => n + g.sections.reduce((m, s) => m + s.html.split(/\s+/).length, 0),
+      0
+    )
+    console.log(
+      `search over ${copies === 1 ? 'the library' : 'the library ×10'} (${index.documentCount} sections and terms, ~${Math.round(words / 1000)}k words; index built in ${built.toFixed(0)} ms): ` +
+        `median ${median(times).toFixed(2)} ms, 95th percentile ${percentile(times, 95).toFixed(2)} ms over ${times.length} keystroke searches`
+    )
+  }
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'lantern-bench-'))
 try {
   const core = createCore({ dataDir: join(dir, 'vault'), drugs: shippedDrugCatalog() })
@@ -148,6 +211,7 @@ try {
   console.log(`wrong passphrase rejected, median of ${RUNS}: ${median(wrong).toFixed(0)} ms`)
 
   await benchRecordSummary()
+  benchSearch()
 } finally {
   rmSync(dir, { recursive: true, force: true })
 }

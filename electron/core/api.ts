@@ -17,6 +17,17 @@ import {
   updateItemState
 } from './careplan/planState.ts'
 import { shippedCarePlanContent } from './careplan/shippedContent.ts'
+import {
+  addBookmark,
+  addQuestions,
+  getPosition,
+  listBookmarks,
+  listQuestions,
+  removeBookmark,
+  removeQuestion,
+  setPosition
+} from './library/reading.ts'
+import { type Library, shippedLibrary } from './library/shippedLibrary.ts'
 import { deleteDraft, listDrafts, saveDraft } from './record/drafts.ts'
 import { deleteEntry, listEntries, saveEntry } from './record/entries.ts'
 import {
@@ -53,6 +64,8 @@ export interface CoreOptions extends VaultOptions {
   drugs: DrugLookup
   /** The care-plan rules shipped in content/; tests may pass their own. */
   carePlanContent?: CarePlanContent
+  /** The guides and glossary shipped in content/; tests may pass their own. */
+  library?: Library
 }
 
 export function createCore(options: CoreOptions): Core {
@@ -61,6 +74,17 @@ export function createCore(options: CoreOptions): Core {
   const vault = new Vault({ afterOpen: purge, beforeClose: purge, ...options })
   const { drugs } = options
   const plan = { content: options.carePlanContent ?? shippedCarePlanContent(), drugs }
+  const library = options.library ?? shippedLibrary()
+  const guideById = (guideId: string) => {
+    const guide = library.guides.find((g) => g.id === guideId)
+    if (!guide) throw new CoreError('NOT_FOUND', 'That guide is not in the library.')
+    return guide
+  }
+  const requireSection = (guideId: string, sectionId: string) => {
+    if (!guideById(guideId).sections.some((s) => s.id === sectionId)) {
+      throw new CoreError('NOT_FOUND', 'That section is not in the guide.')
+    }
+  }
   const status = () => ({ state: vault.state })
 
   /** Runs a change to the plan in one transaction and answers with the whole plan again. */
@@ -202,7 +226,47 @@ export function createCore(options: CoreOptions): Core {
     'careplan.deleteReview': ({ profileId, id }) =>
       changePlan(profileId, (db) => deleteReview(db, profileId, id)),
     'careplan.acknowledgeChanges': ({ profileId }) =>
-      changePlan(profileId, (db) => acknowledgeChanges(db, profileId, plan))
+      changePlan(profileId, (db) => acknowledgeChanges(db, profileId, plan)),
+
+    'library.list': () =>
+      library.guides.map(({ introHtml: _intro, sections: _sections, ...summary }) => summary),
+    'library.get': ({ guideId }) => guideById(guideId),
+    'library.glossary': () => library.glossary,
+    'library.search': ({ query, limit }) => library.index().search(query, limit),
+    'library.listBookmarks': () => listBookmarks(vault.db),
+    'library.addBookmark': (bookmark) => {
+      requireSection(bookmark.guideId, bookmark.sectionId)
+      addBookmark(vault.db, bookmark)
+      return listBookmarks(vault.db)
+    },
+    'library.removeBookmark': ({ id }) => {
+      removeBookmark(vault.db, id)
+      return listBookmarks(vault.db)
+    },
+    'library.getPosition': ({ guideId }) => {
+      guideById(guideId)
+      return getPosition(vault.db, guideId)
+    },
+    'library.setPosition': ({ guideId, sectionId }) => {
+      requireSection(guideId, sectionId)
+      setPosition(vault.db, guideId, sectionId)
+      return null
+    },
+    'questions.list': ({ profileId }) => {
+      getProfile(vault.db, profileId)
+      return listQuestions(vault.db, profileId)
+    },
+    'questions.add': ({ profileId, questions, guideId, sectionId }) => {
+      const db = vault.db
+      getProfile(db, profileId)
+      if (guideId && sectionId) requireSection(guideId, sectionId)
+      db.transaction(() => addQuestions(db, profileId, questions, { guideId, sectionId }))()
+      return listQuestions(db, profileId)
+    },
+    'questions.remove': ({ profileId, id }) => {
+      removeQuestion(vault.db, profileId, id)
+      return listQuestions(vault.db, profileId)
+    }
   }
 
   return { vault, handlers, shutdown: () => vault.lock() }

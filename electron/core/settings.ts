@@ -1,4 +1,4 @@
-import { AUTO_LOCK_MINUTES, type Settings } from '../shared/contract.ts'
+import { AUTO_LOCK_MINUTES, type Settings, TEXT_SIZES, THEMES } from '../shared/contract.ts'
 import type { Db } from './vault/database.ts'
 
 function readSetting(db: Db, key: string): string | undefined {
@@ -17,7 +17,13 @@ export function getSettings(db: Db): Settings {
   const stored = Number(readSetting(db, 'autoLockMinutes'))
   const valid =
     Number.isInteger(stored) && stored >= AUTO_LOCK_MINUTES.min && stored <= AUTO_LOCK_MINUTES.max
-  return { autoLockMinutes: valid ? stored : AUTO_LOCK_MINUTES.default }
+  const textSize = readSetting(db, 'textSize')
+  const theme = readSetting(db, 'theme')
+  return {
+    autoLockMinutes: valid ? stored : AUTO_LOCK_MINUTES.default,
+    textSize: TEXT_SIZES.find((t) => t === textSize) ?? 'normal',
+    theme: THEMES.find((t) => t === theme) ?? 'system'
+  }
 }
 
 export function updateSettings(db: Db, changes: Partial<Settings>): Settings {
@@ -25,6 +31,8 @@ export function updateSettings(db: Db, changes: Partial<Settings>): Settings {
     if (changes.autoLockMinutes !== undefined) {
       writeSetting(db, 'autoLockMinutes', String(changes.autoLockMinutes))
     }
+    if (changes.textSize !== undefined) writeSetting(db, 'textSize', changes.textSize)
+    if (changes.theme !== undefined) writeSetting(db, 'theme', changes.theme)
   })()
   return getSettings(db)
 }

@@ -15,6 +15,16 @@ import {
   PASSPHRASE_MIN_LENGTH
 } from './limits.ts'
 import { type CarePlan, carePlanInputs } from './careplan.ts'
+import {
+  type Bookmark,
+  type GlossaryTerm,
+  type Guide,
+  type GuideSummary,
+  type Question,
+  type ReadingPosition,
+  type SearchResult,
+  libraryInputs
+} from './library.ts'
 import type { SEXES } from './record.ts'
 import type { TreatmentSummary } from './summary.ts'
 import { ENTRY_KINDS, ENTRY_SCHEMAS, type Entry, type EntryKind, personSchema } from './record.ts'
@@ -125,8 +135,15 @@ export interface Draft {
 /** A draft is whatever the form held; this only bounds its size. */
 export const MAX_DRAFT_BYTES = 64 * 1024
 
+export const TEXT_SIZES = ['normal', 'large', 'larger'] as const
+export const THEMES = ['system', 'light', 'dark'] as const
+
 export interface Settings {
   autoLockMinutes: number
+  /** How large the guides' text is. */
+  textSize: (typeof TEXT_SIZES)[number]
+  /** Light or dark colours, or whatever the computer uses. */
+  theme: (typeof THEMES)[number]
 }
 
 // ---- The methods ----
@@ -164,6 +181,7 @@ export const contract = {
   ),
 
   'settings.get': method<Settings>()(empty),
+  /** Changes only the settings given. */
   'settings.update': method<Settings>()(
     z.strictObject({
       autoLockMinutes: z
@@ -171,6 +189,9 @@ export const contract = {
         .int('Use whole minutes.')
         .min(AUTO_LOCK_MINUTES.min, `Use at least ${AUTO_LOCK_MINUTES.min} minute.`)
         .max(AUTO_LOCK_MINUTES.max, `Use at most ${AUTO_LOCK_MINUTES.max} minutes.`)
+        .optional(),
+      textSize: z.enum(TEXT_SIZES, 'Choose a text size from the list.').optional(),
+      theme: z.enum(THEMES, 'Choose light, dark or the computer’s setting.').optional()
     })
   ),
 
@@ -237,7 +258,25 @@ export const contract = {
   'careplan.addReview': method<CarePlan>()(carePlanInputs.addReview),
   'careplan.deleteReview': method<CarePlan>()(carePlanInputs.deleteReview),
   /** The person has seen what changed; the next differences are counted from now. */
-  'careplan.acknowledgeChanges': method<CarePlan>()(carePlanInputs.acknowledgeChanges)
+  'careplan.acknowledgeChanges': method<CarePlan>()(carePlanInputs.acknowledgeChanges),
+
+  /** The guide library: public text shipped with the app. */
+  'library.list': method<GuideSummary[]>()(empty),
+  'library.get': method<Guide>()(libraryInputs.get),
+  'library.glossary': method<GlossaryTerm[]>()(empty),
+  /** Ranked, section-level results with highlighted snippets, as the person types. */
+  'library.search': method<SearchResult[]>()(libraryInputs.search),
+  'library.listBookmarks': method<Bookmark[]>()(empty),
+  /** Bookmarking a section again renames its bookmark. */
+  'library.addBookmark': method<Bookmark[]>()(libraryInputs.addBookmark),
+  'library.removeBookmark': method<Bookmark[]>()(libraryInputs.removeBookmark),
+  'library.getPosition': method<ReadingPosition | null>()(libraryInputs.getPosition),
+  'library.setPosition': method<null>()(libraryInputs.setPosition),
+  /** A person's own list of questions for their care team. */
+  'questions.list': method<Question[]>()(libraryInputs.listQuestions),
+  /** Skips questions already on the list; answers with the whole list. */
+  'questions.add': method<Question[]>()(libraryInputs.addQuestions),
+  'questions.remove': method<Question[]>()(libraryInputs.removeQuestion)
 } as const
 
 export type Contract = typeof contract

@@ -60,7 +60,8 @@ const BAD_BY_METHOD: Record<MethodName, unknown[]> = {
   ],
   'settings.get': [{ key: 'autoLockMinutes' }],
   'settings.update': [
-    {},
+    { textSize: 'huge' },
+    { theme: 'blue' },
     { autoLockMinutes: 0 },
     { autoLockMinutes: -5 },
     { autoLockMinutes: 1.5 },
@@ -230,6 +231,30 @@ const BAD_BY_METHOD: Record<MethodName, unknown[]> = {
   ],
   'careplan.deleteReview': [{ profileId: ID }, { profileId: ID, id: NOT_UUID }],
   'careplan.acknowledgeChanges': [{}, { profileId: NOT_UUID }],
+  'library.list': [{ all: true }],
+  'library.get': [{}, { guideId: '../etc/passwd' }, { guideId: 'Childhood ALL' }],
+  'library.glossary': [{ term: 'ANC' }],
+  'library.search': [{}, { query: 42 }, { query: HUGE }, { query: 'anc', limit: 0 }],
+  'library.listBookmarks': [{ guideId: 'x' }],
+  'library.addBookmark': [
+    { guideId: 'childhood-all', sectionId: 'what-is-all' },
+    { guideId: 'childhood-all', sectionId: 'what-is-all', label: '  ' },
+    { guideId: 'childhood-all', sectionId: '<script>', label: 'x' }
+  ],
+  'library.removeBookmark': [{}, { id: NOT_UUID }],
+  'library.getPosition': [{}, { guideId: '' }],
+  'library.setPosition': [
+    { guideId: 'childhood-all' },
+    { guideId: 'childhood-all', sectionId: 'A B' }
+  ],
+  'questions.list': [{}, { profileId: NOT_UUID }],
+  'questions.add': [
+    { profileId: ID, questions: [], guideId: null, sectionId: null },
+    { profileId: ID, questions: ['  '], guideId: null, sectionId: null },
+    { profileId: ID, questions: [HUGE], guideId: null, sectionId: null },
+    { profileId: ID, questions: ['Why?'] }
+  ],
+  'questions.remove': [{ profileId: ID }, { profileId: ID, id: NOT_UUID }],
   'profiles.rename': [
     { id: NOT_UUID, displayName: 'Ann' },
     { id: crypto.randomUUID() },

@@ -226,7 +226,7 @@ describe('migration 30: the care plan', () => {
     expect(schemaVersion(old.vault.db)).toBe(20)
     await old.shutdown()
 
-    const core = newCore(dir)
+    const core = newCore(dir, { migrations: MIGRATIONS.filter((m) => m.version <= 30) })
     await core.vault.unlock(PASSPHRASE)
     const db = core.vault.db
     expect(schemaVersion(db)).toBe(30)
@@ -263,5 +263,40 @@ describe('migration 30: the care plan', () => {
 
     db.prepare('DELETE FROM profiles WHERE id = ?').run(person.id)
     expect(db.prepare('SELECT count(*) AS n FROM careplan_completions').get()).toEqual({ n: 0 })
+  })
+})
+
+describe('migration 40: reading', () => {
+  it('upgrades a version-30 vault, adding bookmarks, positions and questions tied to the person', async () => {
+    const dir = tempDir()
+    const old = newCore(dir, { migrations: MIGRATIONS.filter((m) => m.version <= 30) })
+    await old.vault.create(PASSPHRASE)
+    const person = await old.handlers['profiles.create']({ displayName: 'Ada' })
+    await old.shutdown()
+
+    const core = newCore(dir)
+    await core.vault.unlock(PASSPHRASE)
+    const db = core.vault.db
+    expect(schemaVersion(db)).toBe(40)
+    expect(tableNames(db)).toEqual(
+      expect.arrayContaining(['bookmarks', 'questions', 'reading_positions'])
+    )
+    const now = new Date().toISOString()
+    db.prepare(
+      "INSERT INTO bookmarks (id, guide_id, section_id, label, created_at) VALUES ('b1', 'g', 's', 'x', ?)"
+    ).run(now)
+    // One bookmark per section.
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO bookmarks (id, guide_id, section_id, label, created_at) VALUES ('b2', 'g', 's', 'y', ?)"
+        )
+        .run(now)
+    ).toThrow(/UNIQUE constraint/)
+    db.prepare(
+      "INSERT INTO questions (id, profile_id, text, created_at) VALUES ('q1', ?, 'Why?', ?)"
+    ).run(person.id, now)
+    db.prepare('DELETE FROM profiles WHERE id = ?').run(person.id)
+    expect(db.prepare('SELECT count(*) AS n FROM questions').get()).toEqual({ n: 0 })
   })
 })

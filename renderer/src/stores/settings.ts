@@ -16,7 +16,7 @@ export const useSettingsStore = defineStore('settings', () => {
     settings.value = await call('settings.get')
   }
 
-  async function update(changes: Settings): Promise<Settings> {
+  async function update(changes: Partial<Settings>): Promise<Settings> {
     settings.value = await call('settings.update', changes)
     return settings.value
   }

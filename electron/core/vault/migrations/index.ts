@@ -7,6 +7,7 @@ import type { Db } from '../database.ts'
 import { updateToSchemaVersion10 } from './0010-profiles-and-settings.ts'
 import { updateToSchemaVersion20 } from './0020-treatment-record.ts'
 import { updateToSchemaVersion30 } from './0030-care-plan.ts'
+import { updateToSchemaVersion40 } from './0040-reading.ts'
 
 export interface Migration {
   version: number
@@ -17,7 +18,8 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'profiles-and-settings', up: updateToSchemaVersion10 },
   { version: 20, name: 'treatment-record', up: updateToSchemaVersion20 },
-  { version: 30, name: 'care-plan', up: updateToSchemaVersion30 }
+  { version: 30, name: 'care-plan', up: updateToSchemaVersion30 },
+  { version: 40, name: 'reading', up: updateToSchemaVersion40 }
 ]
 
 export class DatabaseFromNewerVersionError extends Error {

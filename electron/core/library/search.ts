@@ -1,0 +1,159 @@
+/**
+ * Search across the guides (section by section) and the glossary, as the person types.
+ *
+ * Words are folded before indexing and querying, so British and American spellings meet
+ * ("leukaemia" finds "leukemia", "tumour" finds "tumor", "oestrogen" finds "estrogen"), and
+ * simple plurals meet their singular. The last word is matched as a prefix (the person is still
+ * typing it) and longer words forgive a typo. MiniSearch ranks with BM25; section titles count
+ * more than body text.
+ */
+import MiniSearch from 'minisearch'
+import type { GlossaryTerm, Guide, SearchResult, SnippetPart } from '../../shared/library.ts'
+import { htmlToText } from './guideMarkdown.ts'
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu
+
+/** One word as the index keeps it; the same function folds query words. */
+export function foldWord(word: string): string | null {
+  let w = word
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’]s$/, '')
+  if (w.length === 0) return null
+  // British spellings: haemoglobin, leukaemia, paediatric, oestrogen, oesophagus.
+  w = w
+    .replace(/ae/g, 'e')
+    .replace(/oe(?=s)/g, 'e')
+    .replace(/^oe/, 'e')
+  // tumour, behaviour, colour (but not four, hour, your).
+  if (w.length > 5) w = w.replace(/our(s?)$/, 'or$1')
+  // Simple plurals: therapies → therapy, blasts → blast (not: diagnosis, virus, class).
+  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`
+  else if (w.length > 3 && w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1)
+  return w
+}
+
+interface IndexedDoc {
+  id: string
+  kind: SearchResult['kind']
+  targetId: string
+  sectionId: string | null
+  title: string
+  context: string
+  text: string
+}
+
+export interface LibraryIndex {
+  search(query: string, limit?: number): SearchResult[]
+  readonly documentCount: number
+}
+
+const SNIPPET_WORDS = 28
+
+/** A window of the text around the first matching word, with the matches marked. */
+export function snippet(text: string, query: string): SnippetPart[] {
+  const wanted = [...query.matchAll(WORD)].map((m) => foldWord(m[0])).filter(Boolean) as string[]
+  const words = [...text.matchAll(WORD)]
+  const isHit = (word: string) => {
+    const folded = foldWord(word)
+    return (
+      folded !== null &&
+      wanted.some((q, i) =>
+        i === wanted.length - 1 ? folded.startsWith(q) : folded === q || folded.startsWith(q)
+      )
+    )
+  }
+  const first = words.findIndex((m) => isHit(m[0]))
+  const startWord = Math.max(0, (first === -1 ? 0 : first) - 8)
+  const endWord = Math.min(words.length, startWord + SNIPPET_WORDS)
+  if (words.length === 0) return [{ text, hit: false }]
+  const from = words[startWord]!.index!
+  const lastWord = words[endWord - 1]!
+  const to = lastWord.index! + lastWord[0].length
+  const parts: SnippetPart[] = []
+  if (startWord > 0) parts.push({ text: '… ', hit: false })
+  let cursor = from
+  for (let i = startWord; i < endWord; i++) {
+    const m = words[i]!
+    if (!isHit(m[0])) continue
+    if (m.index! > cursor) parts.push({ text: text.slice(cursor, m.index), hit: false })
+    parts.push({ text: m[0], hit: true })
+    cursor = m.index! + m[0].length
+  }
+  if (to > cursor) parts.push({ text: text.slice(cursor, to), hit: false })
+  if (endWord < words.length) parts.push({ text: ' …', hit: false })
+  return parts
+}
+
+function tokenize(text: string): string[] {
+  return [...text.matchAll(WORD)].map((m) => m[0])
+}
+
+export function buildLibraryIndex(guides: Guide[], glossary: GlossaryTerm[]): LibraryIndex {
+  const docs: IndexedDoc[] = []
+  for (const guide of guides) {
+    for (const section of guide.sections) {
+      docs.push({
+        id: `g:${guide.id}#${section.id}`,
+        kind: 'guide',
+        targetId: guide.id,
+        sectionId: section.id,
+        title: section.title,
+        context: guide.title,
+        text: htmlToText(section.html)
+      })
+    }
+  }
+  for (const term of glossary) {
+    docs.push({
+      id: `t:${term.id}`,
+      kind: 'glossary',
+      targetId: term.id,
+      sectionId: null,
+      title: term.aliases.length ? `${term.term} (${term.aliases.join(', ')})` : term.term,
+      context: 'Glossary',
+      // The term leads, so a snippet shows the word that was searched for.
+      text: `${term.term}: ${term.definition}`
+    })
+  }
+  const byId = new Map(docs.map((d) => [d.id, d]))
+
+  const index = new MiniSearch<IndexedDoc>({
+    fields: ['title', 'text'],
+    tokenize,
+    processTerm: (term) => foldWord(term)
+  })
+  index.addAll(docs)
+
+  const run = (query: string, combineWith: 'AND' | 'OR') =>
+    index.search(query, {
+      boost: { title: 3 },
+      combineWith,
+      // The last word may be half typed; others are whole words.
+      prefix: (_term, i, terms) => i === terms.length - 1,
+      fuzzy: (term) => (term.length >= 9 ? 2 : term.length >= 5 ? 1 : false),
+      weights: { fuzzy: 0.4, prefix: 0.6 }
+    })
+
+  return {
+    documentCount: docs.length,
+    search(query, limit = 20) {
+      if (!/[\p{L}\p{N}]/u.test(query)) return []
+      let hits = run(query, 'AND')
+      if (hits.length === 0) hits = run(query, 'OR')
+      return hits.slice(0, limit).map((hit) => {
+        const doc = byId.get(String(hit.id))!
+        return {
+          kind: doc.kind,
+          targetId: doc.targetId,
+          sectionId: doc.sectionId,
+          title: doc.title,
+          context: doc.context,
+          snippet: snippet(doc.text, [query, ...hit.terms].join(' ')),
+          score: Math.round(hit.score * 1000) / 1000
+        }
+      })
+    }
+  }
+}

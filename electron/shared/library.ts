@@ -1,0 +1,139 @@
+/**
+ * The guide library as the core serves it to the renderer: guides split into sections, the
+ * glossary, and search results. Guides and glossary are public and ship read-only; bookmarks,
+ * reading positions and the questions a person collects live in the vault.
+ */
+import { z } from 'zod'
+import { TEXT_MAX_LENGTH } from './limits.ts'
+
+export interface GuideSource {
+  id: string
+  organisation: string
+  title: string
+  /** null when the copy Lantern holds does not name one. */
+  url: string | null
+  sourceUpdated: string | null
+  factsTakenOn: string
+}
+
+export interface GuideSectionOutline {
+  id: string
+  title: string
+  level: 2 | 3
+}
+
+export interface GuideSection extends GuideSectionOutline {
+  /** Rendered from Lantern's own Markdown at build time: no raw HTML, links or images. */
+  html: string
+  /** The bullet items of a "Questions to ask" section, to add to a person's own list. */
+  questions: string[]
+}
+
+export interface GuideSummary {
+  id: string
+  title: string
+  audience: string
+  condition: string
+  summary: string
+  lastReviewed: string
+  sources: GuideSource[]
+  outline: GuideSectionOutline[]
+}
+
+export interface Guide extends GuideSummary {
+  introHtml: string
+  sections: GuideSection[]
+}
+
+export interface GlossaryTerm {
+  id: string
+  term: string
+  aliases: string[]
+  definition: string
+  sources: string[]
+}
+
+/** A piece of a snippet; `hit` parts matched the query and are highlighted. */
+export interface SnippetPart {
+  text: string
+  hit: boolean
+}
+
+export interface SearchResult {
+  kind: 'guide' | 'glossary'
+  /** Guide id, or glossary term id. */
+  targetId: string
+  /** Section id within the guide; null for glossary terms. */
+  sectionId: string | null
+  title: string
+  /** Where it is: the guide's title, or "Glossary". */
+  context: string
+  snippet: SnippetPart[]
+  score: number
+}
+
+export interface Bookmark {
+  id: string
+  guideId: string
+  sectionId: string
+  label: string
+  createdAt: string
+}
+
+export interface ReadingPosition {
+  guideId: string
+  sectionId: string
+  updatedAt: string
+}
+
+export interface Question {
+  id: string
+  profileId: string
+  text: string
+  guideId: string | null
+  sectionId: string | null
+  createdAt: string
+}
+
+// ---- Inputs ----
+
+const id = z.string().uuid('Not a valid identifier.')
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'Not a guide or section.')
+export const SEARCH_QUERY_MAX = 200
+
+export const libraryInputs = {
+  get: z.strictObject({ guideId: slug }),
+  search: z.strictObject({
+    query: z.string().max(SEARCH_QUERY_MAX, `Use at most ${SEARCH_QUERY_MAX} characters.`),
+    limit: z.number().int().min(1).max(100).optional()
+  }),
+  addBookmark: z.strictObject({
+    guideId: slug,
+    sectionId: slug,
+    label: z
+      .string()
+      .trim()
+      .min(1, 'Name the bookmark.')
+      .max(TEXT_MAX_LENGTH, `Use at most ${TEXT_MAX_LENGTH} characters.`)
+  }),
+  removeBookmark: z.strictObject({ id }),
+  getPosition: z.strictObject({ guideId: slug }),
+  setPosition: z.strictObject({ guideId: slug, sectionId: slug }),
+  listQuestions: z.strictObject({ profileId: id }),
+  addQuestions: z.strictObject({
+    profileId: id,
+    questions: z
+      .array(
+        z
+          .string()
+          .trim()
+          .min(1, 'Write the question.')
+          .max(TEXT_MAX_LENGTH * 2, `Use at most ${TEXT_MAX_LENGTH * 2} characters.`)
+      )
+      .min(1, 'Add at least one question.')
+      .max(50, 'Add at most 50 questions at once.'),
+    guideId: slug.nullable(),
+    sectionId: slug.nullable()
+  }),
+  removeQuestion: z.strictObject({ profileId: id, id })
+} as const
