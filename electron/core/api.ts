@@ -28,6 +28,15 @@ import {
   setPosition
 } from './library/reading.ts'
 import { type Library, shippedLibrary } from './library/shippedLibrary.ts'
+import {
+  convertDocument,
+  deleteDocument,
+  documentTexts,
+  getDocument,
+  listDocuments,
+  saveDocument
+} from './library/documents.ts'
+import { buildDocumentIndex, type LibraryIndex, searchAll } from './library/search.ts'
 import { deleteDraft, listDrafts, saveDraft } from './record/drafts.ts'
 import { deleteEntry, listEntries, saveEntry } from './record/entries.ts'
 import {
@@ -71,7 +80,14 @@ export interface CoreOptions extends VaultOptions {
 export function createCore(options: CoreOptions): Core {
   // A deleted person can be brought back until the vault locks; after that they are gone.
   const purge = (db: Db) => purgeDeletedProfiles(db, { everything: true })
-  const vault = new Vault({ afterOpen: purge, beforeClose: purge, ...options })
+  // The person's documents are indexed in memory while the vault is open, and only then.
+  let documentIndex: LibraryIndex | null = null
+  // The documents' search index holds their text: it goes when the vault closes.
+  const beforeClose = (db: Db) => {
+    documentIndex = null
+    purge(db)
+  }
+  const vault = new Vault({ afterOpen: purge, beforeClose, ...options })
   const { drugs } = options
   const plan = { content: options.carePlanContent ?? shippedCarePlanContent(), drugs }
   const library = options.library ?? shippedLibrary()
@@ -79,6 +95,10 @@ export function createCore(options: CoreOptions): Core {
     const guide = library.guides.find((g) => g.id === guideId)
     if (!guide) throw new CoreError('NOT_FOUND', 'That guide is not in the library.')
     return guide
+  }
+  const documentsIndex = () => {
+    documentIndex ??= buildDocumentIndex(documentTexts(vault.db))
+    return documentIndex
   }
   const requireSection = (guideId: string, sectionId: string) => {
     if (!guideById(guideId).sections.some((s) => s.id === sectionId)) {
@@ -232,7 +252,10 @@ export function createCore(options: CoreOptions): Core {
       library.guides.map(({ introHtml: _intro, sections: _sections, ...summary }) => summary),
     'library.get': ({ guideId }) => guideById(guideId),
     'library.glossary': () => library.glossary,
-    'library.search': ({ query, limit }) => library.index().search(query, limit),
+    'library.search': ({ query, limit }) =>
+      vault.state === 'unlocked'
+        ? searchAll([library.index(), documentsIndex()], query, limit)
+        : library.index().search(query, limit),
     'library.listBookmarks': () => listBookmarks(vault.db),
     'library.addBookmark': (bookmark) => {
       requireSection(bookmark.guideId, bookmark.sectionId)
@@ -266,6 +289,24 @@ export function createCore(options: CoreOptions): Core {
     'questions.remove': ({ profileId, id }) => {
       removeQuestion(vault.db, profileId, id)
       return listQuestions(vault.db, profileId)
+    },
+
+    'documents.import': async ({ fileName, kind, content }) => {
+      const converted = await convertDocument({
+        fileName,
+        kind,
+        bytes: new Uint8Array(Buffer.from(content, 'base64'))
+      })
+      const saved = saveDocument(vault.db, { ...converted, fileName, kind })
+      documentIndex = null
+      return saved
+    },
+    'documents.list': () => listDocuments(vault.db),
+    'documents.get': ({ id }) => getDocument(vault.db, id),
+    'documents.delete': ({ id }) => {
+      deleteDocument(vault.db, id)
+      documentIndex = null
+      return listDocuments(vault.db)
     }
   }
 

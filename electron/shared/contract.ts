@@ -17,7 +17,9 @@ import {
 import { type CarePlan, carePlanInputs } from './careplan.ts'
 import {
   type Bookmark,
+  type DocumentSummary,
   type GlossaryTerm,
+  type ImportedDocument,
   type Guide,
   type GuideSummary,
   type Question,
@@ -276,7 +278,12 @@ export const contract = {
   'questions.list': method<Question[]>()(libraryInputs.listQuestions),
   /** Skips questions already on the list; answers with the whole list. */
   'questions.add': method<Question[]>()(libraryInputs.addQuestions),
-  'questions.remove': method<Question[]>()(libraryInputs.removeQuestion)
+  'questions.remove': method<Question[]>()(libraryInputs.removeQuestion),
+  /** The person's own documents, cleaned and kept in the vault, searchable with the guides. */
+  'documents.import': method<DocumentSummary>()(libraryInputs.importDocument),
+  'documents.list': method<DocumentSummary[]>()(empty),
+  'documents.get': method<ImportedDocument>()(libraryInputs.getDocument),
+  'documents.delete': method<DocumentSummary[]>()(libraryInputs.deleteDocument)
 } as const
 
 export type Contract = typeof contract
@@ -291,8 +298,12 @@ export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name)
 }
 
-/** Upper bound on one request body, checked before parsing (bridge) and after (IPC, by schema). */
-export const MAX_REQUEST_BYTES = 256 * 1024
+/**
+ * Upper bound on one request body, checked before parsing (bridge) and after (IPC, by schema).
+ * Large enough for an imported document (8 MB, base64-encoded); every other input is small and
+ * has its own limit in its schema.
+ */
+export const MAX_REQUEST_BYTES = 12 * 1024 * 1024
 
 // ---- The shape of window.lantern: one async function per method, grouped by domain ----
 

@@ -60,10 +60,10 @@ export interface SnippetPart {
 }
 
 export interface SearchResult {
-  kind: 'guide' | 'glossary'
-  /** Guide id, or glossary term id. */
+  kind: 'guide' | 'glossary' | 'document'
+  /** Guide id, glossary term id, or imported document id. */
   targetId: string
-  /** Section id within the guide; null for glossary terms. */
+  /** Section id within the guide; null for glossary terms and documents. */
   sectionId: string | null
   title: string
   /** Where it is: the guide's title, or "Glossary". */
@@ -94,6 +94,25 @@ export interface Question {
   sectionId: string | null
   createdAt: string
 }
+
+export const DOCUMENT_KINDS = ['html', 'markdown', 'text', 'pdf'] as const
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number]
+
+export interface DocumentSummary {
+  id: string
+  title: string
+  fileName: string
+  kind: DocumentKind
+  importedAt: string
+}
+
+export interface ImportedDocument extends DocumentSummary {
+  /** Rewritten by Lantern from the file's text: a few text elements, no attributes. */
+  html: string
+}
+
+/** A file to import, as the person picked it, at most this large. */
+export const MAX_IMPORT_BYTES = 8 * 1024 * 1024
 
 // ---- Inputs ----
 
@@ -135,5 +154,21 @@ export const libraryInputs = {
     guideId: slug.nullable(),
     sectionId: slug.nullable()
   }),
-  removeQuestion: z.strictObject({ profileId: id, id })
+  removeQuestion: z.strictObject({ profileId: id, id }),
+  importDocument: z.strictObject({
+    fileName: z
+      .string()
+      .trim()
+      .min(1, 'The file needs a name.')
+      .max(255, 'That file name is too long.'),
+    kind: z.enum(DOCUMENT_KINDS, 'Lantern can import web pages, Markdown, text and PDF files.'),
+    /** The file's bytes, base64-encoded. */
+    content: z
+      .string()
+      .min(1, 'The file is empty.')
+      .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4, 'That file is larger than 8 MB.')
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file did not arrive intact.')
+  }),
+  getDocument: z.strictObject({ id }),
+  deleteDocument: z.strictObject({ id })
 } as const

@@ -255,6 +255,16 @@ const BAD_BY_METHOD: Record<MethodName, unknown[]> = {
     { profileId: ID, questions: ['Why?'] }
   ],
   'questions.remove': [{ profileId: ID }, { profileId: ID, id: NOT_UUID }],
+  'documents.import': [
+    { fileName: 'a.html', kind: 'html' },
+    { fileName: '', kind: 'html', content: 'PGgxPkE8L2gxPg==' },
+    { fileName: 'a.docx', kind: 'word', content: 'PGgxPkE8L2gxPg==' },
+    { fileName: 'a.html', kind: 'html', content: 'not base64!' },
+    { fileName: 'a.html', kind: 'html', content: 'A'.repeat(12_000_000) }
+  ],
+  'documents.list': [{ all: true }],
+  'documents.get': [{}, { id: NOT_UUID }],
+  'documents.delete': [{}, { id: NOT_UUID }],
   'profiles.rename': [
     { id: NOT_UUID, displayName: 'Ann' },
     { id: crypto.randomUUID() },

@@ -274,7 +274,7 @@ describe('migration 40: reading', () => {
     const person = await old.handlers['profiles.create']({ displayName: 'Ada' })
     await old.shutdown()
 
-    const core = newCore(dir)
+    const core = newCore(dir, { migrations: MIGRATIONS.filter((m) => m.version <= 40) })
     await core.vault.unlock(PASSPHRASE)
     const db = core.vault.db
     expect(schemaVersion(db)).toBe(40)
@@ -298,5 +298,31 @@ describe('migration 40: reading', () => {
     ).run(person.id, now)
     db.prepare('DELETE FROM profiles WHERE id = ?').run(person.id)
     expect(db.prepare('SELECT count(*) AS n FROM questions').get()).toEqual({ n: 0 })
+  })
+})
+
+describe('migration 50: documents', () => {
+  it('upgrades a version-40 vault with an empty documents table that refuses unknown kinds', async () => {
+    const dir = tempDir()
+    const old = newCore(dir, { migrations: MIGRATIONS.filter((m) => m.version <= 40) })
+    await old.vault.create(PASSPHRASE)
+    await old.handlers['library.setPosition']({ guideId: 'adult-all', sectionId: 'what-all-is' })
+    await old.shutdown()
+
+    const core = newCore(dir)
+    await core.vault.unlock(PASSPHRASE)
+    const db = core.vault.db
+    expect(schemaVersion(db)).toBe(50)
+    expect(await core.handlers['library.getPosition']({ guideId: 'adult-all' })).toMatchObject({
+      sectionId: 'what-all-is'
+    })
+    expect(await core.handlers['documents.list']({})).toEqual([])
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO documents (id, title, file_name, kind, html, text, imported_at) VALUES ('d', 't', 'f', 'docx', '', '', '2026-01-01')"
+        )
+        .run()
+    ).toThrow(/CHECK constraint/)
   })
 })

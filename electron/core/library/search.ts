@@ -90,35 +90,8 @@ function tokenize(text: string): string[] {
   return [...text.matchAll(WORD)].map((m) => m[0])
 }
 
-export function buildLibraryIndex(guides: Guide[], glossary: GlossaryTerm[]): LibraryIndex {
-  const docs: IndexedDoc[] = []
-  for (const guide of guides) {
-    for (const section of guide.sections) {
-      docs.push({
-        id: `g:${guide.id}#${section.id}`,
-        kind: 'guide',
-        targetId: guide.id,
-        sectionId: section.id,
-        title: section.title,
-        context: guide.title,
-        text: htmlToText(section.html)
-      })
-    }
-  }
-  for (const term of glossary) {
-    docs.push({
-      id: `t:${term.id}`,
-      kind: 'glossary',
-      targetId: term.id,
-      sectionId: null,
-      title: term.aliases.length ? `${term.term} (${term.aliases.join(', ')})` : term.term,
-      context: 'Glossary',
-      // The term leads, so a snippet shows the word that was searched for.
-      text: `${term.term}: ${term.definition}`
-    })
-  }
+function indexOf(docs: IndexedDoc[]): LibraryIndex {
   const byId = new Map(docs.map((d) => [d.id, d]))
-
   const index = new MiniSearch<IndexedDoc>({
     fields: ['title', 'text'],
     tokenize,
@@ -156,4 +129,59 @@ export function buildLibraryIndex(guides: Guide[], glossary: GlossaryTerm[]): Li
       })
     }
   }
+}
+
+export function buildLibraryIndex(guides: Guide[], glossary: GlossaryTerm[]): LibraryIndex {
+  const docs: IndexedDoc[] = []
+  for (const guide of guides) {
+    for (const section of guide.sections) {
+      docs.push({
+        id: `g:${guide.id}#${section.id}`,
+        kind: 'guide',
+        targetId: guide.id,
+        sectionId: section.id,
+        title: section.title,
+        context: guide.title,
+        text: htmlToText(section.html)
+      })
+    }
+  }
+  for (const term of glossary) {
+    docs.push({
+      id: `t:${term.id}`,
+      kind: 'glossary',
+      targetId: term.id,
+      sectionId: null,
+      title: term.aliases.length ? `${term.term} (${term.aliases.join(', ')})` : term.term,
+      context: 'Glossary',
+      // The term leads, so a snippet shows the word that was searched for.
+      text: `${term.term}: ${term.definition}`
+    })
+  }
+  return indexOf(docs)
+}
+
+/** The person's imported documents: built in memory after unlocking, never written to disk. */
+export function buildDocumentIndex(
+  documents: { id: string; title: string; text: string }[]
+): LibraryIndex {
+  return indexOf(
+    documents.map((d) => ({
+      id: `d:${d.id}`,
+      kind: 'document' as const,
+      targetId: d.id,
+      sectionId: null,
+      title: d.title,
+      context: 'Your documents',
+      text: d.text
+    }))
+  )
+}
+
+/** Results from several indexes, best first. */
+export function searchAll(indexes: LibraryIndex[], query: string, limit = 20): SearchResult[] {
+  return indexes
+    .flatMap((index) => index.search(query, limit))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit)
 }

@@ -8,6 +8,7 @@ import { updateToSchemaVersion10 } from './0010-profiles-and-settings.ts'
 import { updateToSchemaVersion20 } from './0020-treatment-record.ts'
 import { updateToSchemaVersion30 } from './0030-care-plan.ts'
 import { updateToSchemaVersion40 } from './0040-reading.ts'
+import { updateToSchemaVersion50 } from './0050-documents.ts'
 
 export interface Migration {
   version: number
@@ -19,7 +20,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'profiles-and-settings', up: updateToSchemaVersion10 },
   { version: 20, name: 'treatment-record', up: updateToSchemaVersion20 },
   { version: 30, name: 'care-plan', up: updateToSchemaVersion30 },
-  { version: 40, name: 'reading', up: updateToSchemaVersion40 }
+  { version: 40, name: 'reading', up: updateToSchemaVersion40 },
+  { version: 50, name: 'documents', up: updateToSchemaVersion50 }
 ]
 
 export class DatabaseFromNewerVersionError extends Error {

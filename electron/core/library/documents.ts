@@ -1,0 +1,215 @@
+/**
+ * A person's own documents: imported into the encrypted vault as cleaned, safe HTML plus plain
+ * text, searchable like the guides, deletable. Web pages lose their boilerplate (importHtml.ts);
+ * Markdown and text are rendered with HTML switched off; PDFs give up their text (pdf.js, offline).
+ */
+import { randomUUID } from 'node:crypto'
+import MarkdownIt from 'markdown-it'
+import type { DocumentKind, DocumentSummary, ImportedDocument } from '../../shared/library.ts'
+import { CoreError } from '../errors.ts'
+import type { Db } from '../vault/database.ts'
+import { cleanHtmlPage, textOf } from './importHtml.ts'
+
+const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false }).disable([
+  'link',
+  'image',
+  'autolink',
+  'html_inline',
+  'html_block'
+])
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
+
+/** Paragraphs from plain text: blank lines separate them, single line breaks are kept. */
+function textToHtml(text: string): string {
+  return text
+    .split(/\r?\n\s*\r?\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `<p>${escapeText(p).replace(/\r?\n/g, '<br>')}</p>`)
+    .join('\n')
+}
+
+/** Markdown's own output goes through the same cleaner as web pages, for one set of rules. */
+function firstHeading(md: string): string | null {
+  const match = /^#{1,3}\s+(.+)$/m.exec(md)
+  return match ? match[1]!.trim() : null
+}
+
+function firstLine(text: string): string | null {
+  const line = text.split(/\r?\n/).find((l) => l.trim().length > 0)
+  return line ? line.trim().slice(0, 120) : null
+}
+
+function fileStem(fileName: string): string {
+  return (
+    fileName
+      .replace(/\.[a-z0-9]+$/i, '')
+      .replace(/[_-]+/g, ' ')
+      .trim() || 'Untitled'
+  )
+}
+
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+  const task = pdfjs.getDocument({
+    data: bytes,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: true,
+    // Text extraction needs no font files; say nothing about the ones it does not load.
+    verbosity: 0
+  })
+  const pdf = await task.promise
+  try {
+    const pages: string[] = []
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n)
+      const content = await page.getTextContent()
+      let text = ''
+      for (const item of content.items) {
+        if (!('str' in item)) continue
+        text += item.str
+        text += item.hasEOL ? '\n' : ''
+      }
+      pages.push(text.trim())
+    }
+    return pages.filter(Boolean).join('\n\n')
+  } finally {
+    await task.destroy()
+  }
+}
+
+export interface ImportInput {
+  fileName: string
+  kind: DocumentKind
+  bytes: Uint8Array
+}
+
+/** Turns an imported file into the title, safe HTML and text Lantern keeps. */
+export async function convertDocument(
+  input: ImportInput
+): Promise<{ title: string; html: string; text: string }> {
+  const decoded = () => new TextDecoder('utf-8').decode(input.bytes)
+  let title: string | null
+  let html: string
+  switch (input.kind) {
+    case 'html': {
+      const page = cleanHtmlPage(decoded())
+      title = page.title
+      html = page.html
+      break
+    }
+    case 'markdown': {
+      const md = decoded()
+      title = firstHeading(md)
+      // A whole document, so the HTML parser builds a body around the fragment.
+      html = cleanHtmlPage(`<!doctype html><html><body>${markdown.render(md)}</body></html>`).html
+      break
+    }
+    case 'text': {
+      const text = decoded()
+      title = firstLine(text)
+      html = textToHtml(text)
+      break
+    }
+    case 'pdf': {
+      let text: string
+      try {
+        text = await pdfText(input.bytes)
+      } catch {
+        throw new CoreError('INVALID_INPUT', 'Lantern could not read that PDF.', [
+          {
+            path: 'content',
+            message: 'Lantern could not read that PDF. It may be damaged or protected.'
+          }
+        ])
+      }
+      title = firstLine(text)
+      html = textToHtml(text)
+      break
+    }
+  }
+  const text = textOf(html)
+  if (text.length === 0) {
+    const message =
+      input.kind === 'pdf'
+        ? 'This PDF has no text Lantern can read (it may be a scan).'
+        : 'There is no readable text in this file.'
+    throw new CoreError('INVALID_INPUT', message, [{ path: 'content', message }])
+  }
+  return { title: title ?? fileStem(input.fileName), html, text }
+}
+
+interface DocumentRow {
+  id: string
+  title: string
+  file_name: string
+  kind: DocumentKind
+  html: string
+  text: string
+  imported_at: string
+}
+
+function summary(row: Omit<DocumentRow, 'html' | 'text'> & { words?: number }): DocumentSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    fileName: row.file_name,
+    kind: row.kind,
+    importedAt: row.imported_at
+  }
+}
+
+export function saveDocument(
+  db: Db,
+  doc: { title: string; fileName: string; kind: DocumentKind; html: string; text: string }
+): DocumentSummary {
+  const row: DocumentRow = {
+    id: randomUUID(),
+    title: doc.title,
+    file_name: doc.fileName,
+    kind: doc.kind,
+    html: doc.html,
+    text: doc.text,
+    imported_at: new Date().toISOString()
+  }
+  db.prepare(
+    `INSERT INTO documents (id, title, file_name, kind, html, text, imported_at)
+     VALUES (@id, @title, @file_name, @kind, @html, @text, @imported_at)`
+  ).run(row)
+  return summary(row)
+}
+
+export function listDocuments(db: Db): DocumentSummary[] {
+  return (
+    db
+      .prepare(
+        'SELECT id, title, file_name, kind, imported_at FROM documents ORDER BY imported_at DESC'
+      )
+      .all() as Omit<DocumentRow, 'html' | 'text'>[]
+  ).map(summary)
+}
+
+export function getDocument(db: Db, id: string): ImportedDocument {
+  const row = db.prepare('SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined
+  if (!row) throw new CoreError('NOT_FOUND', 'That document is not in the vault.')
+  return { ...summary(row), html: row.html }
+}
+
+/** Every document's text, for the search index built after unlocking. */
+export function documentTexts(db: Db): { id: string; title: string; text: string }[] {
+  return db.prepare('SELECT id, title, text FROM documents').all() as {
+    id: string
+    title: string
+    text: string
+  }[]
+}
+
+export function deleteDocument(db: Db, id: string): void {
+  if (db.prepare('DELETE FROM documents WHERE id = ?').run(id).changes === 0) {
+    throw new CoreError('NOT_FOUND', 'That document is not in the vault.')
+  }
+}
