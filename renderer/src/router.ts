@@ -1,6 +1,9 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import type { MessageKey } from './i18n/index.ts'
 import CarePlanView from './views/CarePlanView.vue'
+import GlossaryView from './views/GlossaryView.vue'
+import GuideView from './views/GuideView.vue'
+import LibraryView from './views/LibraryView.vue'
 import PeopleView from './views/PeopleView.vue'
 import PersonDetailsView from './views/PersonDetailsView.vue'
 import PersonView from './views/PersonView.vue'
@@ -57,6 +60,29 @@ export const router = createRouter({
           meta: { titleKey: 'person.detailsTitle' }
         }
       ]
+    },
+    {
+      path: '/library',
+      name: 'library',
+      component: LibraryView,
+      meta: { titleKey: 'library.title' }
+    },
+    {
+      // Before the guide route, so "glossary" is never read as a guide's id.
+      path: '/library/glossary/:termId?',
+      name: 'glossary',
+      component: GlossaryView,
+      props: true,
+      meta: { titleKey: 'library.glossary.title' }
+    },
+    {
+      // A guide, opened at one of its sections (a search result, a bookmark) or, without one,
+      // where the person stopped reading last time.
+      path: '/library/:guideId/:sectionId?',
+      name: 'guide',
+      component: GuideView,
+      props: true,
+      meta: { titleKey: 'library.reader.title' }
     },
     {
       path: '/settings',

@@ -94,6 +94,7 @@ test('a first visit makes the vault, shows the recovery code, and opens on Peopl
   await expect(app.getByRole('heading', { name: 'No one here yet' })).toBeVisible()
   await expect(app.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText([
     'People',
+    'Guides',
     'Settings'
   ])
   await expect(app.getByRole('button', { name: 'Lock', exact: true })).toBeVisible()

@@ -6,6 +6,7 @@
  * `{name}` is filled in by t(); an object with `one` and `other` is chosen by `{count}`.
  */
 import { carePlanMessages } from './careplan.ts'
+import { libraryMessages } from './library.ts'
 import { personMessages } from './person.ts'
 import { recordMessages } from './record.ts'
 
@@ -13,6 +14,7 @@ export const en = {
   record: recordMessages,
   person: personMessages,
   careplan: carePlanMessages,
+  library: libraryMessages,
   app: {
     name: 'Lantern',
     starting: 'Opening Lantern…',
@@ -25,6 +27,7 @@ export const en = {
     label: 'Main',
     skip: 'Skip to the main content',
     people: 'People',
+    guides: 'Guides',
     settings: 'Settings',
     lock: 'Lock'
   },

@@ -2,6 +2,8 @@ import { useCarePlanStore } from './carePlan.ts'
 import { useDraftsStore } from './drafts.ts'
 import { usePersonStore } from './person.ts'
 import { useProfilesStore } from './profiles.ts'
+import { useQuestionsStore } from './questions.ts'
+import { useReadingStore } from './reading.ts'
 import { useRecordStore } from './record.ts'
 import { useSettingsStore } from './settings.ts'
 
@@ -17,4 +19,6 @@ export function clearPersonalData(): void {
   useRecordStore().reset()
   useDraftsStore().reset()
   useCarePlanStore().reset()
+  useReadingStore().reset()
+  useQuestionsStore().reset()
 }

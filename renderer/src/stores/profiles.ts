@@ -15,6 +15,8 @@ export const useProfilesStore = defineStore('profiles', () => {
   const people = ref<Profile[]>([])
   const loaded = ref(false)
   const recentlyDeleted = ref<RecentlyDeleted | null>(null)
+  /** The person whose pages were opened last: the guides offer to add questions to their list. */
+  const lastOpenedId = ref<string | null>(null)
 
   async function load(): Promise<void> {
     people.value = await call('profiles.list')
@@ -74,6 +76,10 @@ export const useProfilesStore = defineStore('profiles', () => {
     return restored
   }
 
+  function markOpened(id: string): void {
+    lastOpenedId.value = id
+  }
+
   function forgetDeleted(): void {
     recentlyDeleted.value = null
   }
@@ -88,18 +94,21 @@ export const useProfilesStore = defineStore('profiles', () => {
     people.value = []
     loaded.value = false
     recentlyDeleted.value = null
+    lastOpenedId.value = null
   }
 
   return {
     people,
     loaded,
     recentlyDeleted,
+    lastOpenedId,
     load,
     add,
     rename,
     updatePerson,
     remove,
     undoDelete,
+    markOpened,
     forgetDeleted,
     loadSample,
     reset
