@@ -59,6 +59,17 @@ function overflow(page: Page): Promise<number> {
   )
 }
 
+/** Presses Tab until a glossary word matching `word` has the focus; false if none in 30 presses. */
+async function tabToTerm(page: Page, word: RegExp): Promise<boolean> {
+  const focusedTerm = page.locator('.term:focus')
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press('Tab')
+    const text = (await focusedTerm.count()) > 0 ? await focusedTerm.textContent() : ''
+    if (word.test(text ?? '')) return true
+  }
+  return false
+}
+
 async function shootElement(locator: Locator, name: string) {
   await locator.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) })
 }
@@ -130,7 +141,7 @@ test('search finds guide sections and glossary words; the reader explains terms 
   await expect(word).toBeInViewport()
   const definition = app.locator('.entry.target').getByRole('definition')
   await expect(definition).toContainText('too few neutrophils')
-  await expect(definition).toContainText('Sources: National Cancer Institute (NCI)')
+  await expect(definition).toContainText("Sources: CureSearch for Children's Cancer")
 
   // The glossary page: A to Z and a filter.
   const glossaryCount = app.locator('#glossary-count')
@@ -152,13 +163,7 @@ test('search finds guide sections and glossary words; the reader explains terms 
   await openGuide(app, CHILDHOOD)
   await openSection(app, 'What ALL is')
   const focusedTerm = app.locator('.term:focus')
-  let found = false
-  for (let i = 0; i < 30 && !found; i++) {
-    await app.keyboard.press('Tab')
-    const text = (await focusedTerm.count()) > 0 ? await focusedTerm.textContent() : ''
-    found = /^white blood cells?$/i.test(text ?? '')
-  }
-  expect(found, 'Tab reaches the glossary word "white blood cell"').toBe(true)
+  expect(await tabToTerm(app, /^white blood cells?$/i), 'Tab reaches "white blood cell"').toBe(true)
   const tooltip = app.getByRole('tooltip')
   await expect(tooltip).toBeVisible()
   await expect(tooltip).toHaveCount(1)
@@ -185,6 +190,14 @@ test('search finds guide sections and glossary words; the reader explains terms 
     .evaluateAll((terms) => terms.map((term) => term.textContent))
   expect(allTerms).not.toContain('all')
   await app.mouse.move(0, 0)
+
+  // The abbreviation families hear on the ward: ANC, explained when the keyboard reaches it.
+  await openSection(app, 'Blood counts and infection')
+  expect(await tabToTerm(app, /^ANC$/), 'Tab reaches "ANC"').toBe(true)
+  await expect(app.getByRole('tooltip')).toContainText('absolute neutrophil count')
+  await expect(app.getByRole('tooltip')).toContainText('white blood cells that fight bacteria')
+  await shootElement(app.locator('#section-blood-counts-and-infection'), 'glossary-anc')
+  await app.keyboard.press('Escape')
 
   await app.getByRole('heading', { level: 1 }).focus()
   await app.screenshot({ path: join(SCREENSHOT_DIR, 'guide-reader.png') })

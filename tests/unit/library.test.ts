@@ -145,6 +145,23 @@ describe('search', () => {
     expect(small.search('')).toEqual([])
     expect(small.search('   ')).toEqual([])
   })
+
+  it('puts what is named exactly as typed first: the word itself before longer terms', () => {
+    // Without the exact-name boost, "febrile neutropenia" and "HER2-low" score higher.
+    expect(index.search('neutropenia')[0]).toMatchObject({
+      kind: 'glossary',
+      targetId: 'neutropenia'
+    })
+    expect(index.search('Neutropenia')[0]?.targetId).toBe('neutropenia')
+    expect(index.search('febrile neutropenia')[0]?.targetId).toBe('febrile-neutropenia')
+    expect(index.search('HER2')[0]?.targetId).toBe('her2')
+    expect(index.search('ANC')[0]?.targetId).toBe('absolute-neutrophil-count')
+    const remission = index.search('remission').slice(0, 2)
+    expect(remission.map((r) => r.title.split(' (')[0]!.toLowerCase())).toEqual([
+      'remission',
+      'remission'
+    ])
+  })
 })
 
 describe('reading, through the core', () => {

@@ -42,6 +42,8 @@ interface IndexedDoc {
   title: string
   context: string
   text: string
+  /** What the result is called (a section title, a term and its other names), for exact matches. */
+  names: string[]
 }
 
 export interface LibraryIndex {
@@ -90,6 +92,17 @@ function tokenize(text: string): string[] {
   return [...text.matchAll(WORD)].map((m) => m[0])
 }
 
+/** A phrase as search compares it: its words folded, one space apart. */
+function foldPhrase(text: string): string {
+  return tokenize(text).map(foldWord).filter(Boolean).join(' ')
+}
+
+/**
+ * A result named exactly what was typed comes first: "neutropenia" should open the word itself,
+ * not "febrile neutropenia", whose longer definition BM25 happens to score higher.
+ */
+const EXACT_NAME_BOOST = 2
+
 function indexOf(docs: IndexedDoc[]): LibraryIndex {
   const byId = new Map(docs.map((d) => [d.id, d]))
   const index = new MiniSearch<IndexedDoc>({
@@ -98,6 +111,7 @@ function indexOf(docs: IndexedDoc[]): LibraryIndex {
     processTerm: (term) => foldWord(term)
   })
   index.addAll(docs)
+  const namesById = new Map(docs.map((d) => [d.id, new Set(d.names.map(foldPhrase))]))
 
   const run = (query: string, combineWith: 'AND' | 'OR') =>
     index.search(query, {
@@ -115,7 +129,16 @@ function indexOf(docs: IndexedDoc[]): LibraryIndex {
       if (!/[\p{L}\p{N}]/u.test(query)) return []
       let hits = run(query, 'AND')
       if (hits.length === 0) hits = run(query, 'OR')
-      return hits.slice(0, limit).map((hit) => {
+      const typed = foldPhrase(query)
+      const ranked = hits
+        .map((hit) => ({
+          hit,
+          score: namesById.get(String(hit.id))?.has(typed)
+            ? hit.score * EXACT_NAME_BOOST
+            : hit.score
+        }))
+        .sort((a, b) => b.score - a.score)
+      return ranked.slice(0, limit).map(({ hit, score }) => {
         const doc = byId.get(String(hit.id))!
         return {
           kind: doc.kind,
@@ -124,7 +147,7 @@ function indexOf(docs: IndexedDoc[]): LibraryIndex {
           title: doc.title,
           context: doc.context,
           snippet: snippet(doc.text, [query, ...hit.terms].join(' ')),
-          score: Math.round(hit.score * 1000) / 1000
+          score: Math.round(score * 1000) / 1000
         }
       })
     }
@@ -142,7 +165,8 @@ export function buildLibraryIndex(guides: Guide[], glossary: GlossaryTerm[]): Li
         sectionId: section.id,
         title: section.title,
         context: guide.title,
-        text: htmlToText(section.html)
+        text: htmlToText(section.html),
+        names: [section.title]
       })
     }
   }
@@ -155,7 +179,8 @@ export function buildLibraryIndex(guides: Guide[], glossary: GlossaryTerm[]): Li
       title: term.aliases.length ? `${term.term} (${term.aliases.join(', ')})` : term.term,
       context: 'Glossary',
       // The term leads, so a snippet shows the word that was searched for.
-      text: `${term.term}: ${term.definition}`
+      text: `${term.term}: ${term.definition}`,
+      names: [term.term, ...term.aliases]
     })
   }
   return indexOf(docs)
@@ -173,7 +198,8 @@ export function buildDocumentIndex(
       sectionId: null,
       title: d.title,
       context: 'Your documents',
-      text: d.text
+      text: d.text,
+      names: [d.title]
     }))
   )
 }

@@ -1,4 +1,4 @@
-/** Key facts from Cancer.Net's childhood ALL guide (cancer-net-childhood-all) and the "What is ALL?" page (what-is-all-2017) that the Childhood acute lymphoblastic leukemia (ALL) guide must contain (checked by tests/unit/guideFacts.test.ts). */
+/** Key facts from Cancer.Net's childhood ALL guide (cancer-net-childhood-all), the "What is ALL?" page (what-is-all-2017) and CureSearch's page on low white counts (curesearch-low-white-count) that the Childhood acute lymphoblastic leukemia (ALL) guide must contain (checked by tests/unit/guideFacts.test.ts). */
 export const FACTS: readonly { fact: string; pattern: RegExp; source: string }[] = [
   // What ALL is
   {
@@ -356,6 +356,21 @@ export const FACTS: readonly { fact: string; pattern: RegExp; source: string }[]
     pattern:
       /vincristine \(Oncovin, Vincasar\)[\s\S]*vincristine, it may cause weak muscles and nerve pain/i,
     source: 'cancer-net-childhood-all'
+  },
+  {
+    fact: 'The ANC (absolute neutrophil count) is the infection-fighting count',
+    pattern: /\*\*ANC\*\*, short for absolute neutrophil count/,
+    source: 'curesearch-low-white-count'
+  },
+  {
+    fact: 'ANC = (% segs + % bands) x WBC; WBC 1,000 with 20% segs and 1% bands gives 210',
+    pattern: /white cell count of 1,000 with 20% segs and 1% bands gives an ANC of 210/,
+    source: 'curesearch-low-white-count'
+  },
+  {
+    fact: 'The lower the ANC, the higher the infection risk; below 500 the risk is high',
+    pattern: /lower the ANC, the higher the risk of infection\. Below 500, the risk is high/,
+    source: 'curesearch-low-white-count'
   },
   {
     fact: 'Longer-lasting chemo effects: bone and joint problems and learning problems',
