@@ -196,6 +196,10 @@ test('search finds guide sections and glossary words; the reader explains terms 
   expect(await tabToTerm(app, /^ANC$/), 'Tab reaches "ANC"').toBe(true)
   await expect(app.getByRole('tooltip')).toContainText('absolute neutrophil count')
   await expect(app.getByRole('tooltip')).toContainText('white blood cells that fight bacteria')
+  // A plural is explained by its singular's entry.
+  await expect(
+    app.locator('#section-blood-counts-and-infection .term[data-term-id="neutrophil"]')
+  ).toHaveText('Neutrophils')
   await shootElement(app.locator('#section-blood-counts-and-infection'), 'glossary-anc')
   await app.keyboard.press('Escape')
 

@@ -9,8 +9,9 @@ import { useLibraryStore } from '../stores/library.ts'
  * are set as text, never parsed as HTML.
  *
  * Matching is by whole word, ignoring case, longest first ("white blood cell count" before
- * "white blood cell"); a hyphen joins words, so "CAR T" is not found inside "CAR T-cells". Abbreviations written in capitals (ALL, ER, IT) must match their case, so
- * that "all" and "it" in a sentence are left alone.
+ * "white blood cell"), with or without a plural ending; a hyphen joins words, so "CAR T" is not
+ * found inside "CAR T-cells". Abbreviations written in capitals (ALL, ER, IT) must match their
+ * case, so that "all" and "it" in a sentence are left alone.
  */
 
 interface Phrase {
@@ -54,7 +55,7 @@ function matcherFor(terms: readonly GlossaryTerm[]): Matcher | null {
       ? null
       : {
           pattern: new RegExp(
-            `(?<![\\p{L}\\p{N}]|[\\p{L}\\p{N}]-)(?:${alternatives.join('|')})(?![\\p{L}\\p{N}]|-[\\p{L}\\p{N}])`,
+            `(?<![\\p{L}\\p{N}]|[\\p{L}\\p{N}]-)(${alternatives.join('|')})(?:e?s)?(?![\\p{L}\\p{N}]|-[\\p{L}\\p{N}])`,
             'giu'
           ),
           byText
@@ -191,7 +192,8 @@ export function markGlossaryTerms(
     let cursor = 0
     matcher.pattern.lastIndex = 0
     for (let m = matcher.pattern.exec(text); m; m = matcher.pattern.exec(text)) {
-      const phrase = phraseFor(matcher, m[0])
+      // m[1] is the name without a plural ending: "neutrophils" explains "neutrophil".
+      const phrase = phraseFor(matcher, m[1] ?? m[0])
       if (!phrase || used.has(phrase.term.id)) continue
       used.add(phrase.term.id)
       if (m.index > cursor) pieces.push(text.slice(cursor, m.index))
