@@ -74,6 +74,12 @@ export interface Completion {
   note: string | null
 }
 
+/** A section of a shipped guide; the route `guide` opens it (#/library/<guide>/<section>). */
+export interface GuideLink {
+  guideId: string
+  sectionId: string
+}
+
 export interface PlanItem {
   /** Stable across re-evaluations, so done dates follow the check-up, not the rule. */
   key: string
@@ -98,8 +104,8 @@ export interface PlanItem {
   ruleIds: string[]
   /** What the record lacks for this item to be complete, in words. */
   missing: string[]
-  /** A guide section that explains it, once the guides exist. */
-  guideSection: string | null
+  /** The guide section that explains it, from the guide that fits the person; null if none. */
+  guideLink: GuideLink | null
   completions: Completion[]
   snoozedUntil: string | null
   dismissed: { reason: string; on: string } | null

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import { addMonths } from '../../electron/core/record/dates.ts'
@@ -17,6 +18,9 @@ import {
 
 const SAMPLE_NAME = 'Sample: Alex (fictional)'
 const ECHO = 'Heart ultrasound (echocardiogram)'
+const CHILDHOOD_GUIDE = 'Childhood acute lymphoblastic leukemia (ALL)'
+/** The echocardiogram's guide link: the section on the heart, in the guide for a child. */
+const ECHO_GUIDE = `Late effects by body part, in “${CHILDHOOD_GUIDE}”`
 
 // ---- Dates as the app writes them ("3 Mar 2021"), worked out from the day the test runs ----
 
@@ -140,8 +144,12 @@ test('the care plan of the sample: reasons with doses, done, snoozed, dismissed,
     'aria-expanded',
     'true'
   )
-  // Plain text: the app opens nothing on the internet.
-  await expect(echo.getByRole('link')).toHaveCount(0)
+  // Plain text: the app opens nothing on the internet. Its one link stays in the app.
+  await expect(echo.getByRole('link')).toHaveCount(1)
+  await expect(echo.getByRole('link', { name: ECHO_GUIDE })).toHaveAttribute(
+    'href',
+    '#/library/childhood-all/late-effects-by-body-part'
+  )
 
   // Intrathecal therapy leads to the learning check, in the brain group.
   const learning = group(app, 'Brain, learning and nerves')
@@ -403,9 +411,20 @@ test('the care plan of the sample: reasons with doses, done, snoozed, dismissed,
   await expect(app.getByRole('button', { name: 'Print' })).toBeHidden()
   await expect(reviews.getByLabel('Reviewed with')).toBeHidden()
   await expect(echo.getByText('Follow-up team', { exact: true })).toBeVisible()
+  // A link leads nowhere on paper: the guide and the section are named instead.
+  await expect(echo.getByRole('link', { name: ECHO_GUIDE })).toBeHidden()
+  await expect(echo.getByText('Read more in the guides:')).toBeVisible()
+  await expect(echo.locator('.guide .print-only')).toBeVisible()
+  await expect(echo.locator('.guide .print-only')).toHaveText(ECHO_GUIDE)
   // The printout itself, as Chromium makes it, for a person to look at (pdftoppm → PNG).
-  await app.pdf({ path: join(SCREENSHOT_DIR, 'careplan-print.pdf'), format: 'A4' })
+  const printed = join(SCREENSHOT_DIR, 'careplan-print.pdf')
+  await app.pdf({ path: printed, format: 'A4' })
   await app.emulateMedia({ media: 'screen' })
+  // Read back with poppler, as any PDF reader would: the paper copy says it is not advice.
+  const paper = execFileSync('pdftotext', ['-layout', printed, '-'], { encoding: 'utf8' })
+  const words = (text: string) => text.replace(/\s+/g, ' ').trim()
+  expect(words(paper)).toContain(words(CARE_PLAN_DISCLAIMER))
+  expect(words(paper)).toContain('Heart ultrasound (echocardiogram)')
 
   // Narrow, as on a small window or at 200% zoom: nothing runs off the side.
   await app.setViewportSize({ width: 380, height: 800 })
@@ -415,6 +434,62 @@ test('the care plan of the sample: reasons with doses, done, snoozed, dismissed,
   await shootElement(echo, 'careplan-narrow')
   await app.setViewportSize({ width: 1200, height: 820 })
 
+  expect(pageErrors).toEqual([])
+})
+
+test('an item links to the guide section that explains it, and Back returns to the plan', async ({
+  app,
+  shoot
+}) => {
+  const pageErrors = watchForPageErrors(app)
+  await createVault(app)
+  await loadSample(app)
+  await openCarePlan(app)
+  const planUrl = app.url()
+
+  // Alex was a child with B-cell ALL: the heart check links to the childhood guide's section.
+  const echo = item(app, ECHO)
+  const link = echo.getByRole('link', { name: ECHO_GUIDE })
+  await expect(link).toBeVisible()
+  await expect(echo.getByText('Read more in the guides:')).toBeVisible()
+  // Every topic a survivor gets says where to read more, in the same guide.
+  await expect(
+    item(app, 'Signs the cancer may be back').getByRole('link', {
+      name: `Watching for recurrence, in “${CHILDHOOD_GUIDE}”`
+    })
+  ).toBeVisible()
+  // No guide covers cataracts: no link rather than one that does not explain it.
+  await expect(item(app, 'Eye check').getByRole('link')).toHaveCount(0)
+  await expect(item(app, 'Eye check')).not.toContainText('Read more in the guides')
+  await echo.scrollIntoViewIfNeeded()
+  await shootElement(echo, 'careplan-guide-link')
+
+  // Opens the guide at that section, with the keyboard on its heading.
+  await link.click()
+  await expect(app).toHaveURL(/#\/library\/childhood-all\/late-effects-by-body-part$/)
+  await expect(app.getByRole('heading', { level: 1, name: CHILDHOOD_GUIDE })).toBeVisible()
+  const section = app
+    .locator('article')
+    .getByRole('heading', { name: 'Late effects by body part', exact: true })
+  await expect(section).toBeFocused()
+  await expect(section).toBeInViewport()
+  await expect(app.locator('#section-late-effects-by-body-part')).toContainText('Cardiomyopathy')
+  await shoot('careplan-guide-section')
+  await app.screenshot({ path: join(SCREENSHOT_DIR, 'careplan-guide-section-top.png') })
+
+  // Back: the plan again, at the link that was followed.
+  await app.goBack()
+  await expect(app).toHaveURL(planUrl)
+  await expect(app.getByRole('heading', { level: 2, name: 'Survivorship care plan' })).toBeVisible()
+  await expect(link).toBeFocused()
+  await expect(link).toBeInViewport()
+  await expectAccessible(app, 'care plan after coming back from a guide')
+
+  // Reached another way, the plan starts at the top as usual.
+  const tabs = app.getByRole('navigation', { name: `Pages for ${SAMPLE_NAME}` })
+  await tabs.getByRole('link', { name: 'Summary' }).click()
+  await openCarePlan(app)
+  await expect(link).not.toBeFocused()
   expect(pageErrors).toEqual([])
 })
 

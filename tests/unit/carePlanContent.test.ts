@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import rulesJson from '../../content/careplan/rules.json' with { type: 'json' }
 import { type Condition, parseCarePlanContent } from '../../electron/core/careplan/content.ts'
 import { shippedCarePlanContent } from '../../electron/core/careplan/shippedContent.ts'
+import { shippedLibrary } from '../../electron/core/library/shippedLibrary.ts'
 import { BODY_SYSTEMS } from '../../electron/shared/careplan.ts'
 import { DRUGS } from './helpers/vaultFixture.ts'
 
@@ -108,7 +109,54 @@ describe('the shipped rules', () => {
   })
 })
 
+describe('links from the rules to the guides', () => {
+  const guides = new Map(
+    shippedLibrary().guides.map((g) => [g.id, new Set(g.sections.map((s) => s.id))])
+  )
+
+  it('every link names a guide that ships, and a section that is in it', () => {
+    for (const rule of CONTENT.rules) {
+      for (const link of rule.guides) {
+        const sections = guides.get(link.guide)
+        expect(sections, `${rule.id}: guide ${link.guide}`).toBeDefined()
+        expect(sections!.has(link.section), `${rule.id}: ${link.guide}#${link.section}`).toBe(true)
+      }
+    }
+  })
+
+  it('the heart, bone and recurrence rules each link to at least one section', () => {
+    // Except the heart checks during doxorubicin for breast cancer: the breast cancer guide does
+    // not cover them, and a page about children would not be the place to send that reader.
+    const rules = CONTENT.rules.filter(
+      (r) =>
+        ['heart', 'bones-and-joints', 'cancer-coming-back'].includes(r.system) &&
+        r.id !== 'mbc-anthracycline-heart'
+    )
+    expect(rules.map((r) => r.id)).toEqual(
+      expect.arrayContaining(['heart-echo-high', 'bones-dxa', 'topic-recurrence', 'mbc-ai-bones'])
+    )
+    for (const rule of rules) expect(rule.guides.length, rule.id).toBeGreaterThan(0)
+  })
+
+  it('every guide that ships is linked from some rule', () => {
+    const linked = new Set(CONTENT.rules.flatMap((r) => r.guides.map((g) => g.guide)))
+    expect([...linked].sort()).toEqual([...guides.keys()].sort())
+  })
+})
+
 describe('the loader refuses bad data', () => {
+  it('a rule without its guide links, or linking one guide twice', () => {
+    const none = clone()
+    delete none.rules[0]!.guides
+    expect(() => parseCarePlanContent(none)).toThrow(/rules\.0\.guides/)
+    const twice = clone()
+    twice.rules[0]!.guides = [
+      { guide: 'childhood-all', section: 'late-effects-by-body-part' },
+      { guide: 'childhood-all', section: 'late-effects-by-treatment' }
+    ]
+    expect(() => parseCarePlanContent(twice)).toThrow(/Link each guide once/)
+  })
+
   it('an unconfirmed rule with a schedule', () => {
     const bad = clone()
     const rule = bad.rules.find((r) => r.status === 'CONFIRMED' && r.schedule !== null)!

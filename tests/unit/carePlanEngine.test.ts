@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest'
 import type { Completion, PlanItem } from '../../electron/shared/careplan.ts'
 import { buildPlanItems, type UserPlanState } from '../../electron/core/careplan/engine.ts'
 import { computeFacts, longestRun, type PlanRecord } from '../../electron/core/careplan/facts.ts'
+import { chooseGuideLink } from '../../electron/core/careplan/guideLink.ts'
 import { shippedCarePlanContent } from '../../electron/core/careplan/shippedContent.ts'
 import type { Administration } from '../../electron/core/record/doses.ts'
 import type { DoseUnit } from '../../electron/shared/limits.ts'
@@ -476,5 +477,117 @@ describe('what the person did with the plan', () => {
       completions: new Map([['own.x', [{ id: 'c', doneOn: '2026-11-20', note: 'ok' }]]])
     }
     expect(plan(record(), done).items.find((i) => i.key === 'own.x')!.nextDue).toBe('2027-05-20')
+  })
+})
+
+describe('the guide section an item links to', () => {
+  const RECURRENCE = 'recurrence.signs'
+
+  it('a child with B-cell ALL is sent to the childhood ALL guide', () => {
+    // Born 2015-06-01, diagnosed 2019-09-01: 4 years old.
+    const r = record({ administrations: [give('doxorubicin', 150, '2020-01-10')] })
+    expect(item(r, ECHO)!.guideLink).toEqual({
+      guideId: 'childhood-all',
+      sectionId: 'late-effects-by-body-part'
+    })
+    expect(item(r, RECURRENCE)!.guideLink).toEqual({
+      guideId: 'childhood-all',
+      sectionId: 'watching-for-recurrence'
+    })
+  })
+
+  it('someone diagnosed with ALL at 40 is sent to the adult guide, for a topic and for a late effect', () => {
+    const adult = record({
+      profile: { dateOfBirth: '1980-03-01', sex: 'male', treatmentCompletedOn: '2022-06-30' },
+      diagnoses: [{ condition: 't-cell-all', diagnosedOn: '2020-05-01' }],
+      administrations: [give('doxorubicin', 300, '2020-06-01')]
+    })
+    expect(item(adult, RECURRENCE)!.guideLink).toEqual({
+      guideId: 'adult-all',
+      sectionId: 'follow-up-tests'
+    })
+    // A childhood guideline's check becomes a question for an adult; its link still fits them.
+    const echo = item(adult, ECHO)!
+    expect(echo.kind).toBe('ask')
+    expect(echo.guideLink).toEqual({
+      guideId: 'adult-all',
+      sectionId: 'side-effects-and-late-effects'
+    })
+    // The relapse guide fits anyone with ALL: the adult guide says nothing about feelings.
+    expect(item(adult, 'emotional.feelings-and-fear')!.guideLink).toEqual({
+      guideId: 'relapsed-all',
+      sectionId: 'coping-with-a-relapse'
+    })
+  })
+
+  it('metastatic breast cancer is sent to the breast cancer guide', () => {
+    const r = record({
+      profile: { dateOfBirth: '1970-01-01', treatmentCompletedOn: null },
+      diagnoses: [{ condition: 'breast-cancer', diagnosedOn: '2024-01-01' }],
+      administrations: [give('trastuzumab', 6, '2024-02-01', { unit: 'mg/kg' })]
+    })
+    expect(item(r, 'heart.her2-heart-monitoring')!.guideLink).toEqual({
+      guideId: 'metastatic-breast-cancer',
+      sectionId: 'trastuzumab'
+    })
+    expect(item(r, RECURRENCE)!.guideLink).toEqual({
+      guideId: 'metastatic-breast-cancer',
+      sectionId: 'local-recurrence-is-different'
+    })
+  })
+
+  it('no guide for the person, or no diagnosis recorded: the first link; no links, or own items: none', () => {
+    const none = record({ diagnoses: [] })
+    expect(item(none, RECURRENCE)!.guideLink).toEqual({
+      guideId: 'childhood-all',
+      sectionId: 'watching-for-recurrence'
+    })
+    const other = record({ diagnoses: [{ condition: 'other', diagnosedOn: '2019-09-01' }] })
+    expect(item(other, RECURRENCE)!.guideLink?.guideId).toBe('childhood-all')
+    // No guide covers cataracts.
+    const steroids = record({
+      administrations: [give('dexamethasone', 6, '2020-01-01', { days: 28 })]
+    })
+    expect(item(steroids, 'eyes.cataract')!.guideLink).toBeNull()
+    const own: UserPlanState = {
+      ...NO_USER,
+      ownItems: [
+        {
+          id: 'x',
+          title: 'Podiatrist',
+          system: 'other',
+          what: null,
+          everyMonths: null,
+          firstDue: null,
+          responsible: 'you'
+        }
+      ]
+    }
+    expect(plan(record(), own).items.find((i) => i.key === 'own.x')!.guideLink).toBeNull()
+  })
+
+  it('the choice on its own: age at first diagnosis decides between the ALL guides', () => {
+    const links = [
+      { guide: 'childhood-all', section: 'a' },
+      { guide: 'adult-all', section: 'b' },
+      { guide: 'metastatic-breast-cancer', section: 'c' }
+    ]
+    const facts = (dateOfBirth: string | null, conditions: string[]) => ({
+      conditions,
+      dateOfBirth,
+      firstDiagnosedOn: '2020-01-01'
+    })
+    // 17 the day before the 18th birthday, 18 on it.
+    expect(chooseGuideLink(links, facts('2002-01-02', ['b-cell-all']))?.sectionId).toBe('a')
+    expect(chooseGuideLink(links, facts('2002-01-01', ['ph-positive-all']))?.sectionId).toBe('b')
+    expect(chooseGuideLink(links, facts('1970-01-01', ['breast-cancer']))?.sectionId).toBe('c')
+    // Age unknown: either ALL guide fits, so the rule's order decides.
+    expect(chooseGuideLink(links.slice(1), facts(null, ['t-cell-all']))?.sectionId).toBe('b')
+    expect(chooseGuideLink(links, facts(null, ['t-cell-all']))?.sectionId).toBe('a')
+    // Only a guide for someone else: still the first link.
+    expect(chooseGuideLink([links[2]!, links[0]!], facts('1990-01-01', ['other']))?.sectionId).toBe(
+      'c'
+    )
+    expect(chooseGuideLink([], facts('1990-01-01', ['b-cell-all']))).toBeNull()
   })
 })

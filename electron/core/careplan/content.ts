@@ -103,6 +103,15 @@ export const scheduleSchema = z.strictObject({
 })
 export type RuleSchedule = z.infer<typeof scheduleSchema>
 
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/)
+
+/**
+ * A guide section that explains a rule's topic: a guide id and a section id (the slug of the
+ * section's heading) in content/guides/library.json. The data tests check that each one exists.
+ */
+export const guideLinkSchema = z.strictObject({ guide: slug, section: slug })
+export type RuleGuideLink = z.infer<typeof guideLinkSchema>
+
 export const ruleSchema = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9-]+$/),
@@ -126,7 +135,12 @@ export const ruleSchema = z
     citations: z.array(z.strictObject({ source: text, section: text })).min(1),
     /** Why the rule is what it is, for the next reviewer; not shown. */
     reviewNote: text.optional(),
-    guideSection: text.nullable().default(null)
+    /**
+     * Guide sections that explain the topic, best first; empty when no guide covers it. The plan
+     * shows one, chosen for the person (guideLink.ts), so each guide appears at most once: a
+     * second section of the same guide could never be chosen.
+     */
+    guides: z.array(guideLinkSchema)
   })
   .superRefine((rule, ctx) => {
     if (rule.status === 'UNCONFIRMED' && (rule.schedule !== null || rule.frequency !== null)) {
@@ -141,6 +155,10 @@ export const ruleSchema = z
     }
     if (rule.kind === 'topic' && rule.schedule !== null) {
       ctx.addIssue({ code: 'custom', path: ['schedule'], message: 'A topic has no schedule.' })
+    }
+    const linked = rule.guides.map((g) => g.guide)
+    if (new Set(linked).size !== linked.length) {
+      ctx.addIssue({ code: 'custom', path: ['guides'], message: 'Link each guide once.' })
     }
   })
 export type Rule = z.output<typeof ruleSchema>

@@ -19,6 +19,7 @@ import { addDays, addMonths, ageInYears } from '../record/dates.ts'
 import { type Evaluation, evaluate } from './conditions.ts'
 import type { CarePlanContent, Rule } from './content.ts'
 import type { Facts } from './facts.ts'
+import { chooseGuideLink } from './guideLink.ts'
 import { nextDue, type NextDue } from './schedule.ts'
 
 /** A check due within this many days shows as "due soon". */
@@ -200,7 +201,7 @@ function ruleItem(
     citations: citationsOf(rules, content),
     ruleIds: rules.map((r) => r.id),
     missing,
-    guideSection: lead.guideSection,
+    guideLink: chooseGuideLink(lead.guides, facts),
     completions,
     snoozedUntil: state?.snoozedUntil ?? null,
     dismissed: state?.dismissed ?? null,
@@ -237,7 +238,7 @@ function ownItem(item: OwnItem, user: UserPlanState, asOf: string): PlanItem {
     citations: [],
     ruleIds: [],
     missing: [],
-    guideSection: null,
+    guideLink: null,
     completions,
     snoozedUntil: state?.snoozedUntil ?? null,
     dismissed: state?.dismissed ?? null,

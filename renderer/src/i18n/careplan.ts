@@ -127,8 +127,8 @@ export const carePlanMessages = {
     missingTitle: 'To complete this, Lantern needs:',
     unconfirmed:
       'Lantern’s team could not confirm the schedule in this source, so no schedule is shown. Ask your care team whether this applies.',
-    guide: 'Read more in the guide: {section}',
-    guideLater: 'The guide is coming in a later version of Lantern.',
+    guide: 'Read more in the guides:',
+    guideSection: '{section}, in “{guide}”',
     doneTitle: 'Done',
     doneOn: 'Done on {date}',
     doneOnWithNote: 'Done on {date} — {note}',

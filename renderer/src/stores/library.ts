@@ -16,12 +16,21 @@ export const useLibraryStore = defineStore('library', () => {
   const glossary = shallowRef<GlossaryTerm[]>([])
   const glossaryLoaded = ref(false)
   let loadingGlossary: Promise<GlossaryTerm[]> | null = null
+  let loadingGuides: Promise<GuideSummary[]> | null = null
 
-  async function load(): Promise<GuideSummary[]> {
-    if (loaded.value) return guides.value
-    guides.value = await call('library.list')
-    loaded.value = true
-    return guides.value
+  /** The list of guides; asked for once, however many parts of a page want it at the same time. */
+  function load(): Promise<GuideSummary[]> {
+    if (loaded.value) return Promise.resolve(guides.value)
+    loadingGuides ??= call('library.list')
+      .then((list) => {
+        guides.value = list
+        loaded.value = true
+        return list
+      })
+      .finally(() => {
+        loadingGuides = null
+      })
+    return loadingGuides
   }
 
   async function guide(guideId: string): Promise<Guide> {
