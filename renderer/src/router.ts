@@ -1,6 +1,7 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import type { MessageKey } from './i18n/index.ts'
 import CarePlanView from './views/CarePlanView.vue'
+import DocumentView from './views/DocumentView.vue'
 import GlossaryView from './views/GlossaryView.vue'
 import GuideView from './views/GuideView.vue'
 import LibraryView from './views/LibraryView.vue'
@@ -74,6 +75,14 @@ export const router = createRouter({
       component: GlossaryView,
       props: true,
       meta: { titleKey: 'library.glossary.title' }
+    },
+    {
+      // One of the person's own documents; before the guide route too, for the same reason.
+      path: '/library/documents/:documentId',
+      name: 'document',
+      component: DocumentView,
+      props: true,
+      meta: { titleKey: 'documents.page.title' }
     },
     {
       // A guide, opened at one of its sections (a search result, a bookmark) or, without one,

@@ -43,7 +43,7 @@ function sectionHeading(page: Page, title: string): Locator {
 }
 
 function searchBox(page: Page): Locator {
-  return page.getByRole('search').getByLabel('Search the guides and the glossary')
+  return page.getByRole('search').getByLabel('Search the guides, the glossary and your documents')
 }
 
 async function search(page: Page, query: string) {

@@ -6,6 +6,7 @@
  * `{name}` is filled in by t(); an object with `one` and `other` is chosen by `{count}`.
  */
 import { carePlanMessages } from './careplan.ts'
+import { documentsMessages } from './documents.ts'
 import { libraryMessages } from './library.ts'
 import { personMessages } from './person.ts'
 import { recordMessages } from './record.ts'
@@ -15,6 +16,7 @@ export const en = {
   person: personMessages,
   careplan: carePlanMessages,
   library: libraryMessages,
+  documents: documentsMessages,
   app: {
     name: 'Lantern',
     starting: 'Opening Lantern…',

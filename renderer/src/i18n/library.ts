@@ -7,7 +7,7 @@ export const libraryMessages = {
   loadFailed: 'Lantern could not open the guides. Please try again.',
 
   search: {
-    label: 'Search the guides and the glossary',
+    label: 'Search the guides, the glossary and your documents',
     hint: 'Results appear as you type. Press Enter to open the first one.',
     heading: 'Search results',
     count: {

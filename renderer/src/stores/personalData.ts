@@ -1,4 +1,5 @@
 import { useCarePlanStore } from './carePlan.ts'
+import { useDocumentsStore } from './documents.ts'
 import { useDraftsStore } from './drafts.ts'
 import { usePersonStore } from './person.ts'
 import { useProfilesStore } from './profiles.ts'
@@ -21,4 +22,5 @@ export function clearPersonalData(): void {
   useCarePlanStore().reset()
   useReadingStore().reset()
   useQuestionsStore().reset()
+  useDocumentsStore().reset()
 }
