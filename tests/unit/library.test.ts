@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { buildLibrary, serialiseLibrary } from '../../electron/core/library/buildLibrary.ts'
 import { GuideFormatError, parseGuide } from '../../electron/core/library/guideMarkdown.ts'
-import { buildLibraryIndex, foldWord } from '../../electron/core/library/search.ts'
+import { buildLibraryIndex, foldWord, snippet } from '../../electron/core/library/search.ts'
 import { shippedLibrary } from '../../electron/core/library/shippedLibrary.ts'
 import { dispatch } from '../../electron/core/dispatch.ts'
 import { PASSPHRASE, cleanupTempDirs, newCore } from './helpers/vaultFixture.ts'
@@ -144,6 +144,26 @@ describe('search', () => {
     expect(results.some((r) => r.kind === 'glossary' && r.targetId === 'anc')).toBe(true)
     expect(small.search('')).toEqual([])
     expect(small.search('   ')).toEqual([])
+  })
+
+  it('shows a window of the text around the first match, with every match in it marked', () => {
+    const words = Array.from({ length: 5000 }, (_, i) => `word${i}`)
+    words[2500] = 'Leukemia'
+    words[2502] = 'leukemias'
+    const parts = snippet(words.join(' '), 'leukaemia')
+    const shown = parts.map((p) => p.text).join('')
+    expect(parts[0]).toEqual({ text: '… ', hit: false })
+    expect(parts.at(-1)).toEqual({ text: ' …', hit: false })
+    expect(parts.filter((p) => p.hit).map((p) => p.text)).toEqual(['Leukemia', 'leukemias'])
+    expect(shown).toContain('word2492 word2493')
+    expect(shown).not.toContain('word2491 ')
+    expect(shown.split(' ').length).toBeLessThanOrEqual(30)
+    // No match: the start of the text; a short text is shown whole.
+    expect(snippet(words.join(' '), 'nothing')[0]!.text.startsWith('word0 word1')).toBe(true)
+    expect(snippet('Blast cells.', 'blast')).toEqual([
+      { text: 'Blast', hit: true },
+      { text: ' cells', hit: false }
+    ])
   })
 
   it('puts what is named exactly as typed first: the word itself before longer terms', () => {

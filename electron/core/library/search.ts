@@ -53,10 +53,12 @@ export interface LibraryIndex {
 
 const SNIPPET_WORDS = 28
 
-/** A window of the text around the first matching word, with the matches marked. */
+/**
+ * A window of the text around the first matching word, with the matches marked. Reads the text
+ * only as far as the window: an imported document can run to many thousands of words.
+ */
 export function snippet(text: string, query: string): SnippetPart[] {
   const wanted = [...query.matchAll(WORD)].map((m) => foldWord(m[0])).filter(Boolean) as string[]
-  const words = [...text.matchAll(WORD)]
   const isHit = (word: string) => {
     const folded = foldWord(word)
     return (
@@ -66,22 +68,31 @@ export function snippet(text: string, query: string): SnippetPart[] {
       )
     )
   }
-  const first = words.findIndex((m) => isHit(m[0]))
+  // Words up to the end of the window, plus one to know whether the text goes on.
+  const words: { match: RegExpExecArray; hit: boolean }[] = []
+  let first = -1
+  for (const match of text.matchAll(WORD)) {
+    const hit = isHit(match[0])
+    words.push({ match, hit })
+    if (hit && first === -1) first = words.length - 1
+    const windowEnd = Math.max(0, (first === -1 ? 0 : first) - 8) + SNIPPET_WORDS
+    if (first !== -1 && words.length > windowEnd) break
+  }
+  if (words.length === 0) return [{ text, hit: false }]
   const startWord = Math.max(0, (first === -1 ? 0 : first) - 8)
   const endWord = Math.min(words.length, startWord + SNIPPET_WORDS)
-  if (words.length === 0) return [{ text, hit: false }]
-  const from = words[startWord]!.index!
-  const lastWord = words[endWord - 1]!
-  const to = lastWord.index! + lastWord[0].length
+  const from = words[startWord]!.match.index
+  const lastWord = words[endWord - 1]!.match
+  const to = lastWord.index + lastWord[0].length
   const parts: SnippetPart[] = []
   if (startWord > 0) parts.push({ text: '… ', hit: false })
   let cursor = from
   for (let i = startWord; i < endWord; i++) {
-    const m = words[i]!
-    if (!isHit(m[0])) continue
-    if (m.index! > cursor) parts.push({ text: text.slice(cursor, m.index), hit: false })
-    parts.push({ text: m[0], hit: true })
-    cursor = m.index! + m[0].length
+    const { match, hit } = words[i]!
+    if (!hit) continue
+    if (match.index > cursor) parts.push({ text: text.slice(cursor, match.index), hit: false })
+    parts.push({ text: match[0], hit: true })
+    cursor = match.index + match[0].length
   }
   if (to > cursor) parts.push({ text: text.slice(cursor, to), hit: false })
   if (endWord < words.length) parts.push({ text: ' …', hit: false })
