@@ -251,7 +251,7 @@ export function createCore(options: CoreOptions): Core {
     'library.list': () =>
       library.guides.map(({ introHtml: _intro, sections: _sections, ...summary }) => summary),
     'library.get': ({ guideId }) => guideById(guideId),
-    'library.glossary': () => library.glossary,
+    'library.glossary': () => ({ terms: library.glossary, sources: library.glossarySources }),
     'library.search': ({ query, limit }) =>
       vault.state === 'unlocked'
         ? searchAll([library.index(), documentsIndex()], query, limit)

@@ -18,7 +18,7 @@ import { type CarePlan, carePlanInputs } from './careplan.ts'
 import {
   type Bookmark,
   type DocumentSummary,
-  type GlossaryTerm,
+  type Glossary,
   type ImportedDocument,
   type Guide,
   type GuideSummary,
@@ -265,7 +265,7 @@ export const contract = {
   /** The guide library: public text shipped with the app. */
   'library.list': method<GuideSummary[]>()(empty),
   'library.get': method<Guide>()(libraryInputs.get),
-  'library.glossary': method<GlossaryTerm[]>()(empty),
+  'library.glossary': method<Glossary>()(empty),
   /** Ranked, section-level results with highlighted snippets, as the person types. */
   'library.search': method<SearchResult[]>()(libraryInputs.search),
   'library.listBookmarks': method<Bookmark[]>()(empty),

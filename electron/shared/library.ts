@@ -50,7 +50,29 @@ export interface GlossaryTerm {
   term: string
   aliases: string[]
   definition: string
+  /** What the definition draws on: ids of the guides' sources or of the glossary's own. */
   sources: string[]
+  /**
+   * The words a cited source itself uses for the concept where it uses neither the term nor an
+   * alias ("hair loss" for alopecia). Not shown; the glossary test finds them in the sources.
+   */
+  sourceWords?: string[]
+}
+
+/** A page the glossary cites that no guide lists, read to support a definition. */
+export interface GlossarySource {
+  id: string
+  organisation: string
+  title: string
+  url: string
+  /** When Lantern's team read the page against the definitions that cite it. */
+  checkedOn: string
+}
+
+/** The glossary as the core serves it: the terms, and the sources only the glossary cites. */
+export interface Glossary {
+  terms: GlossaryTerm[]
+  sources: GlossarySource[]
 }
 
 /** A piece of a snippet; `hit` parts matched the query and are highlighted. */

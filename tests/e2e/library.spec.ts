@@ -150,6 +150,12 @@ test('search finds guide sections and glossary words; the reader explains terms 
   await expect(glossaryCount).toHaveText(/^Showing [2-9] of \d{3} words\.$/)
   await expect(app.getByRole('term').filter({ hasText: /^neutrophil$/ })).toBeVisible()
   await expect(app.getByRole('term').filter({ hasText: /^lymphocyte$/ })).toHaveCount(0)
+  // A word supported by a page only the glossary cites: that page's publisher is named too.
+  await app.getByLabel('Find a word').fill('DNA')
+  const dna = app
+    .locator('.entry')
+    .filter({ has: app.getByRole('term').filter({ hasText: /^DNA$/ }) })
+  await expect(dna.locator('.sources')).toHaveText('Sources: National Cancer Institute (NCI)')
   await app.getByLabel('Find a word').fill('')
   const letters = app.getByRole('navigation', { name: 'Words by first letter' })
   await letters.getByRole('link', { name: 'W', exact: true }).click()

@@ -1,6 +1,12 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { GlossaryTerm, Guide, GuideSummary, SearchResult } from '@shared/library.ts'
+import type {
+  GlossarySource,
+  GlossaryTerm,
+  Guide,
+  GuideSummary,
+  SearchResult
+} from '@shared/library.ts'
 import { call } from '../api/client.ts'
 
 /**
@@ -14,6 +20,8 @@ export const useLibraryStore = defineStore('library', () => {
   /** Whole guides, fetched when first opened. Shallow: they are read, never changed. */
   const opened = shallowRef<Map<string, Guide>>(new Map())
   const glossary = shallowRef<GlossaryTerm[]>([])
+  /** The sources only the glossary cites; the guides list the others. */
+  const glossarySources = shallowRef<GlossarySource[]>([])
   const glossaryLoaded = ref(false)
   let loadingGlossary: Promise<GlossaryTerm[]> | null = null
   let loadingGuides: Promise<GuideSummary[]> | null = null
@@ -44,8 +52,9 @@ export const useLibraryStore = defineStore('library', () => {
   function loadGlossary(): Promise<GlossaryTerm[]> {
     if (glossaryLoaded.value) return Promise.resolve(glossary.value)
     loadingGlossary ??= call('library.glossary')
-      .then((terms) => {
+      .then(({ terms, sources }) => {
         glossary.value = terms
+        glossarySources.value = sources
         glossaryLoaded.value = true
         return terms
       })
@@ -68,6 +77,7 @@ export const useLibraryStore = defineStore('library', () => {
     guides,
     loaded,
     glossary,
+    glossarySources,
     glossaryLoaded,
     load,
     guide,
