@@ -44,7 +44,6 @@ export const documentsMessages = {
 
   page: {
     title: 'Your document',
-    back: 'All guides',
     loading: 'Opening the document…',
     loadFailed: 'Lantern could not open this document. Please try again.',
     missingTitle: 'This document is not in your vault',
