@@ -31,7 +31,7 @@ import { type Library, shippedLibrary } from './library/shippedLibrary.ts'
 import {
   convertDocument,
   deleteDocument,
-  documentTexts,
+  documentSectionsForSearch,
   getDocument,
   listDocuments,
   saveDocument
@@ -97,7 +97,7 @@ export function createCore(options: CoreOptions): Core {
     return guide
   }
   const documentsIndex = () => {
-    documentIndex ??= buildDocumentIndex(documentTexts(vault.db))
+    documentIndex ??= buildDocumentIndex(documentSectionsForSearch(vault.db))
     return documentIndex
   }
   const requireSection = (guideId: string, sectionId: string) => {

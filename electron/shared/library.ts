@@ -85,10 +85,13 @@ export interface SearchResult {
   kind: 'guide' | 'glossary' | 'document'
   /** Guide id, glossary term id, or imported document id. */
   targetId: string
-  /** Section id within the guide; null for glossary terms and documents. */
+  /**
+   * Section id within the guide, or `part-N` for the Nth h2/h3 heading of a document; null for
+   * glossary terms and for a document's text before its first heading.
+   */
   sectionId: string | null
   title: string
-  /** Where it is: the guide's title, or "Glossary". */
+  /** Where it is: the guide's or the document's title, or "Glossary". */
   context: string
   snippet: SnippetPart[]
   score: number

@@ -78,7 +78,7 @@ export const router = createRouter({
     },
     {
       // One of the person's own documents; before the guide route too, for the same reason.
-      path: '/library/documents/:documentId',
+      path: '/library/documents/:documentId/:sectionId?',
       name: 'document',
       component: DocumentView,
       props: true,

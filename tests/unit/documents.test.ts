@@ -8,6 +8,7 @@ import PDFDocument from 'pdfkit'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core/api.ts'
 import { dispatch } from '../../electron/core/dispatch.ts'
+import { documentSections } from '../../electron/core/library/documents.ts'
 import { cleanHtmlPage } from '../../electron/core/library/importHtml.ts'
 import { PASSPHRASE, cleanupTempDirs, newCore } from './helpers/vaultFixture.ts'
 
@@ -87,6 +88,27 @@ describe('cleaning a saved web page', () => {
   })
 })
 
+describe('cutting a document into sections for search', () => {
+  it('cuts at each h2 and h3, numbers them in order, and keeps smaller headings inside', () => {
+    const html =
+      '<p>Before any heading.</p><h2>Line care</h2><p>Flush &amp; clamp.</p>' +
+      '<h4>Small print</h4><p>Inside line care.</p><h3>Bathing</h3><h2>Fever</h2><p>Call.</p>'
+    expect(documentSections('Ward letter', html)).toEqual([
+      { sectionId: null, title: 'Ward letter', text: 'Before any heading.' },
+      {
+        sectionId: 'part-1',
+        title: 'Line care',
+        text: 'Flush & clamp. Small print Inside line care.'
+      },
+      { sectionId: 'part-2', title: 'Bathing', text: '' },
+      { sectionId: 'part-3', title: 'Fever', text: 'Call.' }
+    ])
+    expect(documentSections('Note', '<p>Only text.</p>')).toEqual([
+      { sectionId: null, title: 'Note', text: 'Only text.' }
+    ])
+  })
+})
+
 describe('importing through the core', () => {
   it('a saved web page is found by search, with its boilerplate gone, until it is deleted', async () => {
     const core = await unlockedCore()
@@ -103,7 +125,13 @@ describe('importing through the core', () => {
 
     const hits = await core.handlers['library.search']({ query: 'mouth ulcers' })
     const found = hits.find((r) => r.kind === 'document')!
-    expect(found).toMatchObject({ targetId: id, context: 'Your documents' })
+    // The part of the page that says it, under its own heading, like a guide's section.
+    expect(found).toMatchObject({
+      targetId: id,
+      sectionId: 'part-2',
+      title: 'When to call the team',
+      context: 'Mouth care during chemotherapy'
+    })
     expect(found.snippet.filter((p) => p.hit).map((p) => p.text.toLowerCase())).toEqual(
       expect.arrayContaining(['mouth', 'ulcers'])
     )
@@ -117,7 +145,7 @@ describe('importing through the core', () => {
     const doc = await core.handlers['documents.get']({ id })
     expect(doc.html).toContain('Rinse gently')
     expect(await core.handlers['library.search']({ query: 'salt water' })).toEqual(
-      expect.arrayContaining([expect.objectContaining({ targetId: id })])
+      expect.arrayContaining([expect.objectContaining({ targetId: id, sectionId: 'part-1' })])
     )
 
     expect(await core.handlers['documents.delete']({ id })).toEqual([])

@@ -199,13 +199,49 @@ export function getDocument(db: Db, id: string): ImportedDocument {
   return { ...summary(row), html: row.html }
 }
 
-/** Every document's text, for the search index built after unlocking. */
-export function documentTexts(db: Db): { id: string; title: string; text: string }[] {
-  return db.prepare('SELECT id, title, text FROM documents').all() as {
+/** A part of a document as search shows it: from one heading (h2 or h3) to the next. */
+export interface DocumentSection {
+  /** `part-N` for the Nth h2 or h3 heading of the document's html; null for the text before the first. */
+  sectionId: string | null
+  title: string
+  text: string
+}
+
+/**
+ * A document cut at its headings, like the guides at theirs, so that search can point into a
+ * long page. The html is Lantern's own rewrite (bare tags, no attributes), so a tag pattern is
+ * exact here. The document page counts h2 and h3 headings the same way to find `part-N`.
+ */
+export function documentSections(title: string, html: string): DocumentSection[] {
+  const sections: DocumentSection[] = []
+  const pieces = html.split(/(<h[23]>[\s\S]*?<\/h[23]>)/)
+  const lead = textOf(pieces[0] ?? '')
+  if (lead) sections.push({ sectionId: null, title, text: lead })
+  for (let i = 1; i < pieces.length; i += 2) {
+    const heading = textOf(pieces[i]!) || title
+    sections.push({
+      sectionId: `part-${(i + 1) / 2}`,
+      title: heading,
+      text: textOf(pieces[i + 1] ?? '')
+    })
+  }
+  return sections
+}
+
+/** Every document cut into its sections, for the search index built after unlocking. */
+export function documentSectionsForSearch(
+  db: Db
+): { id: string; title: string; sections: DocumentSection[] }[] {
+  const rows = db.prepare('SELECT id, title, html FROM documents').all() as {
     id: string
     title: string
-    text: string
+    html: string
   }[]
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    sections: documentSections(row.title, row.html)
+  }))
 }
 
 export function deleteDocument(db: Db, id: string): void {

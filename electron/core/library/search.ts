@@ -197,21 +197,30 @@ export function buildLibraryIndex(guides: Guide[], glossary: GlossaryTerm[]): Li
   return indexOf(docs)
 }
 
-/** The person's imported documents: built in memory after unlocking, never written to disk. */
+/**
+ * The person's imported documents, a result per section (the text before the first heading,
+ * then each h2 or h3 part): built in memory after unlocking, never written to disk.
+ */
 export function buildDocumentIndex(
-  documents: { id: string; title: string; text: string }[]
+  documents: {
+    id: string
+    title: string
+    sections: { sectionId: string | null; title: string; text: string }[]
+  }[]
 ): LibraryIndex {
   return indexOf(
-    documents.map((d) => ({
-      id: `d:${d.id}`,
-      kind: 'document' as const,
-      targetId: d.id,
-      sectionId: null,
-      title: d.title,
-      context: 'Your documents',
-      text: d.text,
-      names: [d.title]
-    }))
+    documents.flatMap((d) =>
+      d.sections.map((section) => ({
+        id: `d:${d.id}#${section.sectionId ?? ''}`,
+        kind: 'document' as const,
+        targetId: d.id,
+        sectionId: section.sectionId,
+        title: section.title,
+        context: d.title,
+        text: section.text,
+        names: [section.title]
+      }))
+    )
   )
 }
 
