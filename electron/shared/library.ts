@@ -141,6 +141,12 @@ export const MAX_IMPORT_BYTES = 8 * 1024 * 1024
 
 // ---- Inputs ----
 
+/** How many bytes a base64 text decodes to. */
+function base64Bytes(content: string): number {
+  const padding = content.endsWith('==') ? 2 : content.endsWith('=') ? 1 : 0
+  return Math.floor((content.length * 3) / 4) - padding
+}
+
 const id = z.string().uuid('Not a valid identifier.')
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'Not a guide or section.')
 export const SEARCH_QUERY_MAX = 200
@@ -193,6 +199,11 @@ export const libraryInputs = {
       .min(1, 'The file is empty.')
       .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4, 'That file is larger than 8 MB.')
       .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file did not arrive intact.')
+      // The length cap above lets up to two bytes more through; this counts them exactly.
+      .refine(
+        (content) => base64Bytes(content) <= MAX_IMPORT_BYTES,
+        'That file is larger than 8 MB.'
+      )
   }),
   getDocument: z.strictObject({ id }),
   deleteDocument: z.strictObject({ id })

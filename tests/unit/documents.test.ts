@@ -8,6 +8,7 @@ import PDFDocument from 'pdfkit'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core/api.ts'
 import { dispatch } from '../../electron/core/dispatch.ts'
+import { MAX_IMPORT_BYTES } from '../../electron/shared/library.ts'
 import { documentSections } from '../../electron/core/library/documents.ts'
 import { cleanHtmlPage } from '../../electron/core/library/importHtml.ts'
 import { PASSPHRASE, cleanupTempDirs, newCore } from './helpers/vaultFixture.ts'
@@ -195,6 +196,34 @@ describe('importing through the core', () => {
     const hits = await core.handlers['library.search']({ query: 'ferritin repeat' })
     expect(hits.find((r) => r.kind === 'document')?.targetId).toBe(saved.id)
   })
+
+  it('takes a text file of exactly 8 MB, and refuses one byte more at the contract', async () => {
+    const core = await unlockedCore()
+    const line = 'Platelets were 45 after the transfusion on Tuesday.\n'
+    const text = (n: number) => line.repeat(Math.ceil(n / line.length)).slice(0, n)
+    const tooLarge = await dispatch(core.handlers, 'documents.import', {
+      fileName: 'huge.txt',
+      kind: 'text',
+      content: base64(text(MAX_IMPORT_BYTES + 1))
+    })
+    expect(tooLarge).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        fields: [{ path: 'content', message: 'That file is larger than 8 MB.' }]
+      }
+    })
+    expect(await core.handlers['documents.list']({})).toEqual([])
+
+    const largest = await dispatch(core.handlers, 'documents.import', {
+      fileName: 'largest.txt',
+      kind: 'text',
+      content: base64(text(MAX_IMPORT_BYTES))
+    })
+    expect(largest).toMatchObject({ ok: true, value: { fileName: 'largest.txt' } })
+    const hits = await core.handlers['library.search']({ query: 'transfusion Tuesday' })
+    expect(hits.some((r) => r.kind === 'document')).toBe(true)
+  }, 60_000)
 
   it('a damaged PDF or an empty page is refused with a clear message, and nothing is saved', async () => {
     const core = await unlockedCore()
