@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core/api.ts'
 import { dispatch } from '../../electron/core/dispatch.ts'
 import { MAX_IMPORT_BYTES } from '../../electron/shared/library.ts'
+import { decodeText } from '../../electron/core/library/decodeText.ts'
 import { documentSections } from '../../electron/core/library/documents.ts'
 import { cleanHtmlPage } from '../../electron/core/library/importHtml.ts'
 import { PASSPHRASE, cleanupTempDirs, newCore } from './helpers/vaultFixture.ts'
@@ -107,6 +108,49 @@ describe('cutting a document into sections for search', () => {
     expect(documentSections('Note', '<p>Only text.</p>')).toEqual([
       { sectionId: null, title: 'Note', text: 'Only text.' }
     ])
+  })
+})
+
+describe('reading files saved in other encodings', () => {
+  const latin1 = (text: string) => Buffer.from(text, 'latin1')
+
+  it('follows the charset a page declares, a byte-order mark, or falls back to Windows-1252', () => {
+    const page = latin1(
+      '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">' +
+        '<title>Caf\u00e9 menu</title></head><body><p>Cr\u00e8me br\u00fbl\u00e9e \u0080 5</p></body></html>'
+    )
+    expect(decodeText(page, { html: true })).toContain('Crème brûlée € 5')
+    // The same bytes, undeclared in a text file: not UTF-8, so Windows-1252.
+    expect(decodeText(latin1('Na\u00efve r\u00e9sum\u00e9'), { html: false })).toBe('Naïve résumé')
+    // UTF-8 stays UTF-8, with or without a byte-order mark (which never reaches the title).
+    const utf8 = Buffer.from('Zoë Núñez', 'utf8')
+    expect(decodeText(utf8, { html: false })).toBe('Zoë Núñez')
+    expect(
+      decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]), { html: false })
+    ).toBe('Zoë Núñez')
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Zoë Núñez', 'utf16le')])
+    expect(decodeText(utf16, { html: false })).toBe('Zoë Núñez')
+    // A label no decoder knows is ignored.
+    expect(decodeText(Buffer.from('<meta charset="klingon"><p>Zoë</p>'), { html: true })).toContain(
+      'Zoë'
+    )
+  })
+
+  it('a Windows-1252 page is kept and found with its accents', async () => {
+    const core = await unlockedCore()
+    const page = latin1(
+      '<html><head><meta charset="windows-1252"><title>Cr\u00e8me for dry skin</title></head>' +
+        '<body><main><h1>Cr\u00e8me for dry skin</h1><p>Use the cr\u00e8me after the bath.</p></main></body></html>'
+    )
+    const saved = await core.handlers['documents.import']({
+      fileName: 'creme.html',
+      kind: 'html',
+      content: page.toString('base64')
+    })
+    expect(saved.title).toBe('Crème for dry skin')
+    expect((await core.handlers['documents.get']({ id: saved.id })).html).toContain(
+      'Use the crème after the bath.'
+    )
   })
 })
 

@@ -8,6 +8,7 @@ import MarkdownIt from 'markdown-it'
 import type { DocumentKind, DocumentSummary, ImportedDocument } from '../../shared/library.ts'
 import { CoreError } from '../errors.ts'
 import type { Db } from '../vault/database.ts'
+import { decodeText } from './decodeText.ts'
 import { cleanHtmlPage, textOf } from './importHtml.ts'
 
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false }).disable([
@@ -92,7 +93,7 @@ export interface ImportInput {
 export async function convertDocument(
   input: ImportInput
 ): Promise<{ title: string; html: string; text: string }> {
-  const decoded = () => new TextDecoder('utf-8').decode(input.bytes)
+  const decoded = () => decodeText(input.bytes, { html: input.kind === 'html' })
   let title: string | null
   let html: string
   switch (input.kind) {
