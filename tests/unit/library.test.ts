@@ -167,7 +167,7 @@ describe('search', () => {
   })
 
   it('puts what is named exactly as typed first: the word itself before longer terms', () => {
-    // Without the exact-name boost, "febrile neutropenia" and "HER2-low" score higher.
+    // Without the exact-name bonus, "febrile neutropenia" and "HER2-low" score higher.
     expect(index.search('neutropenia')[0]).toMatchObject({
       kind: 'glossary',
       targetId: 'neutropenia'
@@ -176,6 +176,8 @@ describe('search', () => {
     expect(index.search('febrile neutropenia')[0]?.targetId).toBe('febrile-neutropenia')
     expect(index.search('HER2')[0]?.targetId).toBe('her2')
     expect(index.search('ANC')[0]?.targetId).toBe('absolute-neutrophil-count')
+    // Not "allogeneic transplant", which the half-typed "all" also matches.
+    expect(index.search('ALL')[0]?.targetId).toBe('acute-lymphoblastic-leukemia')
     const remission = index.search('remission').slice(0, 2)
     expect(remission.map((r) => r.title.split(' (')[0]!.toLowerCase())).toEqual([
       'remission',

@@ -109,10 +109,12 @@ function foldPhrase(text: string): string {
 }
 
 /**
- * A result named exactly what was typed comes first: "neutropenia" should open the word itself,
- * not "febrile neutropenia", whose longer definition BM25 happens to score higher.
+ * A result named exactly what was typed comes before every other: "neutropenia" should open the
+ * word itself, not "febrile neutropenia", whose longer definition BM25 happens to score higher,
+ * and "ALL" the leukemia, not "allogeneic", which the half-typed prefix also matches. Added to
+ * the score (not multiplied) so the order holds across the guides' and documents' indexes too.
  */
-const EXACT_NAME_BOOST = 2
+const EXACT_NAME_BONUS = 1000
 
 function indexOf(docs: IndexedDoc[]): LibraryIndex {
   const byId = new Map(docs.map((d) => [d.id, d]))
@@ -145,7 +147,7 @@ function indexOf(docs: IndexedDoc[]): LibraryIndex {
         .map((hit) => ({
           hit,
           score: namesById.get(String(hit.id))?.has(typed)
-            ? hit.score * EXACT_NAME_BOOST
+            ? hit.score + EXACT_NAME_BONUS
             : hit.score
         }))
         .sort((a, b) => b.score - a.score)
