@@ -31,12 +31,13 @@ import { type Library, shippedLibrary } from './library/shippedLibrary.ts'
 import {
   convertDocument,
   deleteDocument,
+  documentSections,
   documentSectionsForSearch,
   getDocument,
   listDocuments,
   saveDocument
 } from './library/documents.ts'
-import { buildDocumentIndex, type LibraryIndex, searchAll } from './library/search.ts'
+import { buildDocumentIndex, type DocumentIndex, searchAll } from './library/search.ts'
 import { deleteDraft, listDrafts, saveDraft } from './record/drafts.ts'
 import { deleteEntry, listEntries, saveEntry } from './record/entries.ts'
 import {
@@ -81,7 +82,7 @@ export function createCore(options: CoreOptions): Core {
   // A deleted person can be brought back until the vault locks; after that they are gone.
   const purge = (db: Db) => purgeDeletedProfiles(db, { everything: true })
   // The person's documents are indexed in memory while the vault is open, and only then.
-  let documentIndex: LibraryIndex | null = null
+  let documentIndex: DocumentIndex | null = null
   // The documents' search index holds their text: it goes when the vault closes.
   const beforeClose = (db: Db) => {
     documentIndex = null
@@ -298,14 +299,18 @@ export function createCore(options: CoreOptions): Core {
         bytes: new Uint8Array(Buffer.from(content, 'base64'))
       })
       const saved = saveDocument(vault.db, { ...converted, fileName, kind })
-      documentIndex = null
+      documentIndex?.add({
+        id: saved.id,
+        title: saved.title,
+        sections: documentSections(saved.title, converted.html)
+      })
       return saved
     },
     'documents.list': () => listDocuments(vault.db),
     'documents.get': ({ id }) => getDocument(vault.db, id),
     'documents.delete': ({ id }) => {
       deleteDocument(vault.db, id)
-      documentIndex = null
+      documentIndex?.remove(id)
       return listDocuments(vault.db)
     }
   }

@@ -157,6 +157,10 @@ describe('reading files saved in other encodings', () => {
 describe('importing through the core', () => {
   it('a saved web page is found by search, with its boilerplate gone, until it is deleted', async () => {
     const core = await unlockedCore()
+    // A search first, so the documents' index exists and the import must add to it.
+    expect(await core.handlers['library.search']({ query: 'mouth ulcers' })).not.toContainEqual(
+      expect.objectContaining({ kind: 'document' })
+    )
     const result = await dispatch(core.handlers, 'documents.import', {
       fileName: 'mouth-care.html',
       kind: 'html',

@@ -116,15 +116,28 @@ function foldPhrase(text: string): string {
  */
 const EXACT_NAME_BONUS = 1000
 
-function indexOf(docs: IndexedDoc[]): LibraryIndex {
-  const byId = new Map(docs.map((d) => [d.id, d]))
+/** An index whose entries can change: the person's documents come and go while it is open. */
+interface ChangingIndex extends LibraryIndex {
+  add(docs: IndexedDoc[]): void
+  remove(targetId: string): void
+}
+
+function indexOf(docs: IndexedDoc[]): ChangingIndex {
+  const byId = new Map<string, IndexedDoc>()
+  const namesById = new Map<string, Set<string>>()
   const index = new MiniSearch<IndexedDoc>({
     fields: ['title', 'text'],
     tokenize,
     processTerm: (term) => foldWord(term)
   })
-  index.addAll(docs)
-  const namesById = new Map(docs.map((d) => [d.id, new Set(d.names.map(foldPhrase))]))
+  const add = (more: IndexedDoc[]) => {
+    index.addAll(more)
+    for (const d of more) {
+      byId.set(d.id, d)
+      namesById.set(d.id, new Set(d.names.map(foldPhrase)))
+    }
+  }
+  add(docs)
 
   const run = (query: string, combineWith: 'AND' | 'OR') =>
     index.search(query, {
@@ -137,7 +150,17 @@ function indexOf(docs: IndexedDoc[]): LibraryIndex {
     })
 
   return {
-    documentCount: docs.length,
+    get documentCount() {
+      return byId.size
+    },
+    add,
+    remove(targetId) {
+      for (const d of [...byId.values()].filter((doc) => doc.targetId === targetId)) {
+        index.discard(d.id)
+        byId.delete(d.id)
+        namesById.delete(d.id)
+      }
+    },
     search(query, limit = 20) {
       if (!/[\p{L}\p{N}]/u.test(query)) return []
       let hits = run(query, 'AND')
@@ -199,31 +222,48 @@ export function buildLibraryIndex(guides: Guide[], glossary: GlossaryTerm[]): Li
   return indexOf(docs)
 }
 
+/** One imported document as search sees it: its title and its parts (documents.ts cuts them). */
+export interface SearchableDocument {
+  id: string
+  title: string
+  sections: { sectionId: string | null; title: string; text: string }[]
+}
+
+/** The person's documents in search: added and removed one at a time as they are imported. */
+export interface DocumentIndex extends LibraryIndex {
+  add(document: SearchableDocument): void
+  remove(documentId: string): void
+}
+
+function documentEntries(d: SearchableDocument): IndexedDoc[] {
+  return d.sections.map((section) => ({
+    id: `d:${d.id}#${section.sectionId ?? ''}`,
+    kind: 'document' as const,
+    targetId: d.id,
+    sectionId: section.sectionId,
+    title: section.title,
+    context: d.title,
+    text: section.text,
+    names: [section.title]
+  }))
+}
+
 /**
  * The person's imported documents, a result per section (the text before the first heading,
- * then each h2 or h3 part): built in memory after unlocking, never written to disk.
+ * then each h2 or h3 part): built in memory after unlocking, never written to disk, and kept up
+ * to date as documents are imported and deleted rather than built again (a large document takes
+ * seconds to index).
  */
-export function buildDocumentIndex(
-  documents: {
-    id: string
-    title: string
-    sections: { sectionId: string | null; title: string; text: string }[]
-  }[]
-): LibraryIndex {
-  return indexOf(
-    documents.flatMap((d) =>
-      d.sections.map((section) => ({
-        id: `d:${d.id}#${section.sectionId ?? ''}`,
-        kind: 'document' as const,
-        targetId: d.id,
-        sectionId: section.sectionId,
-        title: section.title,
-        context: d.title,
-        text: section.text,
-        names: [section.title]
-      }))
-    )
-  )
+export function buildDocumentIndex(documents: SearchableDocument[]): DocumentIndex {
+  const index = indexOf(documents.flatMap(documentEntries))
+  return {
+    get documentCount() {
+      return index.documentCount
+    },
+    search: (query, limit) => index.search(query, limit),
+    add: (document) => index.add(documentEntries(document)),
+    remove: (documentId) => index.remove(documentId)
+  }
 }
 
 /** Results from several indexes, best first. */
