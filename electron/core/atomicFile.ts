@@ -1,4 +1,13 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  fsyncSync,
+  openSync,
+  renameSync,
+  rmSync,
+  writeSync
+} from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { basename, dirname, join } from 'node:path'
 
@@ -27,6 +36,9 @@ export function fsyncFile(file: string): void {
  * new ones, never a mix: write a temp file in the same folder, fsync it, rename it over the
  * target, fsync the folder.
  */
+/** The temp files writeFileAtomic makes; one left by a kill is removed at the next start. */
+export const ATOMIC_TEMP_PATTERN = /^\..+\.[0-9a-f]{12}\.tmp$/
+
 export function writeFileAtomic(target: string, data: string | Uint8Array): void {
   const dir = dirname(target)
   const tmp = join(dir, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
@@ -49,4 +61,27 @@ export function writeFileAtomic(target: string, data: string | Uint8Array): void
     throw error
   }
   fsyncDirectory(dir)
+}
+
+/**
+ * Overwrites a file with random bytes, flushes it, then deletes it: for files under a retired
+ * key. Best effort only: an SSD, a copy-on-write or journalling file system, or a snapshot may
+ * keep the old blocks, which is why what is removed this way is already encrypted.
+ */
+export function removeSecurely(file: string): void {
+  if (!existsSync(file)) return
+  const fd = openSync(file, 'r+')
+  try {
+    const size = fstatSync(fd).size
+    const chunk = Buffer.alloc(64 * 1024)
+    for (let offset = 0; offset < size; offset += chunk.length) {
+      const length = Math.min(chunk.length, size - offset)
+      randomBytes(length).copy(chunk)
+      writeSync(fd, chunk, 0, length, offset)
+    }
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+  rmSync(file, { force: true })
 }

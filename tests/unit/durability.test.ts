@@ -1,10 +1,15 @@
 /**
- * "Never loses an edit": a process killed mid-burst keeps every write it acknowledged, and a
- * passphrase change killed mid-write leaves a key file that one of the two passphrases opens.
+ * "Never loses an edit": a process killed mid-burst keeps every write it acknowledged, a
+ * passphrase change killed mid-write leaves a key file that one of the two passphrases opens,
+ * and so does a re-encryption under a new data key, with all the data.
  */
 import { spawn } from 'node:child_process'
+import { readdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { verifyDatabaseCopy } from '../../electron/core/vault/database.ts'
+import { readEnvelope } from '../../electron/core/vault/envelope.ts'
+import { unwrapKey } from '../../electron/core/vault/keyCrypto.ts'
 import {
   PASSPHRASE,
   cleanupTempDirs,
@@ -96,5 +101,51 @@ describe('durability under kill -9', () => {
       await core.shutdown()
     }
     expect(changes).toBeGreaterThan(ROUNDS)
+  })
+
+  it('a re-encryption killed at any moment leaves a vault that opens, with all its data, under the old or the new passphrase', async () => {
+    const dir = tempDir()
+    const setup = newCore(dir)
+    await setup.vault.create(rotatingPassphrase(0))
+    for (const name of ['Ada', 'Ben', 'Cleo']) {
+      await setup.handlers['profiles.create']({ displayName: name })
+    }
+    await setup.shutdown()
+
+    let current = 0
+    let changes = 0
+    for (let round = 0; round < ROUNDS; round++) {
+      const lines = await runAndKill(['reencrypt', dir, String(current)])
+      changes += lines.length
+      const acknowledged = lines.length > 0 ? Number(lines.at(-1)!.replace(/^now /, '')) : current
+      const core = newCore(dir)
+      const unlocks = async (n: number) =>
+        core.vault.unlock(rotatingPassphrase(n)).then(
+          () => true,
+          () => false
+        )
+      if (await unlocks(acknowledged)) current = acknowledged
+      else {
+        expect(await unlocks(acknowledged + 1)).toBe(true)
+        current = acknowledged + 1
+      }
+      expect(core.vault.db.pragma('integrity_check', { simple: true })).toBe('ok')
+      const names = (await core.handlers['profiles.list']({})).map((p) => p.displayName).sort()
+      expect(names).toEqual(['Ada', 'Ben', 'Cleo'])
+      // Whatever moment the kill came at, every backup opens with the key of today's vault
+      // (a backup under a retired key is gone), and no staged file is left behind.
+      const key = (await unwrapKey(
+        readEnvelope(core.vault.envelopeFile)!.wraps.passphrase,
+        rotatingPassphrase(current),
+        'passphrase'
+      ))!
+      const backups = core.vault.listBackups()
+      expect(backups.length).toBeGreaterThan(0)
+      for (const backup of backups)
+        expect(verifyDatabaseCopy(backup.file, key).tables).toBeGreaterThan(0)
+      expect(readdirSync(dir).filter((name) => name.startsWith('.'))).toEqual([])
+      await core.shutdown()
+    }
+    expect(changes).toBeGreaterThan(0)
   })
 })

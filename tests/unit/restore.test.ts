@@ -71,7 +71,7 @@ describe('restore from backup', () => {
     expect(core.vault.db.pragma('integrity_check', { simple: true })).toBe('ok')
   })
 
-  it('accepts the recovery code in place of the passphrase of the time', async () => {
+  it("accepts today's passphrase or the recovery code, and no longer the passphrase of before", async () => {
     const dir = tempDir()
     const recoveryCode = await vaultWithBackup(dir)
     const core = newCore(dir)
@@ -79,11 +79,11 @@ describe('restore from backup', () => {
     await core.vault.changePassphrase(PASSPHRASE, 'a newer passphrase')
     const [backup] = core.vault.listBackups()
     // Restoring while unlocked is allowed: today's file is kept aside all the same.
-    expect(await codeOf(core.vault.restoreBackup(backup!.id, 'a newer passphrase'))).toBe(
-      'WRONG_PASSPHRASE'
-    )
+    expect(await codeOf(core.vault.restoreBackup(backup!.id, PASSPHRASE))).toBe('WRONG_PASSPHRASE')
     expect(core.vault.state).toBe('unlocked')
     await core.vault.restoreBackup(backup!.id, recoveryCode.toLowerCase())
+    expect((await core.handlers['profiles.list']({})).map((p) => p.displayName)).toEqual(['Ada'])
+    await core.vault.restoreBackup(backup!.id, 'a newer passphrase')
     expect((await core.handlers['profiles.list']({})).map((p) => p.displayName)).toEqual(['Ada'])
   })
 

@@ -1,12 +1,24 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { afterEach, describe, expect, it } from 'vitest'
+import Database from 'better-sqlite3-multiple-ciphers'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createCore } from '../../electron/core/api.ts'
 import { hasPlaintextHeader } from '../../electron/core/vault/database.ts'
-import { DEFAULT_KDF_COST } from '../../electron/core/vault/keyCrypto.ts'
+import { newEnvelope, readEnvelope, writeEnvelope } from '../../electron/core/vault/envelope.ts'
+import {
+  DEFAULT_KDF_COST,
+  newDataKey,
+  newRecoveryCode,
+  normalizeRecoveryCode,
+  unwrapKey,
+  wrapKey
+} from '../../electron/core/vault/keyCrypto.ts'
+import { MIGRATIONS, runMigrations } from '../../electron/core/vault/migrations/index.ts'
 import { CoreError } from '../../electron/core/errors.ts'
 import {
   DRUGS,
   PASSPHRASE,
+  TEST_KDF_COST,
   cleanupTempDirs,
   newCore,
   sha256,
@@ -168,5 +180,101 @@ describe('vault lifecycle', () => {
       `vault timing with production Argon2id: create ${(created - started).toFixed(0)} ms, unlock ${(unlocked - created).toFixed(0)} ms`
     )
     await core.shutdown()
+  })
+})
+
+describe('unlocking an unlocked vault', () => {
+  it('checks the passphrase like any unlock: a wrong one is WRONG_PASSPHRASE, the vault stays open', async () => {
+    const core = newCore()
+    await core.vault.create(PASSPHRASE)
+    expect(await codeOf(core.vault.unlock('not the passphrase'))).toBe('WRONG_PASSPHRASE')
+    expect(core.vault.state).toBe('unlocked')
+    expect(await codeOf(core.vault.unlock(PASSPHRASE))).toBe('NO_ERROR')
+    expect(core.vault.state).toBe('unlocked')
+  })
+})
+
+/** The old way of handing over the key, kept here only to make a vault as older versions did. */
+function applyKeyAsBefore(db: Database.Database, key: Buffer): void {
+  db.pragma(`cipher='sqlcipher'`)
+  db.pragma('legacy=4')
+  db.pragma(`key="x'${key.toString('hex')}'"`)
+}
+
+describe('how the key reaches SQLite', () => {
+  it('never as text: no SQL statement or pragma carries the data key, in hex or otherwise', async () => {
+    const pragma = vi.spyOn(Database.prototype, 'pragma')
+    const exec = vi.spyOn(Database.prototype, 'exec')
+    const prepare = vi.spyOn(Database.prototype, 'prepare')
+    const textsWithKey = async (passphrase: string) => {
+      const envelope = readEnvelope(core.vault.envelopeFile)!
+      const hex = (await unwrapKey(envelope.wraps.passphrase, passphrase, 'passphrase'))!
+        .toString('hex')
+        .toLowerCase()
+      const sql = [...exec.mock.calls, ...prepare.mock.calls].map((call) => String(call[0]))
+      const pragmas = pragma.mock.calls.map((call) => String(call[0]))
+      expect(sql.length + pragmas.length).toBeGreaterThan(20)
+      return [
+        ...[...sql, ...pragmas].filter((text) => text.toLowerCase().includes(hex)),
+        ...pragmas.filter((text) => /^\s*(re)?key\b/i.test(text))
+      ]
+    }
+    const core = newCore()
+    try {
+      await core.vault.create(PASSPHRASE)
+      await core.handlers['profiles.create']({ displayName: 'Ida' })
+      await core.vault.backupNow()
+      await core.vault.lock()
+      await core.vault.unlock(PASSPHRASE)
+      expect(await textsWithKey(PASSPHRASE)).toEqual([])
+
+      const renewed = 'a passphrase after re-encryption'
+      await core.vault.reencrypt(PASSPHRASE, renewed)
+      await core.vault.lock()
+      await core.vault.unlock(renewed)
+      expect(await textsWithKey(renewed)).toEqual([])
+    } finally {
+      pragma.mockRestore()
+      exec.mockRestore()
+      prepare.mockRestore()
+    }
+  })
+
+  it('a vault written by an older version (key given as a hex pragma) still opens, with its data', async () => {
+    const dir = tempDir()
+    mkdirSync(dir, { recursive: true })
+    const key = newDataKey()
+    const recoveryCode = newRecoveryCode()
+    const db = new Database(join(dir, 'vault.db'))
+    applyKeyAsBefore(db, key)
+    db.pragma('journal_mode = WAL')
+    runMigrations(db, MIGRATIONS)
+    db.prepare(
+      "INSERT INTO profiles (id, display_name, created_at, updated_at) VALUES (?, 'Old Ada', '2025-01-01', '2025-01-01')"
+    ).run(crypto.randomUUID())
+    db.close()
+    writeEnvelope(
+      join(dir, 'vault.key.json'),
+      newEnvelope(
+        await wrapKey(key, PASSPHRASE, 'passphrase', TEST_KDF_COST),
+        await wrapKey(key, normalizeRecoveryCode(recoveryCode), 'recovery-code', TEST_KDF_COST)
+      )
+    )
+
+    const core = newCore(dir)
+    await core.vault.unlock(PASSPHRASE)
+    expect((await core.handlers['profiles.list']({})).map((p) => p.displayName)).toEqual([
+      'Old Ada'
+    ])
+    await core.handlers['profiles.create']({ displayName: 'New Ben' })
+    await core.vault.lock()
+
+    // And what this version writes still opens the standard SQLCipher way (raw key in hex),
+    // so people can read their own data with SQLCipher tools.
+    const tool = new Database(join(dir, 'vault.db'), { readonly: true })
+    applyKeyAsBefore(tool, key)
+    const names = tool.prepare('SELECT display_name FROM profiles ORDER BY display_name').all()
+    tool.close()
+    expect(names).toEqual([{ display_name: 'New Ben' }, { display_name: 'Old Ada' }])
   })
 })

@@ -13,6 +13,8 @@ import {
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CoreError } from '../../electron/core/errors.ts'
+import { readEnvelope } from '../../electron/core/vault/envelope.ts'
+import { unwrapKey } from '../../electron/core/vault/keyCrypto.ts'
 import { PASSPHRASE, cleanupTempDirs, newCore, sha256, tempDir } from './helpers/vaultFixture.ts'
 
 const PAGE = 4096
@@ -121,5 +123,70 @@ describe('damaged vault files', () => {
     const dir = copyTemplate()
     writeFileSync(join(dir, 'vault.key.json'), '{"format":"lantern-key-envelope","version":1')
     expect(await unlockError(dir)).toBe('VAULT_DAMAGED')
+  })
+})
+
+/**
+ * What a crash or a bad copy can leave: a file of a few bytes. Opened as SQLite it would look
+ * like a new empty database, be given a fresh schema, and then be backed up as if it were the
+ * record, pushing the good backups out.
+ */
+describe('a vault file too short to be a database', () => {
+  for (const size of [0, 1, 4095]) {
+    it(`${size} bytes: VAULT_DAMAGED, byte-identical afterwards, no -wal/-shm, no backup taken`, async () => {
+      const dir = copyTemplate()
+      const file = join(dir, 'vault.db')
+      truncateSync(file, size)
+      const before = sha256(file)
+      const listing = readdirSync(dir).sort()
+
+      expect(await unlockError(dir)).toBe('VAULT_DAMAGED')
+      // A second try (the user pressing Unlock again) must not change anything either.
+      expect(await unlockError(dir)).toBe('VAULT_DAMAGED')
+      expect(readFileSync(file)).toHaveLength(size)
+      expect(sha256(file)).toBe(before)
+      expect(readdirSync(dir).sort()).toEqual(listing)
+      expect(listing).not.toContain('backups')
+    })
+  }
+
+  it('a truncated file is restored from the backup of before, and kept aside as it was', async () => {
+    const dir = copyTemplate()
+    const core = newCore(dir)
+    await core.vault.unlock(PASSPHRASE) // today's rolling backup, of the good file
+    const people = (await core.handlers['profiles.list']({})).length
+    await core.vault.lock()
+    truncateSync(core.vault.dbFile, 0)
+
+    const again = newCore(dir)
+    expect(await unlockError(dir)).toBe('VAULT_DAMAGED')
+    const backups = again.vault.listBackups()
+    expect(backups).toHaveLength(1)
+    await again.vault.restoreBackup(backups[0]!.id, PASSPHRASE)
+    expect(await again.handlers['profiles.list']({})).toHaveLength(people)
+    const aside = readdirSync(dir).filter((name) => name.startsWith('replaced-'))
+    expect(readFileSync(join(dir, aside[0]!, 'vault.db'))).toHaveLength(0)
+  })
+
+  it('an encrypted database with the right key but no Lantern record in it is damaged, not adopted', async () => {
+    const dir = copyTemplate()
+    const file = join(dir, 'vault.db')
+    const envelope = readEnvelope(join(dir, 'vault.key.json'))!
+    const key = (await unwrapKey(envelope.wraps.passphrase, PASSPHRASE, 'passphrase'))!
+    rmSync(file)
+    // A database made with the vault's own key but never given the schema.
+    const Database = (await import('better-sqlite3-multiple-ciphers')).default
+    const empty = new Database(file)
+    empty.pragma(`cipher='sqlcipher'`)
+    empty.pragma('legacy=4')
+    empty.key(Buffer.concat([Buffer.from('raw:'), key]))
+    empty.pragma('journal_mode = WAL')
+    empty.close()
+    const before = sha256(file)
+    const listing = readdirSync(dir).sort()
+
+    expect(await unlockError(dir)).toBe('VAULT_DAMAGED')
+    expect(sha256(file)).toBe(before)
+    expect(readdirSync(dir).sort()).toEqual(listing)
   })
 })

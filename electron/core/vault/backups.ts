@@ -1,16 +1,54 @@
 /**
  * Rolling encrypted backups. VACUUM INTO writes a consistent, still-encrypted copy of a live
  * WAL database (the online backup API refuses encrypted databases, and serialize() would give
- * plaintext). Each copy is reopened and integrity-checked before it counts as a backup, and the
+ * plaintext). The live database must pass quick_check first (VACUUM INTO copies what it can
+ * reach, so a damaged database could give a clean-looking but incomplete copy), and each copy is
+ * reopened, integrity-checked and compared with the original before it counts as a backup. The
  * key envelope is copied beside it: a backup without its envelope could never be opened.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { fsyncDirectory, fsyncFile } from '../atomicFile.ts'
-import { type Db, verifyDatabaseCopy } from './database.ts'
+import { fsyncDirectory, fsyncFile, removeSecurely, writeFileAtomic } from '../atomicFile.ts'
+import {
+  type Db,
+  DatabaseDamagedError,
+  assertHealthy,
+  createPrivateFile,
+  databaseContents,
+  keyOpens,
+  verifyDatabaseCopy
+} from './database.ts'
 
-export const BACKUPS_TO_KEEP = 10
 const BACKUP_PATTERN = /^vault-(\d{8}T\d{6}\d{3}Z)-([a-z-]+)\.db$/
+/** What VACUUM INTO writes before the copy is verified, and SQLite's side files of it. */
+export const BACKUP_TEMP_PATTERN = /^\.vault-.*\.db\.tmp/
+
+export type BackupReason = 'pre-migration' | 'rolling' | 'manual' | 'reencrypted'
+
+const DAY_MS = 24 * 60 * 60 * 1000
+const WEEK_MS = 7 * DAY_MS
+
+/**
+ * Retention: a spread over half a year, not just the last few days, so that damage or a
+ * mistake noticed weeks later can still be undone, and a run of bad days cannot push every
+ * good backup out. Kept are:
+ * - the `recent` newest backups (about a week of daily backups);
+ * - the newest backup of each of the last `weeks` calendar weeks (weeks counted from the Unix
+ *   epoch, in UTC) and of each of the last `months` calendar months (UTC): a past week or month
+ *   gains no newer backups, so its newest one stays its newest, and the spread survives daily
+ *   pruning;
+ * - for each of `olderThanDays`, the newest backup older than that and the oldest one not yet
+ *   older: the second is the one that will cross the line next, so once there is a backup from
+ *   before last week (or last month) there always is one, whatever the calendar.
+ * At most recent + weeks + months + 2 × olderThanDays.length files, 22 with these numbers;
+ * about 17 with a backup every day.
+ */
+export const RETENTION = {
+  recent: 7,
+  weeks: 5,
+  months: 6,
+  olderThanDays: [7, 30]
+} as const
 
 export interface BackupInfo {
   /** The file name without extension: what the renderer names a backup by. */
@@ -55,25 +93,75 @@ export function listBackups(backupsDir: string): BackupInfo[] {
   return found.sort((a, b) => b.file.localeCompare(a.file))
 }
 
+/** The ids to keep under RETENTION at `now`; every other backup may be removed. */
+export function backupsToKeep(
+  backups: readonly { id: string; createdAt: Date }[],
+  now: Date
+): Set<string> {
+  const newestFirst = [...backups].sort(
+    (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id.localeCompare(a.id)
+  )
+  const keep = new Set(newestFirst.slice(0, RETENTION.recent).map((b) => b.id))
+  const nowMs = now.getTime()
+  for (const days of RETENTION.olderThanDays) {
+    const older = (b: { createdAt: Date }) => nowMs - b.createdAt.getTime() > days * DAY_MS
+    const anchor = newestFirst.find(older)
+    const next = newestFirst.findLast((b) => !older(b))
+    if (anchor) keep.add(anchor.id)
+    if (next) keep.add(next.id)
+  }
+  const month = (date: Date) => date.getUTCFullYear() * 12 + date.getUTCMonth()
+  const firstWeek = Math.floor(nowMs / WEEK_MS) - RETENTION.weeks + 1
+  const firstMonth = month(now) - RETENTION.months + 1
+  const binsTaken = new Set<string>()
+  for (const backup of newestFirst) {
+    const week = Math.floor(backup.createdAt.getTime() / WEEK_MS)
+    const bins = [
+      week >= firstWeek ? `week ${week}` : null,
+      month(backup.createdAt) >= firstMonth ? `month ${month(backup.createdAt)}` : null
+    ]
+    for (const bin of bins) {
+      if (bin === null || binsTaken.has(bin)) continue
+      binsTaken.add(bin)
+      keep.add(backup.id)
+    }
+  }
+  return keep
+}
+
 export function createBackup(
   db: Db,
   key: Buffer,
   envelopeFile: string,
   backupsDir: string,
-  reason: 'pre-migration' | 'rolling' | 'manual'
+  reason: BackupReason,
+  now: Date = new Date()
 ): BackupInfo {
+  assertHealthy(db)
   mkdirSync(backupsDir, { recursive: true, mode: 0o700 })
-  const now = new Date()
-  const name = `vault-${stamp(now)}-${reason}`
+  // Two backups in the same millisecond (or a clock set back) must not meet under one name.
+  let time = now.getTime()
+  while (existsSync(join(backupsDir, `vault-${stamp(new Date(time))}-${reason}.db`))) time++
+  const createdAt = new Date(time)
+  const name = `vault-${stamp(createdAt)}-${reason}`
   const tmp = join(backupsDir, `.${name}.db.tmp`)
   const file = join(backupsDir, `${name}.db`)
   const envelopeCopy = join(backupsDir, `${name}.key.json`)
   try {
+    rmSync(tmp, { force: true })
+    // VACUUM INTO fills an existing empty file, so the copy is private from its first byte.
+    createPrivateFile(tmp)
     db.exec(`VACUUM INTO ${sqlString(tmp)}`)
-    verifyDatabaseCopy(tmp, key)
+    const copy = verifyDatabaseCopy(tmp, key)
+    const original = databaseContents(db)
+    if (
+      copy.userVersion !== original.userVersion ||
+      JSON.stringify(copy.rows) !== JSON.stringify(original.rows)
+    ) {
+      throw new DatabaseDamagedError('the copy does not hold what the vault holds')
+    }
     fsyncFile(tmp)
-    copyFileSync(envelopeFile, envelopeCopy)
-    fsyncFile(envelopeCopy)
+    writeFileAtomic(envelopeCopy, readFileSync(envelopeFile))
     // Rename last: a backup .db only ever exists complete, verified and with its envelope.
     renameSync(tmp, file)
     fsyncDirectory(backupsDir)
@@ -81,13 +169,43 @@ export function createBackup(
     rmSync(tmp, { force: true })
     throw error
   }
-  pruneBackups(backupsDir)
-  return { id: name, file, envelopeFile: envelopeCopy, createdAt: now, reason }
+  pruneBackups(backupsDir, now)
+  return { id: name, file, envelopeFile: envelopeCopy, createdAt, reason }
 }
 
-function pruneBackups(backupsDir: string): void {
-  for (const old of listBackups(backupsDir).slice(BACKUPS_TO_KEEP)) {
+function pruneBackups(backupsDir: string, now: Date): void {
+  const backups = listBackups(backupsDir)
+  const keep = backupsToKeep(backups, now)
+  for (const old of backups) {
+    if (keep.has(old.id)) continue
     rmSync(old.file, { force: true })
     rmSync(old.envelopeFile, { force: true })
   }
+}
+
+/**
+ * Gives every backup that the data key opens the live envelope, so that after a passphrase
+ * change (or a recovery) the old passphrase opens no backup either. The data key is the same,
+ * so only the wraps differ. A backup the key does not open (damaged, or of another key) is
+ * left exactly as it is. Each envelope is replaced atomically: a kill in between leaves some
+ * backups still on the old passphrase, and the next unlock finishes the job.
+ */
+export function syncBackupEnvelopes(backupsDir: string, envelopeFile: string, key: Buffer): void {
+  const live = readFileSync(envelopeFile)
+  for (const backup of listBackups(backupsDir)) {
+    try {
+      if (readFileSync(backup.envelopeFile).equals(live)) continue
+      if (!keyOpens(backup.file, key)) continue
+      writeFileAtomic(backup.envelopeFile, live)
+    } catch (error) {
+      // One unreadable backup must not stop the others, nor undo the change already made.
+      console.error(`Backups: a key file could not be updated: ${(error as Error).name}`)
+    }
+  }
+}
+
+/** For backups under a retired key: overwritten, then removed. */
+export function removeBackupSecurely(backup: BackupInfo): void {
+  removeSecurely(backup.file)
+  removeSecurely(backup.envelopeFile)
 }

@@ -3,7 +3,8 @@
  * every connection has the same cipher, durability and privacy settings, and proves it.
  */
 import Database from 'better-sqlite3-multiple-ciphers'
-import { closeSync, openSync, readSync } from 'node:fs'
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
+import { DATA_KEY_BYTES } from './keyCrypto.ts'
 
 export type Db = Database.Database
 
@@ -25,14 +26,34 @@ function isDamage(error: unknown): error is { code: string } {
 /**
  * SQLCipher 4 format (so people can open their own data with standard SQLCipher tools) must be
  * selected before the key on every open: the library's default cipher is a different one.
- * The key is the raw 32-byte data key, so no second key derivation runs at open.
+ *
+ * The key reaches SQLite as bytes, never as a JS string (strings are immutable and stay in the
+ * heap until collected): SQLite3MC's "raw:" prefix followed by the 32 key bytes bypasses key
+ * derivation exactly as SQLCipher's x'<hex>' raw-key syntax does, so the file is the same as
+ * before and still opens with `PRAGMA key = "x'<hex>'"` in SQLCipher tools. The buffer holding
+ * the prefixed copy is wiped as soon as SQLite has it; SQLite3MC keeps only the cipher state,
+ * which it zeroes when the connection closes.
  */
-function applyKey(db: Db, key: Buffer): void {
-  const hex = key.toString('hex')
-  if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error('applyKey: the data key must be 32 bytes')
+function withRawKey(key: Buffer, use: (raw: Buffer) => void): void {
+  if (key.length !== DATA_KEY_BYTES) throw new Error('applyKey: the data key must be 32 bytes')
+  const raw = Buffer.alloc(4 + DATA_KEY_BYTES)
+  raw.write('raw:', 0, 'latin1')
+  key.copy(raw, 4)
+  try {
+    use(raw)
+  } finally {
+    raw.fill(0)
+  }
+}
+
+function selectCipher(db: Db): void {
   db.pragma(`cipher='sqlcipher'`)
   db.pragma('legacy=4')
-  db.pragma(`key="x'${hex}'"`)
+}
+
+function applyKey(db: Db, key: Buffer): void {
+  selectCipher(db)
+  withRawKey(key, (raw) => db.key(raw))
 }
 
 /**
@@ -95,13 +116,41 @@ export function hasPlaintextHeader(file: string): boolean {
   }
 }
 
+/** SQLCipher 4's page size: a database file is a whole number of these, and at least one. */
+export const PAGE_SIZE = 4096
+
+/**
+ * Whether the file can be an encrypted database at all, judged by its size alone so that a
+ * file of a few bytes (what a crash or a bad copy can leave) is never handed to SQLite, which
+ * would take an empty file for a new database and write a fresh one over it. A size that is not
+ * a whole number of pages is allowed only while a write-ahead log beside it may complete it.
+ */
+function checkSize(file: string): void {
+  const size = statSync(file).size
+  if (size < PAGE_SIZE) throw new DatabaseDamagedError(`the file is only ${size} bytes long`)
+  if (size % PAGE_SIZE !== 0) {
+    const wal = `${file}-wal`
+    if (!existsSync(wal) || statSync(wal).size === 0) {
+      throw new DatabaseDamagedError('the file is not a whole number of pages')
+    }
+  }
+}
+
+/** An empty file only this account can read, for SQLite to fill: its -wal, -shm and journal take the same mode. */
+export function createPrivateFile(file: string): void {
+  closeSync(openSync(file, 'wx', 0o600))
+}
+
 /**
  * Opens (or, with create, makes) the vault database with the given data key. The key has
  * already been proven right by the envelope, so any read failure here means a damaged file:
- * DatabaseDamagedError, and the file is left exactly as it was.
+ * DatabaseDamagedError, and the file is left exactly as it was. An existing file must be a
+ * Lantern database: encrypted, whole, passing quick_check, and with a schema in it.
  */
 export function openVaultDatabase(file: string, key: Buffer, options: { create: boolean }): Db {
-  const db = new Database(file, { fileMustExist: !options.create })
+  if (options.create) createPrivateFile(file)
+  else checkSize(file)
+  const db = new Database(file, { fileMustExist: true })
   try {
     applyKey(db, key)
     // Before the first read, so not even the integrity check can spill a temp file.
@@ -123,6 +172,11 @@ export function openVaultDatabase(file: string, key: Buffer, options: { create: 
       throw error
     }
     if (check !== 'ok') throw new DatabaseDamagedError('quick_check failed')
+    // Creating a vault gives it its schema before the key file exists, so a database with a
+    // key file and no schema was never a whole Lantern vault: keep it as it is.
+    if (!options.create && Number(db.pragma('user_version', { simple: true })) === 0) {
+      throw new DatabaseDamagedError('it holds no Lantern record')
+    }
     applyConnectionSettings(db)
     assertConnectionSettings(db)
     return db
@@ -132,20 +186,82 @@ export function openVaultDatabase(file: string, key: Buffer, options: { create: 
   }
 }
 
+/** What a copy must match: the schema version and the number of rows in every table. */
+export interface DatabaseContents {
+  userVersion: number
+  rows: Record<string, number>
+}
+
+export function databaseContents(db: Db): DatabaseContents {
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .pluck()
+    .all() as string[]
+  const rows: Record<string, number> = {}
+  for (const name of tables.sort()) {
+    const quoted = `"${name.replace(/"/g, '""')}"`
+    rows[name] = Number(db.prepare(`SELECT count(*) FROM ${quoted}`).pluck().get())
+  }
+  return { userVersion: Number(db.pragma('user_version', { simple: true })), rows }
+}
+
+/** The live database passes quick_check: what a backup or a re-encryption starts from. */
+export function assertHealthy(db: Db): void {
+  let check: unknown
+  try {
+    check = db.pragma('quick_check', { simple: true })
+  } catch (error) {
+    if (isDamage(error)) throw new DatabaseDamagedError((error as { code: string }).code)
+    throw error
+  }
+  if (check !== 'ok') throw new DatabaseDamagedError('quick_check failed')
+}
+
 /** For backups and tests: open a copy read-only with the same key and verify it fully. */
-export function verifyDatabaseCopy(file: string, key: Buffer): { tables: number } {
+export function verifyDatabaseCopy(
+  file: string,
+  key: Buffer
+): { tables: number } & DatabaseContents {
   const db = new Database(file, { readonly: true, fileMustExist: true })
   try {
     applyKey(db, key)
     db.pragma('temp_store = MEMORY')
     const integrity = db.pragma('integrity_check', { simple: true })
     if (integrity !== 'ok') throw new DatabaseDamagedError('integrity_check failed')
-    const row = db
-      .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'")
-      .get() as {
-      n: number
-    }
-    return { tables: row.n }
+    const contents = databaseContents(db)
+    return { tables: Object.keys(contents.rows).length, ...contents }
+  } finally {
+    db.close()
+  }
+}
+
+/** Whether the key decrypts the file: a cheap test (page 1 only), not a check of the whole file. */
+export function keyOpens(file: string, key: Buffer): boolean {
+  let db: Db | null = null
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true })
+    applyKey(db, key)
+    db.prepare('SELECT count(*) FROM sqlite_master').get()
+    return true
+  } catch {
+    return false
+  } finally {
+    db?.close()
+  }
+}
+
+/**
+ * Re-encrypts a closed copy (not the live file) from one data key to another. The rollback
+ * journal is kept in memory: a copy interrupted half-way is thrown away, never repaired, and
+ * this way no journal of old-key pages is written to disk.
+ */
+export function rekeyDatabaseCopy(file: string, oldKey: Buffer, newKey: Buffer): void {
+  const db = new Database(file, { fileMustExist: true })
+  try {
+    applyKey(db, oldKey)
+    db.pragma('temp_store = MEMORY')
+    db.pragma('journal_mode = MEMORY')
+    withRawKey(newKey, (raw) => db.rekey(raw))
   } finally {
     db.close()
   }

@@ -53,7 +53,11 @@ async function deriveKek(secret: string, kdf: Argon2Params): Promise<Buffer> {
     hashLength: 32,
     outputType: 'binary'
   })
-  return Buffer.from(raw)
+  try {
+    return Buffer.from(raw)
+  } finally {
+    raw.fill(0)
+  }
 }
 
 /** `purpose` is bound in as associated data so a passphrase wrap cannot pass for a recovery wrap. */
@@ -97,11 +101,16 @@ export async function unwrapKey(
     const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(wrapped.iv, 'base64'))
     decipher.setAAD(Buffer.from(`lantern-vault-key:${purpose}`))
     decipher.setAuthTag(Buffer.from(wrapped.tag, 'base64'))
-    const key = Buffer.concat([
-      decipher.update(Buffer.from(wrapped.ciphertext, 'base64')),
-      decipher.final()
-    ])
-    return key.length === DATA_KEY_BYTES ? key : null
+    // The pieces are wiped once joined: only the returned key, which the vault wipes when it
+    // locks, holds the data key.
+    const parts = [decipher.update(Buffer.from(wrapped.ciphertext, 'base64')), decipher.final()]
+    const key = Buffer.alloc(parts[0]!.length + parts[1]!.length)
+    parts[0]!.copy(key)
+    parts[1]!.copy(key, parts[0]!.length)
+    for (const part of parts) part.fill(0)
+    if (key.length === DATA_KEY_BYTES) return key
+    key.fill(0)
+    return null
   } catch {
     return null
   } finally {

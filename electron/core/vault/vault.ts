@@ -3,19 +3,56 @@
  *
  *   <dataDir>/vault.db          the record, encrypted with a random data key (SQLCipher 4 format)
  *   <dataDir>/vault.key.json    the data key, wrapped by the passphrase and by the recovery code
- *   <dataDir>/backups/          verified encrypted copies, each with the envelope of its time
+ *   <dataDir>/backups/          verified encrypted copies, each with a copy of the envelope
  *
  * Errors are reported so the user can act on them: a wrong passphrase is proven by the
  * envelope (AES-GCM) before the database is touched, so "wrong passphrase" and "damaged file"
  * can never be confused, and a damaged file is never written to.
+ *
+ * Every file here is created 0600 and every folder 0700: SQLite gives the -wal, -shm and
+ * journal files the mode of the database file, so that file is created 0600 before SQLite
+ * opens it.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs'
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync
+} from 'node:fs'
 import { join } from 'node:path'
 import type { VaultState } from '../../shared/contract.ts'
-import { fsyncDirectory, fsyncFile, writeFileAtomic } from '../atomicFile.ts'
+import {
+  ATOMIC_TEMP_PATTERN,
+  fsyncDirectory,
+  fsyncFile,
+  removeSecurely,
+  writeFileAtomic
+} from '../atomicFile.ts'
 import { CoreError } from '../errors.ts'
-import { type BackupInfo, createBackup, listBackups } from './backups.ts'
-import { type Db, DatabaseDamagedError, openVaultDatabase, verifyDatabaseCopy } from './database.ts'
+import {
+  BACKUP_TEMP_PATTERN,
+  type BackupInfo,
+  createBackup,
+  listBackups,
+  removeBackupSecurely,
+  syncBackupEnvelopes
+} from './backups.ts'
+import {
+  type Db,
+  DatabaseDamagedError,
+  assertHealthy,
+  createPrivateFile,
+  databaseContents,
+  keyOpens,
+  openVaultDatabase,
+  rekeyDatabaseCopy,
+  verifyDatabaseCopy
+} from './database.ts'
 import {
   EnvelopeDamagedError,
   type KeyEnvelope,
@@ -44,6 +81,27 @@ import {
 const PASSPHRASE_WRAP = 'passphrase'
 const RECOVERY_WRAP = 'recovery-code'
 const ROLLING_BACKUP_INTERVAL_MS = 24 * 60 * 60 * 1000
+const DB_FILES = ['vault.db', 'vault.db-wal', 'vault.db-shm'] as const
+/** Backups under a key a re-encryption retired, removed once one under the new key exists. */
+const RETIRED_BACKUPS_FILE = '.retired-backups.json'
+const RETIRED_PATTERN = /^\.vault\..*\.retired$/
+
+/** Two ways a new database and key file replace the current ones; see #switchIn. */
+type Switch = 'restoring' | 'reencrypting'
+
+/** What a re-encryption reports as it goes, in this order. */
+export const REENCRYPT_STEPS = [
+  'checking',
+  'new-keys',
+  'copying',
+  're-encrypting',
+  'verifying',
+  'switching',
+  'backing-up',
+  'removing-old-backups',
+  'done'
+] as const
+export type ReencryptStep = (typeof REENCRYPT_STEPS)[number]
 
 export interface VaultOptions {
   dataDir: string
@@ -54,6 +112,8 @@ export interface VaultOptions {
   /** Housekeeping the record needs each time the database opens or is about to close. */
   afterOpen?: (db: Db) => void
   beforeClose?: (db: Db) => void
+  /** Injected by tests that need backups of other days; the app uses the system clock. */
+  now?: () => Date
 }
 
 export class Vault {
@@ -65,6 +125,7 @@ export class Vault {
   readonly #migrations: readonly Migration[]
   readonly #afterOpen: (db: Db) => void
   readonly #beforeClose: (db: Db) => void
+  readonly #now: () => Date
   #db: Db | null = null
   #key: Buffer | null = null
   /** Key derivation is async; this queue keeps two unlocks or a lock and an unlock from interleaving. */
@@ -79,6 +140,8 @@ export class Vault {
     this.#migrations = options.migrations ?? MIGRATIONS
     this.#afterOpen = options.afterOpen ?? (() => undefined)
     this.#beforeClose = options.beforeClose ?? (() => undefined)
+    this.#now = options.now ?? (() => new Date())
+    this.#startupHousekeeping()
   }
 
   get state(): VaultState {
@@ -126,12 +189,16 @@ export class Vault {
     })
   }
 
+  /** Already unlocked, the passphrase is still checked: "ok" must always mean "that was right". */
   unlock(passphrase: string): Promise<void> {
     return this.#serial(async () => {
-      if (this.#db) return
       const envelope = this.#readEnvelopeOrThrow()
       const key = await unwrapKey(envelope.wraps.passphrase, passphrase, PASSPHRASE_WRAP)
       if (!key) throw new CoreError('WRONG_PASSPHRASE', 'That passphrase is not right.')
+      if (this.#db) {
+        key.fill(0)
+        return
+      }
       this.#open(key)
     })
   }
@@ -159,7 +226,10 @@ export class Vault {
     })
   }
 
-  /** Rewraps the data key under a new passphrase. The database file is not touched. */
+  /**
+   * Rewraps the data key under a new passphrase, in the key file and in every backup's copy of
+   * it. The database file is not touched.
+   */
   changePassphrase(currentPassphrase: string, newPassphrase: string): Promise<void> {
     return this.#serial(async () => {
       if (!this.#db) throw new CoreError('VAULT_LOCKED', 'The vault is locked.')
@@ -174,6 +244,107 @@ export class Vault {
     })
   }
 
+  /**
+   * For a passphrase someone else may have learned: everything goes under a new random data
+   * key, so the old key (which whoever knew the passphrase could have unwrapped), the old
+   * passphrase and the old recovery code open nothing any more. Returns the new recovery code,
+   * to be shown once: the old one wrapped the old key, and may have leaked with the passphrase.
+   *
+   * The live file is never rekeyed in place (a kill half-way would leave a database under one
+   * key beside a key file for the other): a VACUUM INTO copy is rekeyed, verified under the new
+   * key, and switched in with its new key file; then a backup is made under the new key and
+   * only then are the old backups overwritten and removed. A kill at any moment leaves a vault
+   * that opens with the old passphrase or the new one, never neither (see #switchIn).
+   */
+  reencrypt(
+    currentPassphrase: string,
+    newPassphrase: string,
+    onProgress: (step: ReencryptStep) => void = () => undefined
+  ): Promise<{ recoveryCode: string }> {
+    return this.#serial(async () => {
+      if (!this.#db || !this.#key) throw new CoreError('VAULT_LOCKED', 'The vault is locked.')
+      onProgress('checking')
+      const envelope = this.#readEnvelopeOrThrow()
+      const proof = await unwrapKey(envelope.wraps.passphrase, currentPassphrase, PASSPHRASE_WRAP)
+      if (!proof) throw new CoreError('WRONG_PASSPHRASE', 'The current passphrase is not right.')
+      proof.fill(0)
+
+      onProgress('new-keys')
+      const newKey = newDataKey()
+      const recoveryCode = newRecoveryCode()
+      let renewed: KeyEnvelope
+      try {
+        renewed = newEnvelope(
+          await wrapKey(newKey, newPassphrase, PASSPHRASE_WRAP, this.#kdfCost),
+          await wrapKey(newKey, normalizeRecoveryCode(recoveryCode), RECOVERY_WRAP, this.#kdfCost)
+        )
+      } catch (error) {
+        newKey.fill(0)
+        throw error
+      }
+      // From here to the switch nothing awaits, so no save can land between copy and switch.
+      const db = this.#db
+      const oldKey = this.#key
+      try {
+        this.#stage('reencrypting', (stagedDb, stagedEnvelope) => {
+          onProgress('copying')
+          assertHealthyOrDamaged(db)
+          createPrivateFile(stagedDb)
+          db.exec(`VACUUM INTO ${sqlString(stagedDb)}`)
+          onProgress('re-encrypting')
+          rekeyDatabaseCopy(stagedDb, oldKey, newKey)
+          onProgress('verifying')
+          const copy = verifyDatabaseCopy(stagedDb, newKey)
+          const original = databaseContents(db)
+          if (
+            copy.userVersion !== original.userVersion ||
+            JSON.stringify(copy.rows) !== JSON.stringify(original.rows) ||
+            keyOpens(stagedDb, oldKey)
+          ) {
+            throw new Error('The re-encrypted copy does not match the vault.')
+          }
+          fsyncFile(stagedDb)
+          writeEnvelope(stagedEnvelope, renewed)
+        })
+        writeFileAtomic(
+          join(this.dataDir, RETIRED_BACKUPS_FILE),
+          JSON.stringify(listBackups(this.backupsDir).map((b) => b.id))
+        )
+      } catch (error) {
+        newKey.fill(0)
+        throw error
+      }
+
+      onProgress('switching')
+      this.#close()
+      this.#switchIn('reencrypting')
+      this.#removeRetiredFiles()
+      this.#open(newKey, { backups: false })
+
+      // The switch is done: from here a failure must not hide the new recovery code. What is
+      // left undone is finished at the next unlock.
+      try {
+        onProgress('backing-up')
+        const fresh = createBackup(
+          this.#db!,
+          newKey,
+          this.envelopeFile,
+          this.backupsDir,
+          'reencrypted',
+          this.#now()
+        )
+        onProgress('removing-old-backups')
+        this.#finishRetiringBackups(this.#db!, newKey, fresh)
+      } catch (error) {
+        console.error(
+          `Vault: after re-encryption, backups not yet replaced: ${(error as Error).name}`
+        )
+      }
+      onProgress('done')
+      return { recoveryCode }
+    })
+  }
+
   /** Closes the database and wipes the data key from memory. */
   lock(): Promise<void> {
     return this.#serial(() => this.#close())
@@ -183,7 +354,20 @@ export class Vault {
   backupNow(): Promise<string> {
     return this.#serial(() => {
       if (!this.#db || !this.#key) throw new CoreError('VAULT_LOCKED', 'The vault is locked.')
-      return createBackup(this.#db, this.#key, this.envelopeFile, this.backupsDir, 'manual').file
+      try {
+        return createBackup(
+          this.#db,
+          this.#key,
+          this.envelopeFile,
+          this.backupsDir,
+          'manual',
+          this.#now()
+        ).file
+      } catch (error) {
+        if (error instanceof DatabaseDamagedError)
+          throw new CoreError('VAULT_DAMAGED', error.message)
+        throw error
+      }
     })
   }
 
@@ -194,8 +378,8 @@ export class Vault {
 
   /**
    * Puts a backup in place of the current vault and unlocks it. The current files are moved
-   * into a `replaced-<time>` folder, never deleted. `secret` is the passphrase of the backup's
-   * time or the recovery code (which never changes).
+   * into a `replaced-<time>` folder, never deleted. `secret` is the passphrase (every backup's
+   * key file follows passphrase changes) or the recovery code.
    */
   restoreBackup(backupId: string, secret: string): Promise<void> {
     return this.#serial(async () => {
@@ -214,7 +398,7 @@ export class Vault {
       if (!key) {
         throw new CoreError(
           'WRONG_PASSPHRASE',
-          'Neither the passphrase of that time nor the recovery code matches.'
+          'Neither the passphrase nor the recovery code opens that backup.'
         )
       }
       try {
@@ -223,28 +407,174 @@ export class Vault {
         key.fill(0)
         throw new CoreError('VAULT_DAMAGED', 'That backup is damaged too.')
       }
+      try {
+        this.#stage('restoring', (stagedDb, stagedEnvelope) => {
+          copyFileSync(backup.file, stagedDb)
+          chmodSync(stagedDb, 0o600)
+          fsyncFile(stagedDb)
+          writeFileAtomic(stagedEnvelope, readFileSync(backup.envelopeFile))
+        })
+      } catch (error) {
+        key.fill(0)
+        throw error
+      }
       this.#close()
-      this.#putInPlace(backup)
+      this.#switchIn('restoring')
       this.#open(key)
     })
   }
 
-  /** Stage the copies first, so the moment with no vault in place is two renames long. */
-  #putInPlace(backup: BackupInfo): void {
-    const stagedDb = join(this.dataDir, '.vault.db.restoring')
-    const stagedEnvelope = join(this.dataDir, '.vault.key.json.restoring')
-    copyFileSync(backup.file, stagedDb)
-    fsyncFile(stagedDb)
-    writeFileAtomic(stagedEnvelope, readFileSync(backup.envelopeFile))
-    const aside = join(this.dataDir, `replaced-${new Date().toISOString().replace(/[-:.]/g, '')}`)
-    mkdirSync(aside, { mode: 0o700 })
-    for (const name of ['vault.db', 'vault.db-wal', 'vault.db-shm', 'vault.key.json']) {
-      const file = join(this.dataDir, name)
-      if (existsSync(file)) renameSync(file, join(aside, name))
+  #staged(kind: Switch): { db: string; envelope: string } {
+    return {
+      db: join(this.dataDir, `.vault.db.${kind}`),
+      envelope: join(this.dataDir, `.vault.key.json.${kind}`)
     }
-    renameSync(stagedDb, this.dbFile)
-    renameSync(stagedEnvelope, this.envelopeFile)
+  }
+
+  /** Prepares the staged pair; on any failure it is removed and the vault is as it was. */
+  #stage(kind: Switch, prepare: (stagedDb: string, stagedEnvelope: string) => void): void {
+    const staged = this.#staged(kind)
+    this.#removeStaged(kind)
+    try {
+      prepare(staged.db, staged.envelope)
+    } catch (error) {
+      this.#removeStaged(kind)
+      throw error
+    }
+  }
+
+  #removeStaged(kind: Switch): void {
+    for (const name of readdirSync(this.dataDir)) {
+      if (name.startsWith(`.vault.db.${kind}`) || name.startsWith(`.vault.key.json.${kind}`)) {
+        rmSync(join(this.dataDir, name), { force: true })
+      }
+    }
+  }
+
+  /**
+   * Puts a staged database and key file in place of the current ones. Moving the current key
+   * file away is the point of no return: before it, a kill leaves the old vault whole (the
+   * staged files are removed at the next start); after it, the next start finishes the switch
+   * (a missing key file beside a staged one can only mean that). The files replaced go into a
+   * `replaced-<time>` folder when restoring (they may be the only copy of something), and are
+   * retired (overwritten, then removed) when re-encrypting (they are under the old key).
+   * Also called, at start, to finish a switch a kill cut short.
+   */
+  #switchIn(kind: Switch): void {
+    const staged = this.#staged(kind)
+    let aside: string | null = null
+    const setAside = (name: string) => {
+      const file = join(this.dataDir, name)
+      if (!existsSync(file)) return
+      if (kind === 'reencrypting') return renameSync(file, join(this.dataDir, `.${name}.retired`))
+      if (!aside) {
+        aside = join(this.dataDir, `replaced-${stampOf(this.#now())}`)
+        while (existsSync(aside)) aside += '-'
+        mkdirSync(aside, { mode: 0o700 })
+      }
+      renameSync(file, join(aside, name))
+    }
+    setAside('vault.key.json')
     fsyncDirectory(this.dataDir)
+    if (existsSync(staged.db)) {
+      for (const name of DB_FILES) setAside(name)
+      renameSync(staged.db, this.dbFile)
+    }
+    renameSync(staged.envelope, this.envelopeFile)
+    if (aside) fsyncDirectory(aside)
+    fsyncDirectory(this.dataDir)
+  }
+
+  /** The database and key file a finished re-encryption replaced. */
+  #removeRetiredFiles(): void {
+    if (!existsSync(this.envelopeFile)) return
+    for (const name of readdirSync(this.dataDir)) {
+      if (RETIRED_PATTERN.test(name)) removeSecurely(join(this.dataDir, name))
+    }
+  }
+
+  /**
+   * Removes the backups a re-encryption retired, once a backup under the current key exists
+   * (`fresh`, or one made now). Only a listed backup that the current key does not open is
+   * removed, so a list left by a re-encryption that never switched removes nothing.
+   */
+  #finishRetiringBackups(db: Db, key: Buffer, fresh: BackupInfo | null): void {
+    const listFile = join(this.dataDir, RETIRED_BACKUPS_FILE)
+    if (!existsSync(listFile)) return
+    let ids: unknown
+    try {
+      ids = JSON.parse(readFileSync(listFile, 'utf8'))
+    } catch {
+      ids = []
+    }
+    const listed = new Set(Array.isArray(ids) ? ids.filter((id) => typeof id === 'string') : [])
+    const backups = listBackups(this.backupsDir)
+    const retired = backups.filter((b) => listed.has(b.id) && !keyOpens(b.file, key))
+    if (retired.length > 0) {
+      const current = fresh ?? backups.find((b) => !listed.has(b.id) && keyOpens(b.file, key))
+      if (!current)
+        createBackup(db, key, this.envelopeFile, this.backupsDir, 'reencrypted', this.#now())
+      for (const backup of retired) removeBackupSecurely(backup)
+      fsyncDirectory(this.backupsDir)
+    }
+    rmSync(listFile, { force: true })
+  }
+
+  /**
+   * Runs when a Vault is made (once per app start: the app holds a single-instance lock), before
+   * anything asks for the state: a kill during a restore or re-encryption may have left the
+   * key file moved away, and the state would read "no vault" until the switch is finished.
+   * Then the temp files of interrupted writes go, and files left readable by an older version
+   * are made private. Nothing here changes the bytes of a vault or backup file.
+   */
+  #startupHousekeeping(): void {
+    if (!existsSync(this.dataDir)) return
+    try {
+      for (const kind of ['restoring', 'reencrypting'] as const) {
+        if (!existsSync(this.envelopeFile) && existsSync(this.#staged(kind).envelope)) {
+          this.#switchIn(kind)
+        } else {
+          this.#removeStaged(kind)
+        }
+      }
+      this.#removeRetiredFiles()
+      for (const name of readdirSync(this.dataDir)) {
+        if (ATOMIC_TEMP_PATTERN.test(name)) rmSync(join(this.dataDir, name), { force: true })
+      }
+      if (existsSync(this.backupsDir)) {
+        for (const name of readdirSync(this.backupsDir)) {
+          if (BACKUP_TEMP_PATTERN.test(name) || ATOMIC_TEMP_PATTERN.test(name)) {
+            rmSync(join(this.backupsDir, name), { force: true })
+          }
+        }
+      }
+      this.#makePrivate()
+    } catch (error) {
+      // Housekeeping must never stop the app from starting; the next start tries again.
+      console.error(`Vault: start-up housekeeping failed: ${(error as Error).name}`)
+    }
+  }
+
+  /** 0700 for the data folder and Lantern's folders in it, 0600 for Lantern's files. */
+  #makePrivate(): void {
+    const tighten = (path: string) => {
+      const stat = lstatSync(path)
+      if (stat.isSymbolicLink()) return
+      const mode = stat.isDirectory() ? 0o700 : 0o600
+      if ((stat.mode & 0o777) !== mode) chmodSync(path, mode)
+      if (!stat.isDirectory()) return
+      for (const name of readdirSync(path)) tighten(join(path, name))
+    }
+    chmodSync(this.dataDir, 0o700)
+    for (const name of readdirSync(this.dataDir)) {
+      const ours =
+        name.startsWith('vault.') ||
+        name.startsWith('.vault.') ||
+        name === 'backups' ||
+        name.startsWith('replaced-') ||
+        name === RETIRED_BACKUPS_FILE
+      if (ours) tighten(join(this.dataDir, name))
+    }
   }
 
   async #rewrapPassphrase(envelope: KeyEnvelope, key: Buffer, newPassphrase: string) {
@@ -257,6 +587,7 @@ export class Vault {
       }
     }
     writeEnvelope(this.envelopeFile, rewrapped)
+    syncBackupEnvelopes(this.backupsDir, this.envelopeFile, key)
   }
 
   #readEnvelopeOrThrow(): KeyEnvelope {
@@ -272,7 +603,8 @@ export class Vault {
     }
   }
 
-  #open(key: Buffer): void {
+  /** `backups: false` when the caller makes its own backup right after (a re-encryption). */
+  #open(key: Buffer, options: { backups: boolean } = { backups: true }): void {
     if (!existsSync(this.dbFile)) {
       key.fill(0)
       throw new CoreError('VAULT_DAMAGED', 'The vault database file is missing.')
@@ -288,10 +620,13 @@ export class Vault {
     try {
       const steps = pendingMigrations(db, this.#migrations)
       if (steps.length > 0 && schemaVersion(db) > 0) {
-        createBackup(db, key, this.envelopeFile, this.backupsDir, 'pre-migration')
+        createBackup(db, key, this.envelopeFile, this.backupsDir, 'pre-migration', this.#now())
       }
       runMigrations(db, steps)
-      this.#rollingBackupIfDue(db, key)
+      if (options.backups) {
+        this.#rollingBackupIfDue(db, key)
+        this.#backupHousekeeping(db, key)
+      }
       this.#afterOpen(db)
     } catch (error) {
       db.close()
@@ -306,9 +641,24 @@ export class Vault {
   }
 
   #rollingBackupIfDue(db: Db, key: Buffer): void {
+    const now = this.#now()
     const latest = listBackups(this.backupsDir)[0]
-    if (latest && Date.now() - latest.createdAt.getTime() < ROLLING_BACKUP_INTERVAL_MS) return
-    createBackup(db, key, this.envelopeFile, this.backupsDir, 'rolling')
+    if (latest && now.getTime() - latest.createdAt.getTime() < ROLLING_BACKUP_INTERVAL_MS) return
+    createBackup(db, key, this.envelopeFile, this.backupsDir, 'rolling', now)
+  }
+
+  /**
+   * Finishes what a kill may have cut short: the removal of backups under a retired key, and
+   * the passphrase change of backups' key files (or brings up to date backups an older version
+   * left on an older passphrase). Neither may keep the vault from opening.
+   */
+  #backupHousekeeping(db: Db, key: Buffer): void {
+    try {
+      this.#finishRetiringBackups(db, key, null)
+      syncBackupEnvelopes(this.backupsDir, this.envelopeFile, key)
+    } catch (error) {
+      console.error(`Vault: backup housekeeping failed: ${(error as Error).name}`)
+    }
   }
 
   #close(): void {
@@ -336,5 +686,22 @@ export class Vault {
     for (const suffix of ['-wal', '-shm']) {
       if (existsSync(this.dbFile + suffix)) renameSync(this.dbFile + suffix, aside + suffix)
     }
+  }
+}
+
+function stampOf(date: Date): string {
+  return date.toISOString().replace(/[-:.]/g, '')
+}
+
+function sqlString(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`
+}
+
+function assertHealthyOrDamaged(db: Db): void {
+  try {
+    assertHealthy(db)
+  } catch (error) {
+    if (error instanceof DatabaseDamagedError) throw new CoreError('VAULT_DAMAGED', error.message)
+    throw error
   }
 }
