@@ -149,6 +149,8 @@ export function createCore(options: CoreOptions): Core {
       await vault.changePassphrase(currentPassphrase, newPassphrase)
       return null
     },
+    'vault.reencrypt': ({ currentPassphrase, newPassphrase }) =>
+      vault.reencrypt(currentPassphrase, newPassphrase),
 
     'settings.get': () => getSettings(vault.db),
     'settings.update': (changes) => updateSettings(vault.db, changes),

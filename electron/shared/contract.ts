@@ -110,7 +110,10 @@ export interface BackupSummary {
   id: string
   /** ISO 8601 */
   createdAt: string
-  /** Why it was made: 'rolling' (daily), 'pre-migration' (before an upgrade) or 'manual'. */
+  /**
+   * Why it was made: 'rolling' (daily), 'pre-migration' (before an upgrade), 'manual', or
+   * 'reencrypted' (the first under a new data key).
+   */
   reason: string
 }
 
@@ -171,7 +174,7 @@ export const contract = {
   'vault.lock': method<VaultStatus>()(empty),
   /** Works while locked: the damaged-vault screen offers these. */
   'vault.listBackups': method<BackupSummary[]>()(empty),
-  /** The secret is the passphrase of the backup's time, or the recovery code. */
+  /** The secret is the passphrase (backups follow passphrase changes), or the recovery code. */
   'vault.restoreBackup': method<VaultStatus>()(
     z.strictObject({
       backupId: z.string().regex(/^vault-\d{8}T\d{9}Z-[a-z-]{1,30}$/, 'Not a backup name.'),
@@ -179,6 +182,13 @@ export const contract = {
     })
   ),
   'vault.changePassphrase': method<null>()(
+    z.strictObject({ currentPassphrase: existingPassphrase, newPassphrase: passphrase })
+  ),
+  /**
+   * For a passphrase someone else may have learned: a new passphrase and a new data key for the
+   * vault and its backups, and a new recovery code (answered once, to be shown once).
+   */
+  'vault.reencrypt': method<{ recoveryCode: string }>()(
     z.strictObject({ currentPassphrase: existingPassphrase, newPassphrase: passphrase })
   ),
 

@@ -91,11 +91,11 @@ test('a damaged vault is restored from its newest backup, and the damaged file i
   await expect(choices.first()).toBeChecked()
   await expect(panel).toContainText('newest, daily backup')
 
-  // The secret is the passphrase of that time or the recovery code; a wrong one is named.
+  // The secret is the passphrase or the recovery code; a wrong one is named.
   const secret = panel.getByLabel('Passphrase or recovery code')
   await secret.fill('not my passphrase')
   await panel.getByRole('button', { name: 'Restore this backup' }).click()
-  await expect(secret).toHaveAccessibleDescription(/neither the passphrase of that time/)
+  await expect(secret).toHaveAccessibleDescription(/neither your passphrase nor your recovery code/)
   expect(bridge.core.vault.state).toBe('locked')
   await shoot('unlock-damaged-restore')
 

@@ -58,6 +58,12 @@ const BAD_BY_METHOD: Record<MethodName, unknown[]> = {
     { currentPassphrase: PASSPHRASE, newPassphrase: 'short' },
     { currentPassphrase: '', newPassphrase: PASSPHRASE }
   ],
+  'vault.reencrypt': [
+    { currentPassphrase: PASSPHRASE },
+    { currentPassphrase: PASSPHRASE, newPassphrase: 'short' },
+    { currentPassphrase: '', newPassphrase: PASSPHRASE },
+    { currentPassphrase: PASSPHRASE, newPassphrase: 123456789012 }
+  ],
   'settings.get': [{ key: 'autoLockMinutes' }],
   'settings.update': [
     { textSize: 'huge' },

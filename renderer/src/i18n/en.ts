@@ -156,13 +156,14 @@ export const en = {
     reasons: {
       rolling: 'daily backup',
       'pre-migration': 'made before an update',
-      manual: 'made by hand'
+      manual: 'made by hand',
+      reencrypted: 'made after re-encrypting'
     },
     secretLabel: 'Passphrase or recovery code',
-    secretHint: 'The passphrase you had when the backup was made, or your recovery code.',
+    secretHint: 'Your passphrase, or your recovery code.',
     secretRequired: 'Enter your passphrase or your recovery code.',
     wrongSecret:
-      'That is neither the passphrase of that time nor the recovery code. Check that Caps Lock is off, and try again.',
+      'That is neither your passphrase nor your recovery code. Check that Caps Lock is off, and try again.',
     backupDamaged: 'That backup cannot be read either. Please choose an older one.',
     gone: 'That backup is no longer there. The list has been brought up to date.',
     submit: 'Restore this backup',
@@ -213,7 +214,11 @@ export const en = {
       newLabel: 'New passphrase',
       submit: 'Change passphrase',
       busy: 'Changing…',
-      done: 'Your passphrase has been changed. Use the new one next time you unlock Lantern.'
+      done: 'Your passphrase has been changed. Use the new one next time you unlock Lantern.',
+      reencryptLabel: 'Someone else may know my current passphrase',
+      reencryptHint:
+        'Lantern then also encrypts your record and its backups again under a brand-new key, so the old passphrase and the old recovery code stop opening anything. You get a new recovery code to write down. Files set aside as damaged keep their old key.',
+      reencryptBusy: 'Re-encrypting…'
     }
   },
   errors: {

@@ -106,6 +106,12 @@ export const useSessionStore = defineStore('session', () => {
     await call('vault.changePassphrase', { currentPassphrase, newPassphrase })
   }
 
+  /** New passphrase and new data key; the new recovery code is then shown once, as at creation. */
+  async function reencrypt(currentPassphrase: string, newPassphrase: string) {
+    const renewed = await call('vault.reencrypt', { currentPassphrase, newPassphrase })
+    recoveryCode.value = renewed.recoveryCode
+  }
+
   /** Locks now. Whatever the core answers, nothing personal stays on screen. */
   async function lock(reason: LockReason | null = null): Promise<void> {
     // Valid edits still waiting for autosave are kept before the key leaves memory; what
@@ -138,6 +144,7 @@ export const useSessionStore = defineStore('session', () => {
     listBackups,
     restoreBackup,
     changePassphrase,
+    reencrypt,
     lock,
     dismissNotice
   }
