@@ -72,6 +72,19 @@ test('the sample record: loaded from Settings, read as a summary, kept across a 
   await expect(row('Doxorubicin')).toContainText('75 mg/m²')
   await expect(row('Doxorubicin')).toContainText('Anthracycline')
   await expect(row('Mercaptopurine', 'Oral')).toContainText('includes 618 estimated doses')
+  // Each total says which measurement converted it: the latest before re-induction.
+  await expect(row('Daunorubicin')).toContainText('Converted with the measurement of 13 Nov 2023')
+
+  // Anthracyclines add up only as doxorubicin equivalents, with the care plan's table and each
+  // factor: daunorubicin 100 × 0.6 = 60, doxorubicin 75 × 1 = 75, so 135 (not 175).
+  const equivalent = app.getByRole('table', { name: /doxorubicin-equivalent/ })
+  const part = (agent: string) => equivalent.getByRole('row').filter({ hasText: agent })
+  await expect(part('Daunorubicin')).toContainText('× 0.6')
+  await expect(part('Daunorubicin')).toContainText('60 mg/m²')
+  await expect(part('Doxorubicin')).toContainText('× 1')
+  await expect(equivalent.getByRole('row').filter({ hasText: 'Total' })).toContainText('135 mg/m²')
+  await expect(app.getByText(/Converted with the table pancare-ighg-2023 \(PanCare/)).toBeVisible()
+  await expect(app.getByText('Totals by class')).toHaveCount(0)
   await expect(app.getByText('Intrathecal injections: 21')).toBeVisible()
 
   const radiation = app.getByRole('table', { name: 'Radiation courses' })
