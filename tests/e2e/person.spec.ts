@@ -78,12 +78,17 @@ test('the sample record: loaded from Settings, read as a summary, kept across a 
   // Anthracyclines add up only as doxorubicin equivalents, with the care plan's table and each
   // factor: daunorubicin 100 × 0.6 = 60, doxorubicin 75 × 1 = 75, so 135 (not 175).
   const equivalent = app.getByRole('table', { name: /doxorubicin-equivalent/ })
-  const part = (agent: string) => equivalent.getByRole('row').filter({ hasText: agent })
+  const part = (agent: string) =>
+    equivalent
+      .getByRole('row')
+      .filter({ has: app.getByRole('rowheader', { name: agent, exact: true }) })
   await expect(part('Daunorubicin')).toContainText('× 0.6')
   await expect(part('Daunorubicin')).toContainText('60 mg/m²')
   await expect(part('Doxorubicin')).toContainText('× 1')
-  await expect(equivalent.getByRole('row').filter({ hasText: 'Total' })).toContainText('135 mg/m²')
-  await expect(app.getByText(/Converted with the table pancare-ighg-2023 \(PanCare/)).toBeVisible()
+  await expect(part('Total, as doxorubicin')).toContainText('135 mg/m²')
+  await expect(
+    app.getByText(/Factors from the table pancare-ighg-2023, PanCare cardiac/)
+  ).toBeVisible()
   await expect(app.getByText('Totals by class')).toHaveCount(0)
   await expect(app.getByText('Intrathecal injections: 21')).toBeVisible()
 

@@ -166,7 +166,8 @@ export const personMessages = {
     noFactor: 'no factor in the table',
     doxEquivalent: 'Doxorubicin equivalent',
     doxEquivalentTotal: 'Total, as doxorubicin',
-    doxEquivalentTable: 'Converted with the table {table} ({version}), the one the care plan uses.',
+    doxEquivalentTable:
+      'Factors from the table {table}, {version}. The care plan uses the same table.',
     doxEquivalentIncomplete:
       'Not every dose could be converted (a height, a weight or a factor is missing), so the real total is higher.',
 
