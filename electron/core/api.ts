@@ -4,7 +4,7 @@
  */
 import type { MethodName, MethodOutput, ParsedInput } from '../shared/contract.ts'
 import { type EntryKind, todayIso } from '../shared/record.ts'
-import type { CarePlanContent } from './careplan/content.ts'
+import { anthracyclineTableOf, type CarePlanContent } from './careplan/content.ts'
 import { acknowledgeChanges, carePlan, requirePlanItem } from './careplan/plan.ts'
 import {
   addCompletion,
@@ -186,7 +186,8 @@ export function createCore(options: CoreOptions): Core {
         return saveEntry(db, kind as EntryKind, entry)
       })()
     },
-    'record.summary': ({ profileId }) => treatmentSummary(vault.db, profileId, drugs),
+    'record.summary': ({ profileId }) =>
+      treatmentSummary(vault.db, profileId, drugs, anthracyclineTableOf(plan.content)),
     'drafts.save': (draft) => saveDraft(vault.db, draft),
     'drafts.list': ({ profileId }) => listDrafts(vault.db, profileId),
     'drafts.delete': ({ id }) => {

@@ -29,6 +29,18 @@ export const isoDate = z
 
 const optionalDate = isoDate.nullable().optional()
 
+/**
+ * The record keeps what happened, so its dates are today or earlier: a dose "given" next week
+ * would be counted in the totals and the care plan as if it had been. The message names what
+ * the date is for, beside its field.
+ */
+const pastDate = (message: string) => isoDate.refine((d) => d <= todayIso(), message)
+const optionalPastDate = (message: string) => pastDate(message).nullable().optional()
+/** An end date: something still going on has none yet. */
+const pastEnd = optionalPastDate(
+  'An end date cannot be in the future. Leave it empty until it has ended.'
+)
+
 const text = (max = TEXT_MAX_LENGTH) => z.string().trim().max(max, `Use at most ${max} characters.`)
 const optionalText = (max = TEXT_MAX_LENGTH) =>
   text(max)
@@ -53,7 +65,7 @@ export const SOURCES = ['typed', 'clinic-letter', 'computed'] as const
 const provenance = {
   source: z.enum(SOURCES).default('typed'),
   checkedBy: optionalText(),
-  checkedOn: optionalDate,
+  checkedOn: optionalPastDate('A check cannot be dated in the future.'),
   notes: optionalText(NOTE_MAX_LENGTH)
 }
 
@@ -85,7 +97,9 @@ export const personSchema = z.strictObject({
   sex: z.enum(SEXES).nullable().optional(),
   phone: optionalText(50),
   email: optionalEmail,
-  treatmentCompletedOn: optionalDate,
+  treatmentCompletedOn: optionalPastDate(
+    'Treatment cannot be recorded as completed on a date still to come.'
+  ),
   ongoingTherapy: optionalText()
 })
 
@@ -94,7 +108,7 @@ export const personSchema = z.strictObject({
 export const measurementSchema = z
   .strictObject({
     ...owned,
-    measuredOn: isoDate,
+    measuredOn: pastDate('A measurement cannot be dated in the future.'),
     heightCm: z
       .number('Enter the height in centimetres.')
       .min(30, 'Enter the height in centimetres (at least 30).')
@@ -130,7 +144,7 @@ export const diagnosisSchema = z
     ...owned,
     condition: z.enum(CONDITIONS, 'Choose a condition from the list.'),
     conditionOther: optionalText(),
-    diagnosedOn: optionalDate,
+    diagnosedOn: optionalPastDate('A diagnosis cannot be dated in the future.'),
     /** Where the diagnosis was made. */
     institution: optionalText(),
     laterality: z.enum(LATERALITIES).nullable().optional(),
@@ -162,7 +176,7 @@ export const RELAPSE_SITES = ['bone-marrow', 'cns', 'testicular', 'other'] as co
 export const relapseSchema = z.strictObject({
   ...owned,
   diagnosisId: id,
-  relapsedOn: optionalDate,
+  relapsedOn: optionalPastDate('A relapse cannot be dated in the future.'),
   sites: z.array(z.enum(RELAPSE_SITES)).max(4).default([]),
   siteOther: optionalText(),
   treatmentAfter: optionalText(NOTE_MAX_LENGTH)
@@ -195,7 +209,8 @@ export const phaseSchema = endNotBeforeStart(
     ...owned,
     kind: z.enum(PHASE_KINDS, 'Choose a phase from the list.'),
     name: optionalText(),
-    startedOn: optionalDate,
+    startedOn: optionalPastDate('A phase cannot start in the future.'),
+    /** May be in the future: the planned end of a phase still going on (e.g. maintenance). */
     endedOn: optionalDate,
     /** Protocol name or clinical-trial identifier. */
     protocol: optionalText(),
@@ -208,13 +223,23 @@ export const phaseSchema = endNotBeforeStart(
 
 export const ROUTES = ['iv', 'oral', 'intrathecal', 'im', 'subcutaneous'] as const
 
+const DOSE_NOT_IN_FUTURE = 'A dose cannot be dated in the future.'
+
+/** The date of the last dose of `count`, `intervalDays` apart, from a valid `start`. */
+function lastDoseOn(start: string, intervalDays: number, count: number): string {
+  const day = 24 * 60 * 60 * 1000
+  return new Date(Date.parse(`${start}T00:00:00Z`) + (count - 1) * intervalDays * day)
+    .toISOString()
+    .slice(0, 10)
+}
+
 export const scheduleSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('once'), date: isoDate }),
+  z.strictObject({ kind: z.literal('once'), date: pastDate(DOSE_NOT_IN_FUTURE) }),
   endNotBeforeStart(
     z
       .strictObject({
         kind: z.literal('repeat'),
-        start: isoDate,
+        start: pastDate(DOSE_NOT_IN_FUTURE),
         intervalDays: z
           .number()
           .int('Use whole days.')
@@ -226,11 +251,23 @@ export const scheduleSchema = z.discriminatedUnion('kind', [
           .min(1, 'At least one dose.')
           .max(2000, 'At most 2000 doses in one entry.')
           .optional(),
-        end: isoDate.optional()
+        end: pastDate('The last dose cannot be dated in the future.').optional()
       })
       .refine((s) => (s.count === undefined) !== (s.end === undefined), {
         message: 'Give either the number of doses or the last date, not both.',
         path: ['count']
+      })
+      .superRefine((s, ctx) => {
+        // "Weekly × 4 from last Monday" would count doses not given yet.
+        if (s.count === undefined || !isCalendarDate(s.start) || s.start > todayIso()) return
+        if (lastDoseOn(s.start, s.intervalDays, s.count) > todayIso()) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['count'],
+            message:
+              'Some of these doses would fall after today. Count only the doses given so far.'
+          })
+        }
       }),
     'start',
     'end'
@@ -291,8 +328,8 @@ export const radiationSchema = endNotBeforeStart(
         .max(100, 'At most 100 fractions.')
         .nullable()
         .optional(),
-      startedOn: optionalDate,
-      endedOn: optionalDate,
+      startedOn: optionalPastDate('Radiation cannot be dated in the future.'),
+      endedOn: pastEnd,
       institution: optionalText()
     })
     .refine((r) => r.field !== 'other' || !!r.fieldOther, {
@@ -313,7 +350,7 @@ export const transplantSchema = z.strictObject({
   type: z.enum(TRANSPLANT_TYPES, 'Choose allogeneic or autologous.'),
   donor: optionalText(),
   cellSource: z.enum(CELL_SOURCES).nullable().optional(),
-  transplantedOn: optionalDate,
+  transplantedOn: optionalPastDate('A transplant cannot be dated in the future.'),
   institution: optionalText(),
   conditioning: optionalText(NOTE_MAX_LENGTH),
   gvhd: z
@@ -322,7 +359,7 @@ export const transplantSchema = z.strictObject({
         kind: z.enum(GVHD_KINDS),
         organs: textList(10).default([]),
         grade: optionalText(20),
-        startedOn: optionalDate,
+        startedOn: optionalPastDate('GVHD cannot be dated in the future.'),
         status: z.enum(GVHD_STATUSES).default('active')
       })
     )
@@ -336,7 +373,7 @@ export const procedureSchema = z.strictObject({
   ...owned,
   kind: z.enum(PROCEDURE_KINDS),
   name: requiredText('Name the surgery or procedure.'),
-  performedOn: optionalDate
+  performedOn: optionalPastDate('A surgery or procedure cannot be dated in the future.')
 })
 
 export const SUPPORTIVE_CARE_KINDS = [
@@ -357,8 +394,8 @@ export const supportiveCareSchema = endNotBeforeStart(
       .max(10_000)
       .nullable()
       .optional(),
-    startedOn: optionalDate,
-    endedOn: optionalDate,
+    startedOn: optionalPastDate('Supportive care cannot start in the future.'),
+    endedOn: pastEnd,
     details: optionalText(NOTE_MAX_LENGTH)
   }),
   'startedOn',
@@ -378,8 +415,8 @@ export const complicationSchema = endNotBeforeStart(
       .max(5, 'Grades are whole numbers from 1 to 5.')
       .nullable()
       .optional(),
-    startedOn: optionalDate,
-    endedOn: optionalDate,
+    startedOn: optionalPastDate('A complication cannot be dated in the future.'),
+    endedOn: pastEnd,
     status: z.enum(COMPLICATION_STATUSES).default('ongoing')
   }),
   'startedOn',

@@ -25,17 +25,55 @@ export interface CumulativeDose {
   /** Doses left out of perM2Total for the same reason. */
   unconvertedPerM2: number
   estimatedDoses: number
+  /**
+   * The measurements the conversions used, each distinct pair of dates once, earliest first,
+   * with how many doses it converted: what "converted with the measurement of 1 June 2021" says.
+   */
+  measurementsUsed: MeasurementUsed[]
 }
 
-export interface ClassTotal {
-  drugClass: string
-  quantity: Quantity
-  baseUnit: string
-  drugIds: string[]
-  absoluteTotal: number
-  perM2Total: number
-  unconvertedAbsolute: number
-  unconvertedPerM2: number
+/** The height and weight one or more doses were converted with (null: not needed or missing). */
+export interface MeasurementUsed {
+  heightFrom: string | null
+  weightFrom: string | null
+  doses: number
+}
+
+/** One drug's part of a doxorubicin-equivalent total. */
+export interface DoxorubicinEquivalentPart {
+  drugId: string
+  /** Systemic mg/m² over the doses that could be converted. */
+  perM2: number
+  /** From the table; null when the table has no factor for this drug. */
+  factor: number | null
+  /** perM2 × factor, or null without a factor. */
+  equivalent: number | null
+  firstDate: string
+  lastDate: string
+  /** Doses left out of perM2 because the height or weight they needed is missing. */
+  unconvertedDoses: number
+}
+
+/**
+ * Anthracyclines as doxorubicin-equivalent mg/m², from a versioned equivalence table: the one
+ * number the summary, the care plan and the PDF all show (record/equivalents.ts).
+ */
+export interface DoxorubicinEquivalent {
+  /** mg/m² doxorubicin-equivalent over the parts that have a factor. */
+  total: number
+  parts: DoxorubicinEquivalentPart[]
+  table: { id: string; version: string }
+  /** Drugs the table has no factor for: not in the total. */
+  unknownFactor: string[]
+  /** Doses not in the total for lack of a height or weight. */
+  unconvertedDoses: number
+  /** The real total is higher: a factor or a body size is missing. */
+  incomplete: boolean
+}
+
+/** A part with the drug's name, as the summary shows it. */
+export interface NamedDoxorubicinEquivalentPart extends DoxorubicinEquivalentPart {
+  drugName: string
 }
 
 export interface Exposure extends CumulativeDose {
@@ -61,7 +99,12 @@ export interface TreatmentSummary {
   phases: Entry<'phase'>[]
   /** Per drug and route, in order of first dose. */
   exposures: Exposure[]
-  classTotals: ClassTotal[]
+  /**
+   * Anthracyclines as doxorubicin equivalents, from the care plan's table; null when none were
+   * given. Other classes get no total: their drugs differ in strength and no confirmed
+   * equivalence is shipped, so each drug's own total (in exposures) is the honest number.
+   */
+  anthracycline: (DoxorubicinEquivalent & { parts: NamedDoxorubicinEquivalentPart[] }) | null
   intrathecalInjections: number
   radiation: Entry<'radiation'>[]
   transplants: Entry<'transplant'>[]

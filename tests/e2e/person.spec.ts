@@ -72,6 +72,24 @@ test('the sample record: loaded from Settings, read as a summary, kept across a 
   await expect(row('Doxorubicin')).toContainText('75 mg/m²')
   await expect(row('Doxorubicin')).toContainText('Anthracycline')
   await expect(row('Mercaptopurine', 'Oral')).toContainText('includes 618 estimated doses')
+  // Each total says which measurement converted it: the latest before re-induction.
+  await expect(row('Daunorubicin')).toContainText('Converted with the measurement of 13 Nov 2023')
+
+  // Anthracyclines add up only as doxorubicin equivalents, with the care plan's table and each
+  // factor: daunorubicin 100 × 0.6 = 60, doxorubicin 75 × 1 = 75, so 135 (not 175).
+  const equivalent = app.getByRole('table', { name: /doxorubicin-equivalent/ })
+  const part = (agent: string) =>
+    equivalent
+      .getByRole('row')
+      .filter({ has: app.getByRole('rowheader', { name: agent, exact: true }) })
+  await expect(part('Daunorubicin')).toContainText('× 0.6')
+  await expect(part('Daunorubicin')).toContainText('60 mg/m²')
+  await expect(part('Doxorubicin')).toContainText('× 1')
+  await expect(part('Total, as doxorubicin')).toContainText('135 mg/m²')
+  await expect(
+    app.getByText(/Factors from the table pancare-ighg-2023, PanCare cardiac/)
+  ).toBeVisible()
+  await expect(app.getByText('Totals by class')).toHaveCount(0)
   await expect(app.getByText('Intrathecal injections: 21')).toBeVisible()
 
   const radiation = app.getByRole('table', { name: 'Radiation courses' })

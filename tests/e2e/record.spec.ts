@@ -339,6 +339,14 @@ test('a parent enters a whole ALL record, and it is all there after a lock', asy
   expect(summary.diagnoses[0]?.relapses).toHaveLength(1)
   expect(summary.radiation[0]).toMatchObject({ field: 'cranial', totalDoseGy: 18, fractions: 10 })
   expect(summary.transplants[0]).toMatchObject({ type: 'allogeneic' })
+  // Daunorubicin is the only anthracycline: 100 mg/m² × 0.6 = 60 mg/m² doxorubicin-equivalent.
+  expect(summary.anthracycline?.parts.map((p) => [p.drugId, p.factor])).toEqual([
+    ['daunorubicin', 0.6]
+  ])
+  expect(summary.anthracycline?.total).toBeCloseTo(60, 6)
+  expect(exposure('vincristine').measurementsUsed).toEqual([
+    { heightFrom: '2021-02-20', weightFrom: '2021-02-20', doses: 4 }
+  ])
   expect(pageErrors).toEqual([])
 })
 

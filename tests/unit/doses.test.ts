@@ -6,10 +6,10 @@ import { describe, expect, it } from 'vitest'
 import { bodySizeOn, mostellerBsa } from '../../electron/core/record/bodySize.ts'
 import {
   type Administration,
-  classTotals,
   cumulativeDoses,
   intrathecalInjections
 } from '../../electron/core/record/doses.ts'
+import { anthracyclineDoxEquivalent } from '../../electron/core/record/equivalents.ts'
 import { doseCount, expandSchedule } from '../../electron/core/record/schedule.ts'
 import { ageInYears, isIsoDate } from '../../electron/core/record/dates.ts'
 
@@ -51,6 +51,23 @@ describe('body surface area (Mosteller)', () => {
       weightKg: 15,
       heightFrom: '2024-02-10'
     })
+  })
+
+  it('takes the latest measurement for a dose after it, and the first for a dose before it', () => {
+    const measurements = [
+      { measuredOn: '2019-06-01', heightCm: 105, weightKg: 17 },
+      { measuredOn: '2020-01-15', heightCm: 112, weightKg: 19 },
+      { measuredOn: '2021-06-01', heightCm: 125, weightKg: 24 }
+    ]
+    // √(125 × 24 / 3600) = 0.912871 m²
+    expect(bodySizeOn(measurements, '2021-09-27')).toMatchObject({
+      weightKg: 24,
+      heightFrom: '2021-06-01',
+      weightFrom: '2021-06-01'
+    })
+    expect(bodySizeOn(measurements, '2021-09-27').bsaM2).toBeCloseTo(0.912871, 6)
+    expect(bodySizeOn(measurements, '2022-01-10').weightKg).toBe(24)
+    expect(bodySizeOn(measurements, '2019-01-01').weightFrom).toBe('2019-06-01')
   })
 
   it('has no BSA without both a height and a weight', () => {
@@ -393,7 +410,7 @@ describe('cumulative doses, worked by hand', () => {
     expect(total!.perM2Total).toBeCloseTo(0.42, 10)
   })
 
-  it('12. class totals add the drugs of a class, per kind of quantity', () => {
+  it('12. anthracyclines add up as doxorubicin equivalents, each with its factor, never as a plain sum', () => {
     const totals = cumulativeDoses(
       [
         given({
@@ -411,38 +428,137 @@ describe('cumulative doses, worked by hand', () => {
           schedule: { kind: 'repeat', start: '2024-07-01', intervalDays: 7, count: 3 }
         }),
         given({
+          drugId: 'pixantrone',
+          route: 'iv',
+          dose: 50,
+          unit: 'mg/m2',
+          schedule: once('2024-08-01')
+        }),
+        given({
           drugId: 'vincristine',
           route: 'iv',
           dose: 1.5,
           unit: 'mg/m2',
           schedule: once('2024-03-04')
+        })
+      ],
+      CHILD
+    )
+    const classOf = (id: string) => (id === 'vincristine' ? 'vinca-alkaloid' : 'anthracycline')
+    const table = { id: 't', version: 'v1', factors: { doxorubicin: 1, daunorubicin: 0.6 } }
+    const equivalent = anthracyclineDoxEquivalent(totals, table, classOf)!
+    // Daunorubicin 4 × 25 = 100 mg/m² × 0.6 = 60; doxorubicin 3 × 25 = 75 × 1 = 75; 135 in all,
+    // not the plain sum 175. Pixantrone has no factor in this table: left out, and said so.
+    expect(equivalent.total).toBeCloseTo(135, 10)
+    expect(equivalent.parts).toMatchObject([
+      { drugId: 'daunorubicin', perM2: 100, factor: 0.6, firstDate: '2024-03-04' },
+      { drugId: 'doxorubicin', perM2: 75, factor: 1, equivalent: 75 },
+      { drugId: 'pixantrone', perM2: 50, factor: null, equivalent: null }
+    ])
+    expect(equivalent.parts[0]!.equivalent).toBeCloseTo(60, 10)
+    expect(equivalent).toMatchObject({
+      table: { id: 't', version: 'v1' },
+      unknownFactor: ['pixantrone'],
+      unconvertedDoses: 0,
+      incomplete: true
+    })
+    // No anthracyclines: no total at all.
+    expect(anthracyclineDoxEquivalent(totals, table, () => 'vinca-alkaloid')).toBeNull()
+  })
+
+  it('13. doses after the last measurement use the last measurement', () => {
+    const measurements = [
+      { measuredOn: '2019-06-01', heightCm: 105, weightKg: 17 },
+      { measuredOn: '2020-01-15', heightCm: 112, weightKg: 19 },
+      { measuredOn: '2021-06-01', heightCm: 125, weightKg: 24 }
+    ]
+    const totals = cumulativeDoses(
+      [
+        given({
+          drugId: 'daunorubicin',
+          route: 'iv',
+          dose: 25,
+          unit: 'mg/m2',
+          schedule: { kind: 'repeat', start: '2021-09-27', intervalDays: 7, count: 4 }
         }),
+        given({
+          drugId: 'cyclophosphamide',
+          route: 'iv',
+          dose: 60,
+          unit: 'mg/kg',
+          schedule: { kind: 'repeat', start: '2022-01-10', intervalDays: 1, count: 2 }
+        })
+      ],
+      measurements
+    )
+    const daunorubicin = totals.find((t) => t.drugId === 'daunorubicin')!
+    // Every dose is after 2021-06-01, the latest: BSA √(125 × 24 / 3600) = √0.833333 = 0.912871.
+    // 4 × 25 = 100 mg/m² × 0.912871 = 91.2871 mg (not 76.9 mg, from the 2020 measurement).
+    expect(daunorubicin.absoluteTotal).toBeCloseTo(91.2871, 3)
+    expect(daunorubicin.measurementsUsed).toEqual([
+      { heightFrom: '2021-06-01', weightFrom: '2021-06-01', doses: 4 }
+    ])
+    // Conditioning 60 mg/kg × 2 at 24 kg = 2880 mg (not 2280 mg at 19 kg);
+    // per m²: 2880 / 0.912871 = 3154.88 mg/m².
+    const cyclophosphamide = totals.find((t) => t.drugId === 'cyclophosphamide')!
+    expect(cyclophosphamide.absoluteTotal).toBe(2880)
+    expect(cyclophosphamide.perM2Total).toBeCloseTo(3154.88, 1)
+    expect(cyclophosphamide.measurementsUsed).toEqual([
+      { heightFrom: '2021-06-01', weightFrom: '2021-06-01', doses: 2 }
+    ])
+  })
+
+  it('14. each total says which measurements converted its doses, and only those it used', () => {
+    const measurements = [
+      { measuredOn: '2024-01-01', heightCm: 100, weightKg: 16 },
+      { measuredOn: '2024-03-01', weightKg: 18 }
+    ]
+    const totals = cumulativeDoses(
+      [
+        given({
+          drugId: 'doxorubicin',
+          route: 'iv',
+          dose: 30,
+          unit: 'mg/m2',
+          schedule: { kind: 'repeat', start: '2024-01-08', intervalDays: 28, count: 3 }
+        }),
+        // Intrathecal mg needs no body size for its total, but its per-m² figure does.
         given({
           drugId: 'methotrexate',
           route: 'intrathecal',
           dose: 12,
           unit: 'mg',
-          schedule: once('2024-03-04')
+          schedule: once('2024-01-08')
         })
       ],
-      CHILD
+      measurements
     )
-    const classOf = (id: string) =>
-      id === 'vincristine'
-        ? 'vinca-alkaloid'
-        : id === 'methotrexate'
-          ? 'antimetabolite'
-          : 'anthracycline'
-    const anthracyclines = classTotals(totals, classOf).find(
-      (c) => c.drugClass === 'anthracycline'
-    )!
-    // 100 + 75 = 175 mg/m² (unweighted)
-    expect(anthracyclines).toMatchObject({
-      perM2Total: 175,
-      drugIds: ['daunorubicin', 'doxorubicin']
-    })
-    // Intrathecal doses are not part of the systemic class totals.
-    expect(classTotals(totals, classOf).map((c) => c.drugClass)).not.toContain('antimetabolite')
+    // Doses on 01-08, 02-05 and 03-04. Weights: 01-08 is 7 days from 01-01 (53 from 03-01);
+    // 02-05 is 35 days from 01-01 but 25 from 03-01; 03-04 is 3 days from 03-01. Every dose
+    // takes the only height (2024-01-01).
+    expect(totals.find((t) => t.drugId === 'doxorubicin')!.measurementsUsed).toEqual([
+      { heightFrom: '2024-01-01', weightFrom: '2024-01-01', doses: 1 },
+      { heightFrom: '2024-01-01', weightFrom: '2024-03-01', doses: 2 }
+    ])
+    // The intrathecal dose was converted to per m² with the January measurement.
+    expect(totals.find((t) => t.drugId === 'methotrexate')!.measurementsUsed).toEqual([
+      { heightFrom: '2024-01-01', weightFrom: '2024-01-01', doses: 1 }
+    ])
+    // No measurement at all: nothing used, nothing claimed.
+    expect(
+      cumulativeDoses(
+        [
+          given({
+            drugId: 'vincristine',
+            route: 'iv',
+            dose: 1,
+            unit: 'mg',
+            schedule: once('2024-01-08')
+          })
+        ],
+        []
+      )[0]!.measurementsUsed
+    ).toEqual([])
   })
 })
 

@@ -4,7 +4,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core/api.ts'
+import { shippedCarePlanContent } from '../../electron/core/careplan/shippedContent.ts'
 import { dispatch } from '../../electron/core/dispatch.ts'
+import type { CarePlan } from '../../electron/shared/careplan.ts'
 import type { Result } from '../../electron/shared/contract.ts'
 import type { TreatmentSummary } from '../../electron/shared/summary.ts'
 import { PASSPHRASE, cleanupTempDirs, newCore } from './helpers/vaultFixture.ts'
@@ -137,5 +139,96 @@ describe('treatment summary', () => {
     expect(summary.exposures[0]).toMatchObject({ perM2Total: 1.5, unconvertedAbsolute: 1 })
     expect(summary.diagnoses).toEqual([])
     expect(summary.keyDates.diagnosedOn).toBeNull()
+  })
+
+  it('shows anthracyclines as doxorubicin equivalents from the care plan’s table, never as a plain sum, and agrees with the care plan', async () => {
+    await save('measurement', { measuredOn: '2021-03-01', heightCm: 104, weightKg: 16.6 })
+    const weekly = (start: string, count: number) => ({
+      kind: 'repeat',
+      start,
+      intervalDays: 7,
+      count
+    })
+    await save('administration', {
+      drugId: 'doxorubicin',
+      route: 'iv',
+      dose: 25,
+      unit: 'mg/m2',
+      schedule: weekly('2021-05-03', 3)
+    })
+    await save('administration', {
+      drugId: 'daunorubicin',
+      route: 'iv',
+      dose: 25,
+      unit: 'mg/m2',
+      schedule: weekly('2023-11-14', 4)
+    })
+
+    const summary = await ok<TreatmentSummary>('record.summary', { profileId })
+    const content = shippedCarePlanContent()
+    const table = content.equivalenceTables.find((t) => t.id === content.anthracyclineTable)!
+    // Doxorubicin 3 × 25 = 75 mg/m² × 1 = 75; daunorubicin 4 × 25 = 100 mg/m² × 0.6 = 60;
+    // 135 mg/m² doxorubicin-equivalent, not the 175 a plain sum would say.
+    expect(summary.anthracycline).toMatchObject({
+      table: { id: table.id, version: table.version },
+      parts: [
+        { drugId: 'doxorubicin', drugName: 'doxorubicin', perM2: 75, factor: 1, equivalent: 75 },
+        { drugId: 'daunorubicin', drugName: 'daunorubicin', perM2: 100, factor: 0.6 }
+      ],
+      unknownFactor: [],
+      incomplete: false
+    })
+    expect(summary.anthracycline!.total).toBeCloseTo(135, 9)
+    expect(summary).not.toHaveProperty('classTotals')
+
+    const plan = await ok<CarePlan>('careplan.get', { profileId, asOf: '2026-11-22' })
+    expect(plan.anthracycline).toEqual({
+      doxorubicinEquivalentMgM2: Math.round(summary.anthracycline!.total * 10) / 10,
+      incomplete: summary.anthracycline!.incomplete,
+      table: summary.anthracycline!.table
+    })
+    expect(plan.anthracycline!.doxorubicinEquivalentMgM2).toBe(135)
+  })
+
+  it('says which measurement converted each medicine, the latest one for doses after it', async () => {
+    await save('measurement', { measuredOn: '2019-06-01', heightCm: 105, weightKg: 17 })
+    await save('measurement', { measuredOn: '2020-01-15', heightCm: 112, weightKg: 19 })
+    await save('measurement', { measuredOn: '2021-06-01', heightCm: 125, weightKg: 24 })
+    await save('administration', {
+      drugId: 'daunorubicin',
+      route: 'iv',
+      dose: 25,
+      unit: 'mg/m2',
+      schedule: { kind: 'repeat', start: '2021-09-27', intervalDays: 7, count: 4 }
+    })
+    const summary = await ok<TreatmentSummary>('record.summary', { profileId })
+    // 100 mg/m² × √(125 × 24 / 3600) = 100 × 0.912871 = 91.2871 mg.
+    expect(summary.exposures[0]!.absoluteTotal).toBeCloseTo(91.2871, 3)
+    expect(summary.exposures[0]!.measurementsUsed).toEqual([
+      { heightFrom: '2021-06-01', weightFrom: '2021-06-01', doses: 4 }
+    ])
+  })
+
+  it('etoposide 60 mg/kg saves and converts with the weight nearest the date', async () => {
+    await save('measurement', { measuredOn: '2023-11-13', heightCm: 117.2, weightKg: 22.6 })
+    await save('measurement', { measuredOn: '2024-02-12', heightCm: 117.7, weightKg: 21.5 })
+    await save('measurement', { measuredOn: '2024-04-16', heightCm: 117.9, weightKg: 20.2 })
+    // TBI/etoposide conditioning: 60 mg/kg once, three days before the transplant.
+    await save('administration', {
+      drugId: 'etoposide',
+      route: 'iv',
+      dose: 60,
+      unit: 'mg/kg',
+      schedule: { kind: 'once', date: '2024-02-17' }
+    })
+    const summary = await ok<TreatmentSummary>('record.summary', { profileId })
+    const etoposide = summary.exposures.find((e) => e.drugId === 'etoposide')!
+    // Nearest weight to 2024-02-17: 21.5 kg (5 days before). 60 × 21.5 = 1290 mg; over
+    // BSA √(117.7 × 21.5 / 3600) = 0.838410 m²: 1538.62 mg/m².
+    expect(etoposide.absoluteTotal).toBe(1290)
+    expect(etoposide.perM2Total).toBeCloseTo(1538.62, 1)
+    expect(etoposide.measurementsUsed).toEqual([
+      { heightFrom: '2024-02-12', weightFrom: '2024-02-12', doses: 1 }
+    ])
   })
 })

@@ -236,6 +236,12 @@ export const carePlanContentSchema = z
   })
 export type CarePlanContent = z.output<typeof carePlanContentSchema>
 
+/** The table the engine (and the treatment summary) convert anthracyclines with. */
+export function anthracyclineTableOf(content: CarePlanContent): EquivalenceTable {
+  // The schema guarantees it exists and is CONFIRMED.
+  return content.equivalenceTables.find((t) => t.id === content.anthracyclineTable)!
+}
+
 export class CarePlanContentError extends Error {
   constructor(message: string) {
     super(message)

@@ -9,6 +9,7 @@ import type { Entry } from '../../shared/record.ts'
 import { ageInYears, dayNumber } from '../record/dates.ts'
 import { type Administration, cumulativeDoses, intrathecalInjections } from '../record/doses.ts'
 import type { Measurement } from '../record/bodySize.ts'
+import { anthracyclineDoxEquivalent } from '../record/equivalents.ts'
 import type { DrugLookup } from '../record/references.ts'
 import { expandSchedule } from '../record/schedule.ts'
 import type { EquivalenceTable } from './content.ts'
@@ -137,7 +138,8 @@ export function computeFacts(
   const classOf = (id: string) => drugs.byId(id)?.class ?? 'other'
 
   const drugFacts = new Map<string, DrugFact>()
-  for (const c of cumulativeDoses(record.administrations, record.measurements)) {
+  const cumulative = cumulativeDoses(record.administrations, record.measurements)
+  for (const c of cumulative) {
     let fact = drugFacts.get(c.drugId)
     if (!fact) {
       fact = {
@@ -161,29 +163,22 @@ export function computeFacts(
     }
   }
 
-  const anthracyclines = [...drugFacts.values()].filter((d) => d.drugClass === 'anthracycline')
-  let anthracycline: Facts['anthracycline'] = null
-  if (anthracyclines.length > 0) {
-    const parts = anthracyclines.map((d) => {
-      const factor = anthracyclineTable.factors[d.drugId] ?? null
-      return {
-        drugId: d.drugId,
-        name: d.name,
-        perM2: d.systemicPerM2,
-        factor,
-        equivalent: factor === null ? null : d.systemicPerM2 * factor,
-        firstDate: d.firstDate,
-        lastDate: d.lastDate
-      }
-    })
-    anthracycline = {
-      parts,
-      total: parts.reduce((sum, p) => sum + (p.equivalent ?? 0), 0),
-      incomplete:
-        parts.some((p) => p.factor === null) || anthracyclines.some((d) => d.unconvertedPerM2 > 0),
-      lastDate: latest(parts.map((p) => p.lastDate)),
-      table: anthracyclineTable
-    }
+  // The same function as the treatment summary's, so the two always show the same number.
+  const equivalent = anthracyclineDoxEquivalent(cumulative, anthracyclineTable, classOf)
+  const anthracycline: Facts['anthracycline'] = equivalent && {
+    parts: equivalent.parts.map((p) => ({
+      drugId: p.drugId,
+      name: nameOf(p.drugId),
+      perM2: p.perM2,
+      factor: p.factor,
+      equivalent: p.equivalent,
+      firstDate: p.firstDate,
+      lastDate: p.lastDate
+    })),
+    total: equivalent.total,
+    incomplete: equivalent.incomplete,
+    lastDate: latest(equivalent.parts.map((p) => p.lastDate)),
+    table: anthracyclineTable
   }
 
   const itDrugs = record.administrations.filter((a) => a.route === 'intrathecal')

@@ -15,7 +15,7 @@ import { listEntries } from '../record/entries.ts'
 import { getProfile } from '../record/profiles.ts'
 import type { DrugLookup } from '../record/references.ts'
 import type { Db } from '../vault/database.ts'
-import type { CarePlanContent } from './content.ts'
+import { anthracyclineTableOf, type CarePlanContent } from './content.ts'
 import { buildPlanItems } from './engine.ts'
 import { computeFacts, type PlanRecord } from './facts.ts'
 import {
@@ -105,8 +105,7 @@ export function carePlan(
 ): CarePlan {
   const { content, drugs } = context
   const record = readPlanRecord(db, profileId)
-  const table = content.equivalenceTables.find((t) => t.id === content.anthracyclineTable)!
-  const facts = computeFacts(record, drugs, table)
+  const facts = computeFacts(record, drugs, anthracyclineTableOf(content))
   const { items, notes } = buildPlanItems(content, facts, loadUserPlanState(db, profileId), asOf)
 
   const current = snapshotOf(content.version, items)

@@ -128,7 +128,9 @@ function indexOf(docs: IndexedDoc[]): ChangingIndex {
   const index = new MiniSearch<IndexedDoc>({
     fields: ['title', 'text'],
     tokenize,
-    processTerm: (term) => foldWord(term)
+    processTerm: (term) => foldWord(term),
+    // Removed documents are cleaned out at once, in remove(), never later in the background.
+    autoVacuum: false
   })
   const add = (more: IndexedDoc[]) => {
     index.addAll(more)
@@ -155,11 +157,22 @@ function indexOf(docs: IndexedDoc[]): ChangingIndex {
     },
     add,
     remove(targetId) {
-      for (const d of [...byId.values()].filter((doc) => doc.targetId === targetId)) {
-        index.discard(d.id)
+      // A discarded document's words stay in the index until a vacuum, and until then every
+      // search still counts them in how many documents hold each word, so the documents that
+      // remain are scored wrongly, even below zero. Removing the words one by one (remove())
+      // takes as long as indexing the document did, seconds for the largest; a vacuum in one
+      // batch cleans the whole index in milliseconds, and its cleaning runs before vacuum()
+      // returns. Only if one is still finishing (two removals in one tick) would it wait, so
+      // then the words go one by one.
+      const eager = index.isVacuuming
+      const gone = [...byId.values()].filter((doc) => doc.targetId === targetId)
+      for (const d of gone) {
+        if (eager) index.remove(d)
+        else index.discard(d.id)
         byId.delete(d.id)
         namesById.delete(d.id)
       }
+      if (!eager && gone.length > 0) void index.vacuum({ batchSize: Number.MAX_SAFE_INTEGER })
     },
     search(query, limit = 20) {
       if (!/[\p{L}\p{N}]/u.test(query)) return []

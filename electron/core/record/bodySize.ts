@@ -28,6 +28,10 @@ interface Sample {
   value: number
 }
 
+/**
+ * The values of one kind, by date. Two on the same date keep the one entered last (the list
+ * comes in the order it was entered): a second weight on one day is a correction.
+ */
 function samples(measurements: readonly Measurement[], pick: 'heightCm' | 'weightKg'): Sample[] {
   const found: Sample[] = []
   for (const m of measurements) {
@@ -36,7 +40,13 @@ function samples(measurements: readonly Measurement[], pick: 'heightCm' | 'weigh
       found.push({ day: dayNumber(m.measuredOn), date: m.measuredOn, value })
     }
   }
-  return found.sort((a, b) => a.day - b.day)
+  // A stable sort keeps same-day values in the order entered; keep the last of each day.
+  const byDay: Sample[] = []
+  for (const sample of found.sort((a, b) => a.day - b.day)) {
+    if (byDay.at(-1)?.day === sample.day) byDay[byDay.length - 1] = sample
+    else byDay.push(sample)
+  }
+  return byDay
 }
 
 /** The sample nearest to `day` (binary search); on a tie, the earlier one. */
@@ -49,10 +59,12 @@ function nearest(sorted: readonly Sample[], day: number): Sample | null {
     if (sorted[mid]!.day < day) lo = mid + 1
     else hi = mid
   }
-  // sorted[lo] is the first sample on or after `day`, or the last one.
+  // sorted[lo] is the first sample on or after `day`, or the last one when all are before it:
+  // then the last one is the nearest (a dose after the latest measurement takes the latest).
   const after = sorted[lo]!
+  if (after.day < day) return after
   const before = lo > 0 ? sorted[lo - 1]! : null
-  if (before && (after.day < day || day - before.day <= after.day - day)) return before
+  if (before && day - before.day <= after.day - day) return before
   return after
 }
 

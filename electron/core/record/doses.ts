@@ -8,7 +8,7 @@
  * does not have is not guessed: the dose is counted as unconverted and reported.
  */
 import { type DoseUnit } from '../../shared/limits.ts'
-import type { ClassTotal, CumulativeDose, Quantity } from '../../shared/summary.ts'
+import type { CumulativeDose, MeasurementUsed, Quantity } from '../../shared/summary.ts'
 import { type BodySize, bodySizeLookup, type Measurement } from './bodySize.ts'
 import { type Schedule, expandSchedule } from './schedule.ts'
 
@@ -68,31 +68,45 @@ export interface DoseEvent {
   /** Per m² in the base unit, or null when body size was needed and missing. */
   perM2: number | null
   bsaM2: number | null
+  /** The dates of the height and weight the conversion used; null when it used none. */
+  heightFrom: string | null
+  weightFrom: string | null
   estimated: boolean
 }
 
+export interface ConvertedDose {
+  absolute: number | null
+  perM2: number | null
+  bsaM2: number | null
+  heightFrom: string | null
+  weightFrom: string | null
+}
+
 /** Converts one dose, given the body size on its date. */
-export function convertDose(
-  dose: number,
-  unit: DoseUnit,
-  size: BodySize
-): { absolute: number | null; perM2: number | null; bsaM2: number | null } {
+export function convertDose(dose: number, unit: DoseUnit, size: BodySize): ConvertedDose {
   const meaning = UNIT_MEANING[unit]
   const base = dose * meaning.factor
   const bsa = size.bsaM2
+  // Only what the conversion used, so "converted with the measurement of …" is true.
+  const byArea = {
+    bsaM2: bsa,
+    heightFrom: bsa === null ? null : size.heightFrom,
+    weightFrom: bsa === null ? null : size.weightFrom
+  }
   switch (meaning.per) {
     case 'm2':
-      return { absolute: bsa === null ? null : base * bsa, perM2: base, bsaM2: bsa }
+      return { absolute: bsa === null ? null : base * bsa, perM2: base, ...byArea }
     case 'kg': {
       const absolute = size.weightKg === null ? null : base * size.weightKg
       return {
         absolute,
         perM2: absolute === null || bsa === null ? null : absolute / bsa,
-        bsaM2: bsa
+        ...byArea,
+        weightFrom: absolute === null ? null : size.weightFrom
       }
     }
     case 'none':
-      return { absolute: base, perM2: bsa === null ? null : base / bsa, bsaM2: bsa }
+      return { absolute: base, perM2: bsa === null ? null : base / bsa, ...byArea }
   }
 }
 
@@ -125,6 +139,7 @@ export function cumulativeDoses(
 ): CumulativeDose[] {
   const byId = new Map(administrations.map((a) => [a.id, a]))
   const groups = new Map<string, CumulativeDose>()
+  const used = new Map<CumulativeDose, Map<string, MeasurementUsed>>()
   for (const event of doseEvents(administrations, measurements)) {
     const a = byId.get(event.administrationId)!
     const quantity = unitQuantity(a.unit)
@@ -143,9 +158,11 @@ export function cumulativeDoses(
         perM2Total: 0,
         unconvertedAbsolute: 0,
         unconvertedPerM2: 0,
-        estimatedDoses: 0
+        estimatedDoses: 0,
+        measurementsUsed: []
       }
       groups.set(key, group)
+      used.set(group, new Map())
     }
     group.doses++
     if (event.date < group.firstDate) group.firstDate = event.date
@@ -155,9 +172,29 @@ export function cumulativeDoses(
     if (event.perM2 === null) group.unconvertedPerM2++
     else group.perM2Total += event.perM2
     if (event.estimated) group.estimatedDoses++
+    if (event.heightFrom !== null || event.weightFrom !== null) {
+      const byPair = used.get(group)!
+      const pair = `${event.heightFrom}\u0000${event.weightFrom}`
+      const seen = byPair.get(pair)
+      if (seen) seen.doses++
+      else
+        byPair.set(pair, { heightFrom: event.heightFrom, weightFrom: event.weightFrom, doses: 1 })
+    }
   }
+  const first = (m: MeasurementUsed) => m.weightFrom ?? m.heightFrom ?? ''
+  for (const [group, byPair] of used) {
+    group.measurementsUsed = [...byPair.values()].sort(
+      (a, b) =>
+        first(a).localeCompare(first(b)) || (a.heightFrom ?? '').localeCompare(b.heightFrom ?? '')
+    )
+  }
+  // A total order, so the rows never change places with the order things were entered in.
   return [...groups.values()].sort(
-    (x, y) => x.firstDate.localeCompare(y.firstDate) || x.drugId.localeCompare(y.drugId)
+    (x, y) =>
+      x.firstDate.localeCompare(y.firstDate) ||
+      x.drugId.localeCompare(y.drugId) ||
+      x.route.localeCompare(y.route) ||
+      x.quantity.localeCompare(y.quantity)
   )
 }
 
@@ -172,42 +209,4 @@ export function intrathecalInjections(administrations: readonly Administration[]
     for (const date of expandSchedule(a.schedule)) dates.add(date)
   }
   return dates.size
-}
-
-/**
- * Plain sums per drug class of the systemic doses. Intrathecal doses are left out: they are set
- * by age, not body size, and guidelines count them separately (see intrathecalInjections).
- * Unweighted: drugs of one class differ in potency, so guideline thresholds use equivalence
- * factors (the care plan's job), not these sums.
- */
-export function classTotals(
-  cumulative: readonly CumulativeDose[],
-  classOf: (drugId: string) => string
-): ClassTotal[] {
-  const totals = new Map<string, ClassTotal>()
-  for (const c of cumulative) {
-    if (c.route === 'intrathecal') continue
-    const drugClass = classOf(c.drugId)
-    const key = `${drugClass}\u0000${c.quantity}`
-    let total = totals.get(key)
-    if (!total) {
-      total = {
-        drugClass,
-        quantity: c.quantity,
-        baseUnit: c.baseUnit,
-        drugIds: [],
-        absoluteTotal: 0,
-        perM2Total: 0,
-        unconvertedAbsolute: 0,
-        unconvertedPerM2: 0
-      }
-      totals.set(key, total)
-    }
-    if (!total.drugIds.includes(c.drugId)) total.drugIds.push(c.drugId)
-    total.absoluteTotal += c.absoluteTotal
-    total.perM2Total += c.perM2Total
-    total.unconvertedAbsolute += c.unconvertedAbsolute
-    total.unconvertedPerM2 += c.unconvertedPerM2
-  }
-  return [...totals.values()]
 }

@@ -5,13 +5,9 @@
 import type { TreatmentSummary } from '../../shared/summary.ts'
 import type { Db } from '../vault/database.ts'
 import { ageInYears } from './dates.ts'
-import {
-  type Administration,
-  classTotals,
-  cumulativeDoses,
-  intrathecalInjections
-} from './doses.ts'
+import { type Administration, cumulativeDoses, intrathecalInjections } from './doses.ts'
 import { listEntries } from './entries.ts'
+import { anthracyclineDoxEquivalent, type EquivalenceFactors } from './equivalents.ts'
 import { getProfile } from './profiles.ts'
 import type { DrugLookup } from './references.ts'
 
@@ -20,7 +16,16 @@ function earliest(dates: (string | null | undefined)[]): string | null {
   return known[0] ?? null
 }
 
-export function treatmentSummary(db: Db, profileId: string, drugs: DrugLookup): TreatmentSummary {
+/**
+ * @param anthracyclineTable the equivalence table the care plan uses (content/careplan), so the
+ *   summary's doxorubicin-equivalent total is the plan's
+ */
+export function treatmentSummary(
+  db: Db,
+  profileId: string,
+  drugs: DrugLookup,
+  anthracyclineTable: EquivalenceFactors
+): TreatmentSummary {
   const profile = getProfile(db, profileId)
   const diagnoses = listEntries(db, 'diagnosis', profileId)
   const relapses = listEntries(db, 'relapse', profileId)
@@ -35,6 +40,7 @@ export function treatmentSummary(db: Db, profileId: string, drugs: DrugLookup): 
     return { ...c, drugName: drug?.genericName ?? c.drugId, drugClass: drug?.class ?? 'other' }
   })
   const classOf = (id: string) => drugs.byId(id)?.class ?? 'other'
+  const anthracycline = anthracyclineDoxEquivalent(cumulative, anthracyclineTable, classOf)
   const lastDoses = cumulative.map((c) => c.lastDate).sort()
 
   return {
@@ -58,7 +64,13 @@ export function treatmentSummary(db: Db, profileId: string, drugs: DrugLookup): 
     },
     phases,
     exposures,
-    classTotals: classTotals(cumulative, classOf),
+    anthracycline: anthracycline && {
+      ...anthracycline,
+      parts: anthracycline.parts.map((p) => ({
+        ...p,
+        drugName: drugs.byId(p.drugId)?.genericName ?? p.drugId
+      }))
+    },
     intrathecalInjections: intrathecalInjections(administrations),
     radiation: listEntries(db, 'radiation', profileId),
     transplants: listEntries(db, 'transplant', profileId),

@@ -153,12 +153,23 @@ export const personMessages = {
     intrathecalExplained: 'Lumbar punctures with medicine given into the spinal fluid.',
     noExposures: 'No medicines are recorded yet.',
 
-    classTotalsTitle: 'Totals by class',
-    classTotalsCaption: 'Totals by class of medicine',
-    classTotalsNote:
-      'These are plain sums of the doses of each class. They are not equivalent doses: medicines in one class differ in strength (for example, daunorubicin and doxorubicin).',
-    agents: 'Agents',
-    total: 'Total',
+    convertedWith: 'Converted with the measurement of {date}',
+    convertedWithPair: 'Converted with the height of {height} and the weight of {weight}',
+    convertedWithRange: 'Converted with the measurements of {from} to {to}',
+
+    doxEquivalentTitle: 'Anthracyclines as doxorubicin equivalent',
+    doxEquivalentCaption: 'Anthracyclines converted to doxorubicin-equivalent doses',
+    doxEquivalentNote:
+      'Anthracyclines differ in how much they strain the heart for each mg/m², so follow-up guidelines add them up only after converting each one to the dose of doxorubicin with the same effect. Other kinds of medicine are not added together: each one’s own total is in the table above.',
+    factor: 'Factor',
+    factorValue: '× {factor}',
+    noFactor: 'no factor in the table',
+    doxEquivalent: 'Doxorubicin equivalent',
+    doxEquivalentTotal: 'Total, as doxorubicin',
+    doxEquivalentTable:
+      'Factors from the table {table}, {version}. The care plan uses the same table.',
+    doxEquivalentIncomplete:
+      'Not every dose could be converted (a height, a weight or a factor is missing), so the real total is higher.',
 
     radiationTitle: 'Radiation',
     radiationCaption: 'Radiation courses',
