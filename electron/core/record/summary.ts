@@ -2,6 +2,7 @@
  * Builds the treatment summary from the record: one read of each kind of entry, then pure
  * computation (doses.ts). Nothing here is stored; the summary is always the record's own.
  */
+import type { Entry } from '../../shared/record.ts'
 import type { TreatmentSummary } from '../../shared/summary.ts'
 import type { Db } from '../vault/database.ts'
 import { ageInYears } from './dates.ts'
@@ -9,7 +10,8 @@ import {
   type Administration,
   classTotals,
   cumulativeDoses,
-  intrathecalInjections
+  intrathecalInjections,
+  unitQuantity
 } from './doses.ts'
 import { listEntries } from './entries.ts'
 import { getProfile } from './profiles.ts'
@@ -20,19 +22,40 @@ function earliest(dates: (string | null | undefined)[]): string | null {
   return known[0] ?? null
 }
 
+/** The doses the person confirmed as unusual, each with its first date, in date order. */
+function confirmedUnusualDoses(administrations: Entry<'administration'>[]) {
+  return administrations
+    .filter((a) => a.confirmedUnusual)
+    .map((a) => ({
+      ...a,
+      date: a.schedule.kind === 'once' ? a.schedule.date : a.schedule.start
+    }))
+    .sort((x, y) => x.date.localeCompare(y.date))
+}
+
 export function treatmentSummary(db: Db, profileId: string, drugs: DrugLookup): TreatmentSummary {
   const profile = getProfile(db, profileId)
   const diagnoses = listEntries(db, 'diagnosis', profileId)
   const relapses = listEntries(db, 'relapse', profileId)
   const phases = listEntries(db, 'phase', profileId)
-  const administrations = listEntries(db, 'administration', profileId) as Administration[]
+  const given = listEntries(db, 'administration', profileId)
+  const administrations = given as Administration[]
   const measurements = listEntries(db, 'measurement', profileId)
   const complications = listEntries(db, 'complication', profileId)
 
   const cumulative = cumulativeDoses(administrations, measurements)
+  const confirmed = confirmedUnusualDoses(given)
   const exposures = cumulative.map((c) => {
     const drug = drugs.byId(c.drugId)
-    return { ...c, drugName: drug?.genericName ?? c.drugId, drugClass: drug?.class ?? 'other' }
+    return {
+      ...c,
+      drugName: drug?.genericName ?? c.drugId,
+      drugClass: drug?.class ?? 'other',
+      confirmedUnusual: confirmed
+        .filter((a) => a.drugId === c.drugId && a.route === c.route)
+        .filter((a) => unitQuantity(a.unit) === c.quantity)
+        .map(({ id, dose, unit, date }) => ({ administrationId: id, dose, unit, date }))
+    }
   })
   const classOf = (id: string) => drugs.byId(id)?.class ?? 'other'
   const lastDoses = cumulative.map((c) => c.lastDate).sort()
