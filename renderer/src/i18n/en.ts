@@ -50,7 +50,8 @@ export const en = {
       saving: 'Saving…',
       saved: 'Saved',
       notSaved: 'Not saved: {reason}',
-      checkFields: 'fix the field marked with a message.'
+      checkFields: 'fix the field marked with a message.',
+      checkDose: 'check the dose, then confirm it if it is right.'
     }
   },
   passphrase: {
