@@ -54,6 +54,7 @@ import { checkReferences, type DrugLookup } from './record/references.ts'
 import { CoreError } from './errors.ts'
 import { loadSampleProfile } from './record/sampleProfile.ts'
 import { treatmentSummary } from './record/summary.ts'
+import { settleUnusualDose } from './record/unusualDose.ts'
 import { getSettings, updateSettings } from './settings.ts'
 import type { Db } from './vault/database.ts'
 import { Vault, type VaultOptions } from './vault/vault.ts'
@@ -183,7 +184,7 @@ export function createCore(options: CoreOptions): Core {
       // One edit, one transaction: the checks and the write see the same database.
       return db.transaction(() => {
         checkReferences(db, kind, entry, drugs)
-        return saveEntry(db, kind as EntryKind, entry)
+        return saveEntry(db, kind as EntryKind, settleUnusualDose(db, kind, entry, drugs))
       })()
     },
     'record.summary': ({ profileId }) =>

@@ -44,6 +44,8 @@ export const ERROR_CODES = [
   'VAULT_DAMAGED',
   'VAULT_FROM_NEWER_VERSION',
   'NOT_FOUND',
+  /** A dose far from the usual one: saved only once the input carries `confirmedUnusual: true`. */
+  'DOSE_NEEDS_CONFIRMATION',
   'INTERNAL'
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
@@ -51,7 +53,10 @@ export type ErrorCode = (typeof ERROR_CODES)[number]
 export interface ApiError {
   code: ErrorCode
   message: string
-  /** For INVALID_INPUT: the field paths that failed, so a form can show the message beside the field. */
+  /**
+   * For INVALID_INPUT and DOSE_NEEDS_CONFIRMATION: the field paths concerned, so a form can show
+   * the message beside the field.
+   */
   fields?: { path: string; message: string }[]
 }
 

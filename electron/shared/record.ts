@@ -284,7 +284,13 @@ export const administrationSchema = z
     dose: z.number('Enter the dose as a number.').positive('A dose is more than zero.'),
     unit: z.enum(DOSE_UNITS, 'Choose a unit from the list.'),
     schedule: scheduleSchema,
-    estimated: z.boolean().default(false)
+    estimated: z.boolean().default(false),
+    /**
+     * The person's answer to "check the number and the unit": true when they confirmed a dose
+     * the core found unusual. The core stores it only while the dose is still unusual, so an
+     * edit back to a usual dose drops it.
+     */
+    confirmedUnusual: z.boolean().default(false)
   })
   .superRefine((a, ctx) => {
     const max = MAX_SINGLE_DOSE[a.unit]

@@ -3,6 +3,7 @@
  * the record; these are the shapes the renderer (and later the PDF export) receive.
  */
 import type { Profile } from './contract.ts'
+import type { DoseUnit } from './limits.ts'
 import type { Entry } from './record.ts'
 
 /** What a unit measures; doses of different kinds are never added together. */
@@ -76,9 +77,20 @@ export interface NamedDoxorubicinEquivalentPart extends DoxorubicinEquivalentPar
   drugName: string
 }
 
+/** A dose the person confirmed when Lantern asked them to check it (see unusualDose.ts). */
+export interface ConfirmedUnusualDose {
+  administrationId: string
+  dose: number
+  unit: DoseUnit
+  /** The date given, or the first date of a repeating schedule. */
+  date: string
+}
+
 export interface Exposure extends CumulativeDose {
   drugName: string
   drugClass: string
+  /** The entries in this total whose dose was confirmed as unusual, by date. */
+  confirmedUnusual: ConfirmedUnusualDose[]
 }
 
 export interface DiagnosisSummary {

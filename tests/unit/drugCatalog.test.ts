@@ -179,7 +179,8 @@ describe('the shipped drug catalog', () => {
     const cited = new Set(
       catalog.drugs.flatMap((d) => [
         ...d.sources.map((s) => s.source),
-        ...Object.values(d.codes ?? {}).map((c) => c.source)
+        ...Object.values(d.codes ?? {}).map((c) => c.source),
+        ...(d.usualDoses ?? []).map((r) => r.source)
       ])
     )
     for (const [id, source] of Object.entries(catalog.sources)) {
@@ -191,6 +192,37 @@ describe('the shipped drug catalog', () => {
       expect(source.accessed, id).toMatch(/^\d{4}-\d{2}-\d{2}$/)
       expect(cited.has(id), `${id} is cited`).toBe(true)
     }
+  })
+
+  it('gives usual single-dose ranges only with a citation that resolves to a catalog source', () => {
+    const ranged = catalog.drugs.filter((d) => d.usualDoses !== undefined)
+    expect(ranged.length).toBeGreaterThanOrEqual(15)
+    for (const d of ranged) {
+      expect(d.usualDoses!.length, d.id).toBeGreaterThan(0)
+      for (const range of d.usualDoses!) {
+        const where = `${d.id} ${range.unit}`
+        const source = catalog.sources[range.source]
+        expect(source, `${where} cites ${range.source}`).toBeDefined()
+        expect(new URL(source!.url).protocol, where).toBe('https:')
+        expect(source!.accessed, where).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+        expect(range.section.trim(), where).not.toBe('')
+        expect(range.basis.trim(), where).not.toBe('')
+        expect(range.min, where).toBeGreaterThan(0)
+        expect(range.min, where).toBeLessThanOrEqual(range.max)
+        for (const route of range.routes ?? []) expect(d.routes, where).toContain(route)
+      }
+    }
+  })
+
+  it('gives vincristine its label range, 1.4 to 2 mg/m², and nothing for a flat dose', () => {
+    expect(drug('vincristine').usualDoses).toEqual([
+      expect.objectContaining({
+        unit: 'mg/m2',
+        min: 1.4,
+        max: 2,
+        source: 'openfda-vincristine-label'
+      })
+    ])
   })
 
   it('is frozen all the way down', () => {
@@ -410,6 +442,40 @@ describe('a malformed catalog', () => {
       atc: { code: 'tamoxifen', source: 'pcsp-ig' }
     }
     expect(rejection(badCode)).toContain('Not a valid ATC code.')
+  })
+
+  it('is refused for a usual dose range without a known source, upside down, or that fits nothing', () => {
+    const withRange = (change: (range: Record<string, unknown>) => void) => {
+      const json = shippedJson()
+      const vincristine = json.drugs.find((d) => d.id === 'vincristine')!
+      const range = { ...(vincristine.usualDoses as Record<string, unknown>[])[0]! }
+      change(range)
+      vincristine.usualDoses = [range]
+      return json
+    }
+    expect(rejection(withRange((r) => (r.source = 'my-memory')))).toContain(
+      'Drug "vincristine": a usual dose cites unknown source "my-memory".'
+    )
+    expect(rejection(withRange((r) => ((r.min = 2), (r.max = 1.4))))).toContain(
+      'Drug "vincristine": a usual dose range runs from 2 down to 1.4.'
+    )
+    expect(rejection(withRange((r) => (r.unit = 'mg/kg')))).toContain(
+      'Drug "vincristine" is not recorded in any unit like mg/kg.'
+    )
+    expect(rejection(withRange((r) => (r.routes = ['oral'])))).toContain(
+      'Drug "vincristine" is not given by the route "oral".'
+    )
+    expect(rejection(withRange((r) => delete r.section))).toMatch(
+      /drugs\[\d+\]\.usualDoses\[0\]\.section/
+    )
+
+    const twice = shippedJson()
+    const vincristine = twice.drugs.find((d) => d.id === 'vincristine')!
+    const range = (vincristine.usualDoses as Record<string, unknown>[])[0]!
+    vincristine.usualDoses = [range, { ...range, unit: 'g/m2', min: 0.001, max: 0.003 }]
+    expect(rejection(twice)).toContain(
+      'Drug "vincristine" has two usual dose ranges for g/m2 by one route.'
+    )
   })
 
   it('is refused when the file is not JSON', () => {

@@ -309,7 +309,7 @@ describe('migration 50: documents', () => {
     await old.handlers['library.setPosition']({ guideId: 'adult-all', sectionId: 'what-all-is' })
     await old.shutdown()
 
-    const core = newCore(dir)
+    const core = newCore(dir, { migrations: MIGRATIONS.filter((m) => m.version <= 50) })
     await core.vault.unlock(PASSPHRASE)
     const db = core.vault.db
     expect(schemaVersion(db)).toBe(50)
@@ -324,5 +324,50 @@ describe('migration 50: documents', () => {
         )
         .run()
     ).toThrow(/CHECK constraint/)
+  })
+})
+
+describe('migration 60: confirmed unusual doses', () => {
+  it('upgrades a version-50 vault, keeping its doses unmarked, and stores only 0 or 1', async () => {
+    const dir = tempDir()
+    const old = newCore(dir, {
+      migrations: MIGRATIONS.filter((m) => m.version <= 50),
+      ...OLD_SCHEMA
+    })
+    await old.vault.create(PASSPHRASE)
+    // As the version-50 app wrote it (today's query modules expect the new column).
+    const person = crypto.randomUUID()
+    const now = new Date().toISOString()
+    old.vault.db
+      .prepare(
+        "INSERT INTO profiles (id, display_name, created_at, updated_at) VALUES (?, 'Ada', ?, ?)"
+      )
+      .run(person, now, now)
+    old.vault.db
+      .prepare(
+        `INSERT INTO drug_administrations (id, profile_id, drug_id, route, dose, dose_unit, schedule,
+           first_on, estimated, source, created_at, updated_at)
+         VALUES ('a1', ?, 'vincristine', 'iv', 15, 'mg/m2', '{"kind":"once","date":"2021-03-01"}',
+           '2021-03-01', 0, 'typed', ?, ?)`
+      )
+      .run(person, now, now)
+    expect(schemaVersion(old.vault.db)).toBe(50)
+    await old.shutdown()
+
+    const core = newCore(dir, { migrations: MIGRATIONS.filter((m) => m.version <= 60) })
+    await core.vault.unlock(PASSPHRASE)
+    const db = core.vault.db
+    expect(schemaVersion(db)).toBe(60)
+    // Never asked about before this version: kept exactly, and not marked as confirmed.
+    expect(
+      await core.handlers['record.list']({ profileId: person, kind: 'administration' })
+    ).toEqual([expect.objectContaining({ id: 'a1', dose: 15, confirmedUnusual: false })])
+    expect(() =>
+      db.prepare("UPDATE drug_administrations SET confirmed_unusual = 2 WHERE id = 'a1'").run()
+    ).toThrow(/CHECK constraint/)
+    db.prepare("UPDATE drug_administrations SET confirmed_unusual = 1 WHERE id = 'a1'").run()
+    expect(
+      await core.handlers['record.list']({ profileId: person, kind: 'administration' })
+    ).toEqual([expect.objectContaining({ id: 'a1', confirmedUnusual: true })])
   })
 })

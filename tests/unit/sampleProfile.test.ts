@@ -260,6 +260,27 @@ describe('sample profile', () => {
     expect(Object.values(ownedRows()).reduce((a, b) => a + b, 0)).toBe(before + 1)
   })
 
+  it('has only usual doses: none needed confirming, and it goes through the same check', () => {
+    const profile = loadSampleProfile(db, DRUGS)
+    const given = listEntries(db, 'administration', profile.id)
+    expect(given.length).toBeGreaterThan(40)
+    expect(given.filter((a) => a.confirmedUnusual)).toEqual([])
+
+    // Were the sample's vincristine unusual, loading it would stop at the question.
+    const narrowVincristine: DrugLookup = {
+      drugs: DRUGS.drugs,
+      byId: (drugId) => {
+        const drug = DRUGS.byId(drugId)
+        if (drugId !== 'vincristine' || !drug) return drug
+        return { ...drug, usualDoses: [{ ...drug.usualDoses![0]!, min: 0.5, max: 1 }] }
+      }
+    }
+    expect(() => loadSampleProfile(db, narrowVincristine)).toThrow(
+      /about 1.5 times the highest usual vincristine dose/
+    )
+    expect(listProfiles(db)).toHaveLength(1)
+  })
+
   it('is one transaction: a failure late in the story leaves no profile and no entries', () => {
     // Daunorubicin is first given in re-induction, after most of the story has been saved.
     let lookedUp = 0

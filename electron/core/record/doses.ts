@@ -12,14 +12,14 @@ import type { CumulativeDose, MeasurementUsed, Quantity } from '../../shared/sum
 import { type BodySize, bodySizeLookup, type Measurement } from './bodySize.ts'
 import { type Schedule, expandSchedule } from './schedule.ts'
 
-interface UnitMeaning {
+export interface UnitMeaning {
   quantity: Quantity
   /** Factor to the base unit of the quantity: mg for mass, else the unit itself. */
   factor: number
   per: 'm2' | 'kg' | 'none'
 }
 
-const UNIT_MEANING: Record<DoseUnit, UnitMeaning> = {
+export const UNIT_MEANING: Record<DoseUnit, UnitMeaning> = {
   'mg/m2': { quantity: 'mass', factor: 1, per: 'm2' },
   'mg/kg': { quantity: 'mass', factor: 1, per: 'kg' },
   mg: { quantity: 'mass', factor: 1, per: 'none' },

@@ -1,6 +1,7 @@
 /**
  * The drug catalog: every anti-cancer agent the treatment record can name, with its class,
- * routes, the dose units a clinic letter uses for it, and the published sources that name it.
+ * routes, the dose units a clinic letter uses for it, the published sources that name it, and
+ * (where a source gives one) its usual single-dose range per unit, with its citation.
  *
  * The catalog is public data shipped in content/drugs/catalog.json. Every drug cites at least
  * one source; codes (RxNorm, ATC) appear only where a source confirmed them. This module
@@ -11,6 +12,7 @@ import { readFileSync } from 'node:fs'
 import { DOSE_UNITS } from '../../shared/limits.ts'
 import { ROUTES } from '../../shared/record.ts'
 import { z } from 'zod'
+import { sameKindOfUnit } from './unusualDose.ts'
 
 export const DRUG_CLASSES = [
   'anthracycline',
@@ -76,6 +78,31 @@ const codeSchema = (pattern: RegExp, what: string) =>
     })
     .readonly()
 
+/**
+ * A usual single-dose range in one unit, read from a cited source (a drug label, NCI drug
+ * information or a published protocol). Doses outside it are confirmed, not refused: see
+ * unusualDose.ts. A drug with no sourced range has none.
+ */
+const usualDoseSchema = z
+  .strictObject({
+    unit: z.enum(DOSE_UNITS, {
+      error: (issue) => `Unknown dose unit ${JSON.stringify(issue.input)}.`
+    }),
+    min: z.number().positive('A usual dose is more than zero.'),
+    max: z.number().positive('A usual dose is more than zero.'),
+    /** The routes the range is for; every route of the drug when absent. */
+    routes: z
+      .array(z.enum(ROUTES, { error: (issue) => `Unknown route ${JSON.stringify(issue.input)}.` }))
+      .min(1, 'List at least one route, or leave the routes out.')
+      .readonly()
+      .optional(),
+    source: sourceId,
+    section: z.string().trim().min(1, 'Say where in the source.').max(200),
+    /** How the range was read from the source, in Lantern's own words. */
+    basis: z.string().trim().min(1, 'Say how the range was read from the source.').max(500)
+  })
+  .readonly()
+
 const drugSchema = z
   .strictObject({
     id: z.string().regex(kebab, 'Drug ids are the kebab-case generic name.'),
@@ -115,7 +142,8 @@ const drugSchema = z
           .readonly()
       )
       .min(1, 'Every drug needs at least one source.')
-      .readonly()
+      .readonly(),
+    usualDoses: z.array(usualDoseSchema).readonly().optional()
   })
   .readonly()
 
@@ -179,6 +207,44 @@ const catalogSchema = z
           fail(at('sources', j), `Drug "${drug.id}" cites "${source}" / "${section}" twice.`)
         }
         places.add(place)
+      })
+
+      drug.usualDoses?.forEach((range, j) => {
+        const here = (...rest: PropertyKey[]) => at('usualDoses', j, ...rest)
+        cited.add(range.source)
+        if (!known.has(range.source)) {
+          fail(
+            here('source'),
+            `Drug "${drug.id}": a usual dose cites unknown source "${range.source}".`
+          )
+        }
+        if (range.min > range.max) {
+          fail(
+            here('min'),
+            `Drug "${drug.id}": a usual dose range runs from ${range.min} down to ${range.max}.`
+          )
+        }
+        if (!drug.doseUnits.some((unit) => sameKindOfUnit(unit, range.unit))) {
+          fail(here('unit'), `Drug "${drug.id}" is not recorded in any unit like ${range.unit}.`)
+        }
+        for (const route of range.routes ?? []) {
+          if (!drug.routes.includes(route)) {
+            fail(here('routes'), `Drug "${drug.id}" is not given by the route "${route}".`)
+          }
+        }
+        // Two ranges that could both apply to one dose would make the check ambiguous.
+        drug.usualDoses?.slice(0, j).forEach((earlier) => {
+          const sharedRoute =
+            !range.routes ||
+            !earlier.routes ||
+            range.routes.some((r) => earlier.routes!.includes(r))
+          if (sameKindOfUnit(earlier.unit, range.unit) && sharedRoute) {
+            fail(
+              here(),
+              `Drug "${drug.id}" has two usual dose ranges for ${range.unit} by one route.`
+            )
+          }
+        })
       })
 
       for (const system of ['rxnorm', 'atc'] as const) {

@@ -106,7 +106,8 @@ const SPECS: Record<EntryKind, TableSpec> = {
       ['dose', 'dose', 'real'],
       ['unit', 'dose_unit', 'text'],
       ['schedule', 'schedule', 'json'],
-      ['estimated', 'estimated', 'bool']
+      ['estimated', 'estimated', 'bool'],
+      ['confirmedUnusual', 'confirmed_unusual', 'bool']
     ],
     orderBy: 'first_on',
     derived: (entry) => {

@@ -8,6 +8,7 @@ import { CoreError } from '../errors.ts'
 import type { Db } from '../vault/database.ts'
 import { entryOwner } from './entries.ts'
 import { getProfile } from './profiles.ts'
+import type { UsualDoseRange } from './unusualDose.ts'
 
 export interface DrugInfo {
   id: string
@@ -17,6 +18,8 @@ export interface DrugInfo {
   class: string
   routes: readonly string[]
   doseUnits: readonly string[]
+  /** Usual single-dose ranges by unit, where a source gives one (see unusualDose.ts). */
+  usualDoses?: readonly UsualDoseRange[]
 }
 
 export interface DrugLookup {

@@ -9,8 +9,8 @@
  * usual per-m² protocol doses; intrathecal doses are the age-based flat doses for a child aged
  * 3 to 8. It is a demonstration, not a treatment guide, and every entry says so.
  *
- * Every entry goes through the same schema and reference checks as typed input, and the whole
- * profile is written in one transaction: it appears complete or not at all.
+ * Every entry goes through the same schema, reference and unusual-dose checks as typed input,
+ * and the whole profile is written in one transaction: it appears complete or not at all.
  */
 import type { Profile } from '../../shared/contract.ts'
 import type { DoseUnit } from '../../shared/limits.ts'
@@ -27,6 +27,7 @@ import { addDays } from './dates.ts'
 import { saveEntry } from './entries.ts'
 import { createProfile, getProfile, updatePerson } from './profiles.ts'
 import { checkReferences, type DrugLookup } from './references.ts'
+import { settleUnusualDose } from './unusualDose.ts'
 
 /** The name says what it is wherever it is shown: a list, a summary, a printed page. */
 export const SAMPLE_PROFILE_NAME = 'Sample: Alex (fictional)'
@@ -167,7 +168,8 @@ export function loadSampleProfile(db: Db, drugs: DrugLookup): Profile {
         profileId: profile.id
       }) as Record<string, unknown>
       checkReferences(db, kind, entry, drugs)
-      return saveEntry(db, kind, entry)
+      // The sample's doses are usual ones: an unusual dose would stop the load, as it should.
+      return saveEntry(db, kind, settleUnusualDose(db, kind, entry, drugs))
     }
 
     addPeople(add)

@@ -2,10 +2,16 @@
  * Builds the treatment summary from the record: one read of each kind of entry, then pure
  * computation (doses.ts). Nothing here is stored; the summary is always the record's own.
  */
+import type { Entry } from '../../shared/record.ts'
 import type { TreatmentSummary } from '../../shared/summary.ts'
 import type { Db } from '../vault/database.ts'
 import { ageInYears } from './dates.ts'
-import { type Administration, cumulativeDoses, intrathecalInjections } from './doses.ts'
+import {
+  type Administration,
+  cumulativeDoses,
+  intrathecalInjections,
+  unitQuantity
+} from './doses.ts'
 import { listEntries } from './entries.ts'
 import { anthracyclineDoxEquivalent, type EquivalenceFactors } from './equivalents.ts'
 import { getProfile } from './profiles.ts'
@@ -14,6 +20,17 @@ import type { DrugLookup } from './references.ts'
 function earliest(dates: (string | null | undefined)[]): string | null {
   const known = dates.filter((d): d is string => typeof d === 'string').sort()
   return known[0] ?? null
+}
+
+/** The doses the person confirmed as unusual, each with its first date, in date order. */
+function confirmedUnusualDoses(administrations: Entry<'administration'>[]) {
+  return administrations
+    .filter((a) => a.confirmedUnusual)
+    .map((a) => ({
+      ...a,
+      date: a.schedule.kind === 'once' ? a.schedule.date : a.schedule.start
+    }))
+    .sort((x, y) => x.date.localeCompare(y.date))
 }
 
 /**
@@ -30,14 +47,24 @@ export function treatmentSummary(
   const diagnoses = listEntries(db, 'diagnosis', profileId)
   const relapses = listEntries(db, 'relapse', profileId)
   const phases = listEntries(db, 'phase', profileId)
-  const administrations = listEntries(db, 'administration', profileId) as Administration[]
+  const given = listEntries(db, 'administration', profileId)
+  const administrations = given as Administration[]
   const measurements = listEntries(db, 'measurement', profileId)
   const complications = listEntries(db, 'complication', profileId)
 
   const cumulative = cumulativeDoses(administrations, measurements)
+  const confirmed = confirmedUnusualDoses(given)
   const exposures = cumulative.map((c) => {
     const drug = drugs.byId(c.drugId)
-    return { ...c, drugName: drug?.genericName ?? c.drugId, drugClass: drug?.class ?? 'other' }
+    return {
+      ...c,
+      drugName: drug?.genericName ?? c.drugId,
+      drugClass: drug?.class ?? 'other',
+      confirmedUnusual: confirmed
+        .filter((a) => a.drugId === c.drugId && a.route === c.route)
+        .filter((a) => unitQuantity(a.unit) === c.quantity)
+        .map(({ id, dose, unit, date }) => ({ administrationId: id, dose, unit, date }))
+    }
   })
   const classOf = (id: string) => drugs.byId(id)?.class ?? 'other'
   const anthracycline = anthracyclineDoxEquivalent(cumulative, anthracyclineTable, classOf)

@@ -15,7 +15,9 @@ import { useDebouncedSave, type SaveState } from './useDebouncedSave.ts'
  * 800 ms after the last keystroke, or at once when focus leaves a field, whenever the form is
  * valid. Invalid input is checked with the contract's own zod schema, shown beside its field,
  * and never sent; the core's INVALID_INPUT answer (unknown drug, unit that does not fit) is
- * shown the same way.
+ * shown the same way. When the core asks a question instead (DOSE_NEEDS_CONFIRMATION: an
+ * unusual dose), nothing is saved and the question stays beside its field as `question` until
+ * the form answers it or the field changes.
  *
  * What cannot be saved yet (a new entry not saved, an invalid edit) is kept in the vault as a
  * draft when it locks or the window closes, and the form opens with it again afterwards.
@@ -80,6 +82,8 @@ export function useEntryForm<K extends EntryKind, D extends { p: ProvenanceDraft
       : undefined
   const draft = reactive({ ...options.toDraft(options.entry), ...kept?.data }) as D
   const errors = ref<FieldErrors>({})
+  /** What the core asked about the input (an unusual dose), beside the field it names. */
+  const question = ref<{ path: string; message: string } | null>(null)
   const savedId = ref<string | null>(options.entry?.id ?? null)
   const touched = ref(kept !== undefined)
   /** The draft this form was reopened from (or last kept as), until it is saved or closed. */
@@ -97,7 +101,8 @@ export function useEntryForm<K extends EntryKind, D extends { p: ProvenanceDraft
 
   provide(FIELD_CONTEXT, {
     idFor: (name) => `${prefix}-${name.replace(/\W+/g, '-')}`,
-    errorFor: (name) => errors.value[name]
+    errorFor: (name) =>
+      errors.value[name] ?? (question.value?.path === name ? question.value.message : undefined)
   })
 
   function input(): Record<string, unknown> {
@@ -130,13 +135,21 @@ export function useEntryForm<K extends EntryKind, D extends { p: ProvenanceDraft
     save: async () => {
       try {
         savedId.value = (await store.save(options.kind, input() as never)).id
+        question.value = null
         void dropDraft()
       } catch (caught) {
+        const apiError = toApiError(caught)
         const problems: FieldErrors = {}
-        for (const field of toApiError(caught).fields) {
+        for (const field of apiError.fields) {
           problems[field.path.replace(/^entry\./, '')] ??= field.message
         }
-        errors.value = problems
+        if (apiError.code === 'DOSE_NEEDS_CONFIRMATION') {
+          const [path, message] = Object.entries(problems)[0] ?? []
+          question.value = path && message ? { path, message } : null
+          errors.value = {}
+        } else {
+          errors.value = problems
+        }
         throw caught
       }
     }
@@ -174,6 +187,7 @@ export function useEntryForm<K extends EntryKind, D extends { p: ProvenanceDraft
   return reactive({
     draft,
     errors,
+    question,
     state,
     failure,
     savedId,

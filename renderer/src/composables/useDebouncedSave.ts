@@ -103,9 +103,16 @@ export function useDebouncedSave<T>(options: DebouncedSaveOptions<T>) {
         state.value = 'saved'
       } catch (caught) {
         const apiError = toApiError(caught)
-        const invalid = apiError.code === 'INVALID_INPUT' && apiError.fields.length > 0
+        // A dose waiting for "yes, this is right" is not saved, and stays typed (a draft on lock).
+        const question = apiError.code === 'DOSE_NEEDS_CONFIRMATION'
+        const invalid =
+          question || (apiError.code === 'INVALID_INPUT' && apiError.fields.length > 0)
         state.value = invalid ? 'invalid' : 'failed'
-        reason.value = invalid ? t('common.saveStatus.checkFields') : errorMessage(apiError)
+        reason.value = question
+          ? t('common.saveStatus.checkDose')
+          : invalid
+            ? t('common.saveStatus.checkFields')
+            : errorMessage(apiError)
       }
     } while (again)
   }

@@ -50,7 +50,8 @@ export const en = {
       saving: 'Saving…',
       saved: 'Saved',
       notSaved: 'Not saved: {reason}',
-      checkFields: 'fix the field marked with a message.'
+      checkFields: 'fix the field marked with a message.',
+      checkDose: 'check the dose, then confirm it if it is right.'
     }
   },
   passphrase: {
@@ -233,6 +234,7 @@ export const en = {
     VAULT_DAMAGED: 'The vault file is damaged. Nothing has been changed or deleted.',
     VAULT_FROM_NEWER_VERSION: 'This vault was made by a newer Lantern. Please update Lantern.',
     NOT_FOUND: 'Lantern could not find that. It may have been changed elsewhere.',
+    DOSE_NEEDS_CONFIRMATION: 'A dose needs checking before it is saved. Nothing was saved yet.',
     INTERNAL: 'Something went wrong inside Lantern. Nothing was changed. Please try again.'
   },
   title: {

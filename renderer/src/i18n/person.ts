@@ -141,6 +141,7 @@ export const personMessages = {
       one: 'includes {count} estimated dose',
       other: 'includes {count} estimated doses'
     },
+    confirmedUnusual: 'includes {dose} on {date}: unusual, confirmed as right',
     unconverted: {
       one: '{count} dose not converted: no height or weight recorded near that date',
       other: '{count} doses not converted: no height or weight recorded near that date'

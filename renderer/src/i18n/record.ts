@@ -250,6 +250,10 @@ export const recordMessages = {
     estimated: 'This dose is estimated',
     estimatedHint: 'Tick this if you are not sure of the exact dose.',
     estimatedShort: 'estimated',
+    confirmUnusual: 'Yes, this dose is right',
+    confirmUnusualHint: 'Lantern saves it marked as an unusual dose you confirmed.',
+    confirmedUnusual: 'You confirmed this unusual dose as right.',
+    confirmedUnusualShort: 'unusual dose, confirmed',
     phaseId: 'Treatment phase',
     transplantId: 'Part of a transplant',
     needsBodySize:

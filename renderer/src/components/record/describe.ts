@@ -101,7 +101,11 @@ function describe(kind: EntryKind, entry: Entry<EntryKind>, lookups: Lookups): D
       const name = drug?.genericName ?? a.drugId
       return {
         title: name,
-        detail: join([formatDose(a), a.estimated && t('record.administration.estimatedShort')]),
+        detail: join([
+          formatDose(a),
+          a.estimated && t('record.administration.estimatedShort'),
+          a.confirmedUnusual && t('record.administration.confirmedUnusualShort')
+        ]),
         name
       }
     }
