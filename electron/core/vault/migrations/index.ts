@@ -9,6 +9,7 @@ import { updateToSchemaVersion20 } from './0020-treatment-record.ts'
 import { updateToSchemaVersion30 } from './0030-care-plan.ts'
 import { updateToSchemaVersion40 } from './0040-reading.ts'
 import { updateToSchemaVersion50 } from './0050-documents.ts'
+import { updateToSchemaVersion70 } from './0070-care-plan-first-seen.ts'
 
 export interface Migration {
   version: number
@@ -21,7 +22,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 20, name: 'treatment-record', up: updateToSchemaVersion20 },
   { version: 30, name: 'care-plan', up: updateToSchemaVersion30 },
   { version: 40, name: 'reading', up: updateToSchemaVersion40 },
-  { version: 50, name: 'documents', up: updateToSchemaVersion50 }
+  { version: 50, name: 'documents', up: updateToSchemaVersion50 },
+  { version: 70, name: 'care-plan-first-seen', up: updateToSchemaVersion70 }
 ]
 
 export class DatabaseFromNewerVersionError extends Error {
