@@ -205,7 +205,7 @@ export function createCore(options: CoreOptions): Core {
     'careplan.markDone': ({ profileId, itemKey, doneOn, note }) =>
       changePlan(profileId, (db) => {
         requireItem(db, profileId, itemKey)
-        addCompletion(db, profileId, itemKey, doneOn, note)
+        addCompletion(db, profileId, itemKey, doneOn, note, todayIso())
         // Done ends a snooze: the next due date now counts from this check.
         updateItemState(db, profileId, itemKey, { snoozedUntil: null })
       }),

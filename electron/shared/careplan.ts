@@ -65,14 +65,30 @@ export interface Citation {
  */
 export type PlanItemKind = 'check' | 'ask' | 'topic' | 'needs-data' | 'own'
 
+/**
+ * - overdue: fell due while the plan was kept (on or after the day it first appeared) and has
+ *   not been done since;
+ * - no-record: was already past due the day the plan first showed it (a record typed in after
+ *   the fact), and nothing recorded since says it was done. Not a missed check: a question.
+ */
 export type DueState =
-  'overdue' | 'due-soon' | 'scheduled' | 'snoozed' | 'complete' | 'needs-date' | 'no-schedule'
+  | 'overdue'
+  | 'no-record'
+  | 'due-soon'
+  | 'scheduled'
+  | 'snoozed'
+  | 'complete'
+  | 'needs-date'
+  | 'no-schedule'
 
-export interface Completion {
-  id: string
-  doneOn: string
-  note: string | null
-}
+/**
+ * A time a check was done. When the family knows it was done but not when, `doneOn` is null and
+ * `notedOn` is the day they said so: it was done on or before that day, and the next due date
+ * counts from it.
+ */
+export type Completion =
+  | { id: string; doneOn: string; note: string | null; dateKnown: true }
+  | { id: string; doneOn: null; notedOn: string; note: string | null; dateKnown: false }
 
 /** A section of a shipped guide; the route `guide` opens it (#/library/<guide>/<section>). */
 export interface GuideLink {
@@ -95,6 +111,11 @@ export interface PlanItem {
   frequency: string | null
   nextDue: string | null
   dueState: DueState
+  /**
+   * The day the plan first showed this item with a due date; null while it has none. A due
+   * date before it was already past when the item appeared: 'no-record', never 'overdue'.
+   */
+  firstSeenOn: string | null
   responsible: Responsible
   /** What the rule (or, for the person's own items, the item) suggests. */
   defaultResponsible: Responsible
@@ -106,6 +127,7 @@ export interface PlanItem {
   missing: string[]
   /** The guide section that explains it, from the guide that fits the person; null if none. */
   guideLink: GuideLink | null
+  /** Newest first, by the day done (or, when that is not known, the day it was noted). */
   completions: Completion[]
   snoozedUntil: string | null
   dismissed: { reason: string; on: string } | null
@@ -137,6 +159,19 @@ export interface AnthracyclineTotal {
   table: { id: string; version: string }
 }
 
+/** How many items are in the plan and where they stand; dismissed items are not counted. */
+export interface PlanCounts {
+  items: number
+  noRecord: number
+  overdue: number
+  dueSoon: number
+}
+
+/** The numbers at the top of the plan, for the whole plan and for each group. */
+export interface PlanStatus extends PlanCounts {
+  bySystem: Partial<Record<BodySystem, PlanCounts>>
+}
+
 export interface CarePlan {
   profileId: string
   asOf: string
@@ -145,6 +180,7 @@ export interface CarePlan {
   /** Plan-wide remarks: whom the guidelines were written for, what the record lacks. */
   notes: string[]
   items: PlanItem[]
+  status: PlanStatus
   /** What changed since the plan was last acknowledged; null the first time. */
   changes: PlanChange[] | null
   reviews: PlanReview[]
@@ -174,10 +210,11 @@ const notInFuture = isoDate.refine((d) => d <= todayIso(), 'That date is in the 
 
 export const carePlanInputs = {
   get: z.strictObject({ profileId: id, asOf: isoDate.optional() }),
+  /** `doneOn: null`: done, on a date nobody knows. */
   markDone: z.strictObject({
     profileId: id,
     itemKey,
-    doneOn: notInFuture,
+    doneOn: notInFuture.nullable(),
     note
   }),
   undoDone: z.strictObject({ profileId: id, completionId: id }),

@@ -25,6 +25,12 @@ const ECHO_GUIDE = `Late effects by body part, in “${CHILDHOOD_GUIDE}”`
 // ---- Dates as the app writes them ("3 Mar 2021"), worked out from the day the test runs ----
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+/**
+ * Alex's treatment ended 2024-08-20, and the record is typed in now: the checks due from
+ * 2026-08-20 were due before the plan ever listed them.
+ */
+const NO_RECORD_AUG_2026 =
+  'No record of this being done. It was due from 20 Aug 2026, before Lantern listed it.'
 
 function shown(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number]
@@ -123,8 +129,8 @@ test('the care plan of the sample: reasons with doses, done, snoozed, dismissed,
   await expect(why).toContainText('daunorubicin 100 mg/m² (≈60 mg/m² doxorubicin-equivalent)')
   await expect(why).toContainText('135 mg/m² doxorubicin-equivalent in total')
   await expect(fact(echo, 'How often')).toContainText('every 5 years')
-  await expect(fact(echo, 'Next due')).toHaveText('Due since 20 Aug 2026')
-  await expect(echo.getByText('Overdue', { exact: true })).toBeVisible()
+  await expect(fact(echo, 'Next due')).toHaveText(NO_RECORD_AUG_2026)
+  await expect(echo.getByText('No record yet', { exact: true })).toBeVisible()
   await expect(echo.getByRole('combobox', { name: /^Who looks after/ })).toHaveValue(
     'follow-up-team'
   )
@@ -171,6 +177,11 @@ test('the care plan of the sample: reasons with doses, done, snoozed, dismissed,
   await app.screenshot({ path: join(SCREENSHOT_DIR, 'careplan-top.png') })
   await expectAccessible(app, 'care plan of the sample')
 
+  // Last done in September 2024, in one step: due again five years later.
+  await echo.getByLabel('Date it was last done').fill('2024-09-01')
+  await echo.getByRole('button', { name: 'Save the date' }).click()
+  await expect(fact(echo, 'Next due')).toHaveText('1 Sep 2029')
+
   // Mark the echocardiogram done today: the next one is due five years later.
   await echo.getByRole('button', { name: `Mark done ${ECHO}` }).click()
   const doneForm = echo.locator('form')
@@ -190,7 +201,8 @@ test('the care plan of the sample: reasons with doses, done, snoozed, dismissed,
   const echoInCore = (await corePlan()).items.find((i) => i.title === ECHO)
   expect(echoInCore?.nextDue).toBe(fiveYears)
   expect(echoInCore?.completions.map((c) => [c.doneOn, c.note])).toEqual([
-    [today, 'Normal, pumping well']
+    [today, 'Normal, pumping well'],
+    ['2024-09-01', null]
   ])
   await shootElement(echo, 'careplan-item-done')
 
@@ -294,7 +306,7 @@ test('the care plan of the sample: reasons with doses, done, snoozed, dismissed,
   await expect(echo.getByRole('status')).toContainText(
     `Removed the done date ${shown(today)} from ${ECHO}.`
   )
-  await expect(fact(echo, 'Next due')).toHaveText('Due since 20 Aug 2026')
+  await expect(fact(echo, 'Next due')).toHaveText('1 Sep 2029')
   const putBack = echo.getByRole('status').getByRole('button', { name: /^Put it back/ })
   await expect(putBack).toBeFocused()
   await putBack.click()
@@ -302,7 +314,7 @@ test('the care plan of the sample: reasons with doses, done, snoozed, dismissed,
 
   // Snooze: a date that is not after today is refused by the core, beside the field.
   const eyes = item(app, 'Eye check')
-  await expect(fact(eyes, 'Next due')).toHaveText('Due since 20 Aug 2026')
+  await expect(fact(eyes, 'Next due')).toHaveText(NO_RECORD_AUG_2026)
   await eyes.getByRole('button', { name: 'Snooze Eye check' }).click()
   const snoozeForm = eyes.locator('form')
   await snoozeForm.getByLabel('Remind me again on').fill(today)
@@ -321,7 +333,7 @@ test('the care plan of the sample: reasons with doses, done, snoozed, dismissed,
   await expect(eyes.getByText('Snoozed', { exact: true })).toBeVisible()
   await eyes.getByRole('button', { name: 'End snooze Eye check' }).click()
   await expect(eyes.getByRole('status')).toContainText('Ended the snooze of Eye check.')
-  await expect(fact(eyes, 'Next due')).toHaveText('Due since 20 Aug 2026')
+  await expect(fact(eyes, 'Next due')).toHaveText(NO_RECORD_AUG_2026)
 
   // Dismiss: a reason is needed; the item moves to the Dismissed list and can come back.
   const dental = item(app, 'Dental check-ups')
@@ -434,6 +446,105 @@ test('the care plan of the sample: reasons with doses, done, snoozed, dismissed,
   await shootElement(echo, 'careplan-narrow')
   await app.setViewportSize({ width: 1200, height: 820 })
 
+  expect(pageErrors).toEqual([])
+})
+
+test('a record typed in years after treatment shows no red overdue count, and one step records when a check was last done', async ({
+  app,
+  bridge,
+  shoot
+}) => {
+  test.setTimeout(180_000)
+  const pageErrors = watchForPageErrors(app)
+  const today = todayIso()
+  await createVault(app)
+  await loadSample(app)
+  await openCarePlan(app)
+  const profileId = new URL(app.url()).hash.split('/')[2] ?? ''
+  const corePlan = () =>
+    bridge.core.handlers['careplan.get']({ profileId }) as ReturnType<
+      (typeof bridge.core.handlers)['careplan.get']
+    >
+
+  // The counts at the top are the core's: nothing overdue, the past checks without a record.
+  const before = (await corePlan()).status
+  expect(before.overdue).toBe(0)
+  expect(before.noRecord).toBeGreaterThan(10)
+  const contents = app.getByRole('navigation', { name: 'In this plan' })
+  const glance = (noRecord: number) =>
+    `${before.items} items in the plan, ${noRecord} with no record yet, 0 overdue` +
+    (before.dueSoon > 0 ? `, ${before.dueSoon} due soon.` : '.')
+  await expect(contents.locator('.summary')).toHaveText(glance(before.noRecord))
+  await expect(contents).not.toContainText('! ')
+  await expect(app.getByText('Overdue', { exact: true })).toHaveCount(0)
+  await expect(app.locator('.due-overdue, .state-overdue')).toHaveCount(0)
+  // Beside each group too, from the core's counts for that group.
+  const heartCounts = before.bySystem.heart!
+  await expect(
+    contents
+      .getByRole('listitem')
+      .filter({ has: app.getByRole('link', { name: 'Heart', exact: true }) })
+  ).toContainText(`${heartCounts.items} items, ${heartCounts.noRecord} with no record yet`)
+  await contents.scrollIntoViewIfNeeded()
+  await shootElement(contents, 'careplan-no-record-counts')
+
+  // The echocardiogram asks when it was last done, in neutral words.
+  const echo = item(app, ECHO)
+  await expect(echo.getByText('No record yet', { exact: true })).toBeVisible()
+  await expect(fact(echo, 'Next due')).toHaveText(NO_RECORD_AUG_2026)
+  await expect(echo.getByRole('button', { name: `Mark done ${ECHO}` })).toHaveCount(0)
+  const lastDone = echo.getByLabel('Date it was last done')
+  await expect(lastDone).toHaveValue('')
+  await echo.scrollIntoViewIfNeeded()
+  await shootElement(echo, 'careplan-no-record-item')
+  await expectAccessible(app, 'care plan of a record typed in after treatment')
+
+  // No date, or one in the future: said beside the field, and nothing changes.
+  await echo.getByRole('button', { name: 'Save the date' }).click()
+  await expect(lastDone).toHaveAccessibleDescription(/Enter a real date \(year-month-day\)\./)
+  await expect(lastDone).toBeFocused()
+  await lastDone.fill(addMonths(today, 1))
+  await echo.getByRole('button', { name: 'Save the date' }).click()
+  await expect(lastDone).toHaveAccessibleDescription(/That date is in the future\./)
+  expect((await corePlan()).items.find((i) => i.title === ECHO)?.completions).toEqual([])
+
+  // One step: the date, then Save. The next due date is worked out from it by the core.
+  await lastDone.fill('2024-09-01')
+  await echo.getByRole('button', { name: 'Save the date' }).click()
+  await expect(echo.getByRole('status')).toContainText(
+    `Saved: ${ECHO} was last done on 1 Sep 2024. Next due: 1 Sep 2029.`
+  )
+  await expect(fact(echo, 'Next due')).toHaveText('1 Sep 2029')
+  await expect(echo.getByText('Scheduled', { exact: true })).toBeVisible()
+  await expect(echo.getByRole('list', { name: 'Done' })).toContainText('Done on 1 Sep 2024')
+  await expect(echo.getByLabel('Date it was last done')).toHaveCount(0)
+  const echoInCore = (await corePlan()).items.find((i) => i.title === ECHO)
+  expect(echoInCore).toMatchObject({ nextDue: '2029-09-01', dueState: 'scheduled' })
+  await expect(contents.locator('.summary')).toHaveText(glance(before.noRecord - 1))
+  await shootElement(echo, 'careplan-last-done-saved')
+
+  // Done, but nobody knows when: due again five years from today, and it says why.
+  const eyes = item(app, 'Eye check')
+  await eyes.getByRole('button', { name: 'Done, date not known Eye check' }).click()
+  const fiveYears = addMonths(today, 60)
+  await expect(eyes.getByRole('status')).toContainText(
+    `Saved: Eye check was done, date not known. Next due: ${shown(fiveYears)}.`
+  )
+  await expect(fact(eyes, 'Next due')).toContainText(shown(fiveYears))
+  await expect(fact(eyes, 'Next due')).toContainText(
+    `Counted from ${shown(today)}, the day you noted it as done without a date.`
+  )
+  await expect(eyes.getByRole('list', { name: 'Done' })).toContainText(
+    `Done, date not known (noted on ${shown(today)})`
+  )
+  const eyesInCore = (await corePlan()).items.find((i) => i.title === 'Eye check')
+  expect(eyesInCore?.completions).toEqual([
+    { id: expect.any(String), doneOn: null, notedOn: today, note: null, dateKnown: false }
+  ])
+  await eyes.scrollIntoViewIfNeeded()
+  await shootElement(eyes, 'careplan-done-date-unknown')
+  await shoot('careplan-no-record')
+  await expectAccessible(app, 'care plan after recording past checks')
   expect(pageErrors).toEqual([])
 })
 

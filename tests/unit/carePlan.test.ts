@@ -39,9 +39,10 @@ describe('the sample profile', () => {
     expect(echo.why[0]).toBe(
       'Doxorubicin 75 mg/m² at age 4; daunorubicin 100 mg/m² (≈60 mg/m² doxorubicin-equivalent) at age 7: 135 mg/m² doxorubicin-equivalent in total (at least 100 and under 250 mg/m²).'
     )
-    // Treatment completed 2024-08-20 → first echo by 2026-08-20.
+    // Treatment completed 2024-08-20 → first echo by 2026-08-20: already past when the plan
+    // was first shown (today), so there is no record of it rather than an overdue check.
     expect(echo.nextDue).toBe('2026-08-20')
-    expect(echo.dueState).toBe('overdue')
+    expect(echo.dueState).toBe('no-record')
     expect(plan.changes).toBeNull()
   })
 
@@ -89,7 +90,7 @@ describe('the sample profile', () => {
     const plan = await core.handlers['careplan.get']({ profileId })
     const echo = itemOf(plan, ECHO)!
     expect(echo.completions).toEqual([
-      { id: expect.any(String), doneOn: today(), note: 'Normal function' }
+      { id: expect.any(String), doneOn: today(), note: 'Normal function', dateKnown: true }
     ])
     expect(echo.nextDue).toBe(addMonths(today(), 60))
     expect(itemOf(plan, 'heart.ecg')!.dueState).toBe('snoozed')

@@ -75,10 +75,20 @@ function radiation(field: string, gy: number | null, endedOn = '2020-03-01') {
   }
 }
 
-const NO_USER: UserPlanState = { completions: new Map(), states: new Map(), ownItems: [] }
+const NO_USER: UserPlanState = {
+  completions: new Map(),
+  states: new Map(),
+  ownItems: [],
+  firstSeen: new Map()
+}
 
 function doneOn(key: string, ...dates: string[]): UserPlanState {
-  const completions: Completion[] = dates.map((d, i) => ({ id: `c${i}`, doneOn: d, note: null }))
+  const completions: Completion[] = dates.map((d, i) => ({
+    id: `c${i}`,
+    doneOn: d,
+    note: null,
+    dateKnown: true
+  }))
   return { ...NO_USER, completions: new Map([[key, completions]]) }
 }
 
@@ -123,7 +133,8 @@ describe('a record with no exposures', () => {
     // Ended 2021-06-30 → first due 2023-06-30; done 2024-01-10 at age 8 → next 2026-01-10.
     const first = item(record(), 'emotional.daily-life-check')!
     expect(first.nextDue).toBe('2023-06-30')
-    expect(first.dueState).toBe('overdue')
+    // Seen for the first time on AS_OF, years after that: no record, rather than overdue.
+    expect(first.dueState).toBe('no-record')
     const after = item(
       record(),
       'emotional.daily-life-check',
@@ -472,9 +483,11 @@ describe('what the person did with the plan', () => {
     const own = plan(record(), user).items.find((i) => i.key === 'own.x')!
     expect(own.nextDue).toBe('2026-12-01')
     expect(own.dueState).toBe('due-soon')
-    const done = {
+    const done: UserPlanState = {
       ...user,
-      completions: new Map([['own.x', [{ id: 'c', doneOn: '2026-11-20', note: 'ok' }]]])
+      completions: new Map([
+        ['own.x', [{ id: 'c', doneOn: '2026-11-20', note: 'ok', dateKnown: true }]]
+      ])
     }
     expect(plan(record(), done).items.find((i) => i.key === 'own.x')!.nextDue).toBe('2027-05-20')
   })

@@ -297,8 +297,8 @@ describe('sample profile', () => {
 
     expect(listProfiles(db)).toEqual([])
     const rows = ownedRows()
-    // One table per entry kind, plus profiles, drafts, five care-plan tables and questions.
-    expect(Object.keys(rows)).toHaveLength(ENTRY_KINDS.length + 8)
+    // One table per entry kind, plus profiles, drafts, six care-plan tables and questions.
+    expect(Object.keys(rows)).toHaveLength(ENTRY_KINDS.length + 9)
     for (const [table, n] of Object.entries(rows)) expect(n, table).toBe(0)
   })
 })

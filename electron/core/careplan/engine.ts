@@ -11,8 +11,10 @@ import type {
   Citation,
   Completion,
   DueState,
+  PlanCounts,
   PlanItem,
   PlanItemKind,
+  PlanStatus,
   Responsible
 } from '../../shared/careplan.ts'
 import { addDays, addMonths, ageInYears } from '../record/dates.ts'
@@ -45,6 +47,8 @@ export interface UserPlanState {
   completions: Map<string, Completion[]>
   states: Map<string, ItemState>
   ownItems: OwnItem[]
+  /** The day the plan first showed each item with a due date. */
+  firstSeen: Map<string, string>
 }
 
 export interface EngineResult {
@@ -82,22 +86,48 @@ function citationsOf(rules: Rule[], content: CarePlanContent): Citation[] {
   return out
 }
 
-function dueState(next: NextDue | null, snoozedUntil: string | null, asOf: string): DueState {
+/**
+ * Past due is overdue only if it fell due on or after the day the item first appeared: before
+ * that, nobody was keeping this plan, so there is simply no record of it being done.
+ */
+function dueState(
+  next: NextDue | null,
+  snoozedUntil: string | null,
+  asOf: string,
+  firstSeen: string
+): DueState {
   if (next === null) return 'no-schedule'
   if (next.state === 'complete') return 'complete'
   if (next.state === 'needs-date') return 'needs-date'
   if (snoozedUntil && snoozedUntil > asOf && snoozedUntil > next.date) return 'snoozed'
-  if (next.date < asOf) return 'overdue'
+  if (next.date < asOf) return next.date < firstSeen ? 'no-record' : 'overdue'
   return next.date <= addDays(asOf, DUE_SOON_DAYS) ? 'due-soon' : 'scheduled'
 }
 
+/**
+ * The day a schedule counts from: the day it was done or, when that is not known, the day the
+ * family said it had been done (it was done then or before).
+ */
+function countsFrom(c: Completion): string {
+  return c.dateKnown ? c.doneOn : c.notedOn
+}
+
+function newestFirst(completions: Completion[] | undefined): Completion[] {
+  return [...(completions ?? [])].sort((a, b) => countsFrom(b).localeCompare(countsFrom(a)))
+}
+
 function lastDone(completions: Completion[]): string | null {
-  return (
-    completions
-      .map((c) => c.doneOn)
-      .sort()
-      .at(-1) ?? null
-  )
+  return completions.length > 0 ? countsFrom(completions[0]!) : null
+}
+
+/** When an item with a due date first appeared: as recorded, or today if this is the first time. */
+function firstSeenOf(
+  key: string,
+  next: NextDue | null,
+  user: UserPlanState,
+  seenOn: string
+): string | null {
+  return next?.state === 'due' ? (user.firstSeen.get(key) ?? seenOn) : null
 }
 
 /** The schedule that gives the earliest due date among rules sharing a key. */
@@ -137,6 +167,7 @@ function ruleItem(
   content: CarePlanContent,
   user: UserPlanState,
   asOf: string,
+  seenOn: string,
   adultTreated: boolean
 ): PlanItem {
   const ageLimit = content.caya.ageLimit
@@ -144,9 +175,7 @@ function ruleItem(
   const lead = rules[0]!
   const known = matches.every((m) => m.evaluation.value === 'yes')
   const state = user.states.get(key)
-  const completions = [...(user.completions.get(key) ?? [])].sort((a, b) =>
-    b.doneOn.localeCompare(a.doneOn)
-  )
+  const completions = newestFirst(user.completions.get(key))
   const unconfirmed = lead.status === 'UNCONFIRMED'
   const outsidePopulation = adultTreated && rules.every((r) => r.population === 'caya')
 
@@ -182,6 +211,7 @@ function ruleItem(
   }
   // A confirmed topic may say when it matters ("before a pregnancy"), without a computed date.
   if (kind === 'topic') frequency = lead.frequency
+  const firstSeen = firstSeenOf(key, next, user, seenOn)
 
   return {
     key,
@@ -193,7 +223,8 @@ function ruleItem(
     why,
     frequency,
     nextDue: next?.state === 'due' ? next.date : null,
-    dueState: dueState(next, state?.snoozedUntil ?? null, asOf),
+    dueState: dueState(next, state?.snoozedUntil ?? null, asOf, firstSeen ?? seenOn),
+    firstSeenOn: firstSeen,
     responsible: state?.responsible ?? lead.responsible,
     defaultResponsible: lead.responsible,
     responsibleIsDefault: !state?.responsible,
@@ -209,17 +240,16 @@ function ruleItem(
   }
 }
 
-function ownItem(item: OwnItem, user: UserPlanState, asOf: string): PlanItem {
+function ownItem(item: OwnItem, user: UserPlanState, asOf: string, seenOn: string): PlanItem {
   const key = `own.${item.id}`
   const state = user.states.get(key)
-  const completions = [...(user.completions.get(key) ?? [])].sort((a, b) =>
-    b.doneOn.localeCompare(a.doneOn)
-  )
+  const completions = newestFirst(user.completions.get(key))
   const done = lastDone(completions)
   let next: NextDue | null = null
   if (done && item.everyMonths) next = { state: 'due', date: addMonths(done, item.everyMonths) }
   else if (done) next = { state: 'complete' }
   else if (item.firstDue) next = { state: 'due', date: item.firstDue }
+  const firstSeen = firstSeenOf(key, next, user, seenOn)
   return {
     key,
     kind: 'own',
@@ -230,7 +260,8 @@ function ownItem(item: OwnItem, user: UserPlanState, asOf: string): PlanItem {
     why: [],
     frequency: item.everyMonths ? `Every ${item.everyMonths} months` : null,
     nextDue: next?.state === 'due' ? next.date : null,
-    dueState: dueState(next, state?.snoozedUntil ?? null, asOf),
+    dueState: dueState(next, state?.snoozedUntil ?? null, asOf, firstSeen ?? seenOn),
+    firstSeenOn: firstSeen,
     responsible: state?.responsible ?? item.responsible,
     defaultResponsible: item.responsible,
     responsibleIsDefault: !state?.responsible,
@@ -249,18 +280,24 @@ function ownItem(item: OwnItem, user: UserPlanState, asOf: string): PlanItem {
 const DUE_ORDER: Record<DueState, number> = {
   overdue: 0,
   'due-soon': 1,
-  'needs-date': 2,
-  scheduled: 3,
-  snoozed: 4,
-  'no-schedule': 5,
-  complete: 6
+  'no-record': 2,
+  'needs-date': 3,
+  scheduled: 4,
+  snoozed: 5,
+  'no-schedule': 6,
+  complete: 7
 }
 
+/**
+ * @param seenOn the day an item shown for the first time counts as having appeared (the core
+ *   passes today, whatever day the plan is worked out for)
+ */
 export function buildPlanItems(
   content: CarePlanContent,
   facts: Facts,
   user: UserPlanState,
-  asOf: string
+  asOf: string,
+  seenOn: string = asOf
 ): EngineResult {
   const age = ageAtFirstTreatment(facts)
   const ageLimit = content.caya.ageLimit
@@ -297,7 +334,7 @@ export function buildPlanItems(
     // what that one lacks is still said, in case it would make the check more frequent.
     const sure = all.filter((m) => m.evaluation.value === 'yes')
     const matches = sure.length > 0 ? sure : all
-    const item = ruleItem(key, matches, facts, content, user, asOf, adultTreated)
+    const item = ruleItem(key, matches, facts, content, user, asOf, seenOn, adultTreated)
     if (sure.length > 0 && sure.length < all.length) {
       item.missing.push(
         ...all.filter((m) => m.evaluation.value !== 'yes').flatMap((m) => m.evaluation.missing)
@@ -306,7 +343,7 @@ export function buildPlanItems(
     }
     items.push(item)
   }
-  for (const own of user.ownItems) items.push(ownItem(own, user, asOf))
+  for (const own of user.ownItems) items.push(ownItem(own, user, asOf, seenOn))
 
   items.sort(
     (a, b) =>
@@ -315,4 +352,25 @@ export function buildPlanItems(
       a.title.localeCompare(b.title)
   )
   return { items, notes }
+}
+
+function countOf(items: PlanItem[]): PlanCounts {
+  const counts: PlanCounts = { items: 0, noRecord: 0, overdue: 0, dueSoon: 0 }
+  for (const item of items) {
+    counts.items += 1
+    if (item.dueState === 'no-record') counts.noRecord += 1
+    else if (item.dueState === 'overdue') counts.overdue += 1
+    else if (item.dueState === 'due-soon') counts.dueSoon += 1
+  }
+  return counts
+}
+
+/** The counts the plan shows at its top and beside each group; dismissed items are left out. */
+export function planStatus(items: PlanItem[]): PlanStatus {
+  const active = items.filter((i) => !i.dismissed)
+  const bySystem: PlanStatus['bySystem'] = {}
+  for (const system of new Set(active.map((i) => i.system))) {
+    bySystem[system] = countOf(active.filter((i) => i.system === system))
+  }
+  return { ...countOf(active), bySystem }
 }

@@ -16,12 +16,13 @@ import { getProfile } from '../record/profiles.ts'
 import type { DrugLookup } from '../record/references.ts'
 import type { Db } from '../vault/database.ts'
 import { anthracyclineTableOf, type CarePlanContent } from './content.ts'
-import { buildPlanItems } from './engine.ts'
+import { buildPlanItems, planStatus } from './engine.ts'
 import { computeFacts, type PlanRecord } from './facts.ts'
 import {
   listReviews,
   loadSnapshot,
   loadUserPlanState,
+  recordFirstSeen,
   saveSnapshot,
   type Snapshot
 } from './planState.ts'
@@ -97,16 +98,32 @@ export function diffPlans(before: Snapshot, after: Snapshot, items: PlanItem[]):
   return changes
 }
 
+/**
+ * @param asOf the day the plan is worked out for (due, overdue)
+ * @param today the real day: an item shown with a due date for the first time is remembered as
+ *   appearing on it, so a date already past then is never counted as overdue
+ */
 export function carePlan(
   db: Db,
   profileId: string,
   context: PlanContext,
-  asOf = todayIso()
+  asOf = todayIso(),
+  today = todayIso()
 ): CarePlan {
   const { content, drugs } = context
   const record = readPlanRecord(db, profileId)
   const facts = computeFacts(record, drugs, anthracyclineTableOf(content))
-  const { items, notes } = buildPlanItems(content, facts, loadUserPlanState(db, profileId), asOf)
+  const user = loadUserPlanState(db, profileId)
+  const { items, notes } = buildPlanItems(content, facts, user, asOf, today)
+  const appeared = items.filter((i) => i.firstSeenOn !== null && !user.firstSeen.has(i.key))
+  if (appeared.length > 0) {
+    recordFirstSeen(
+      db,
+      profileId,
+      appeared.map((i) => i.key),
+      today
+    )
+  }
 
   const current = snapshotOf(content.version, items)
   const previous = loadSnapshot(db, profileId)
@@ -126,6 +143,7 @@ export function carePlan(
       : null,
     notes,
     items,
+    status: planStatus(items),
     changes: previous ? diffPlans(previous, current, items) : null,
     reviews: listReviews(db, profileId),
     disclaimer: CARE_PLAN_DISCLAIMER

@@ -1,6 +1,7 @@
 /**
  * Queries for what a person does with their care plan: done dates, snoozes, dismissals, who is
- * responsible, their own items, reviews, and the snapshot the "what changed" list compares to.
+ * responsible, their own items, reviews, the day each item first appeared, and the snapshot the
+ * "what changed" list compares to.
  * Every function takes the database first; every value is a bound parameter.
  */
 import { randomUUID } from 'node:crypto'
@@ -15,14 +16,31 @@ export function loadUserPlanState(db: Db, profileId: string): UserPlanState {
   const completions = new Map<string, Completion[]>()
   const rows = db
     .prepare(
-      'SELECT id, item_key, done_on, note FROM careplan_completions WHERE profile_id = ? ORDER BY done_on'
+      `SELECT id, item_key, done_on, note, date_known FROM careplan_completions
+       WHERE profile_id = ? ORDER BY done_on`
     )
-    .all(profileId) as { id: string; item_key: string; done_on: string; note: string | null }[]
+    .all(profileId) as {
+    id: string
+    item_key: string
+    done_on: string
+    note: string | null
+    date_known: 0 | 1
+  }[]
   for (const r of rows) {
     const list = completions.get(r.item_key) ?? []
-    list.push({ id: r.id, doneOn: r.done_on, note: r.note })
+    list.push(
+      r.date_known
+        ? { id: r.id, doneOn: r.done_on, note: r.note, dateKnown: true }
+        : { id: r.id, doneOn: null, notedOn: r.done_on, note: r.note, dateKnown: false }
+    )
     completions.set(r.item_key, list)
   }
+
+  const firstSeen = new Map<string, string>()
+  const seenRows = db
+    .prepare('SELECT item_key, first_seen_on FROM careplan_items_seen WHERE profile_id = ?')
+    .all(profileId) as { item_key: string; first_seen_on: string }[]
+  for (const r of seenRows) firstSeen.set(r.item_key, r.first_seen_on)
 
   const states = new Map<string, ItemState>()
   const stateRows = db
@@ -73,20 +91,44 @@ export function loadUserPlanState(db: Db, profileId: string): UserPlanState {
     responsible: r.responsible
   }))
 
-  return { completions, states, ownItems }
+  return { completions, states, ownItems, firstSeen }
 }
 
+/**
+ * Records that a check was done on `doneOn`, or, with null, done on a date nobody knows (kept
+ * with `today` as the day it was said). A known date on or before such a day may be that very
+ * check, found in a letter: it replaces "date not known", so the schedule counts from the real
+ * date rather than from a later one.
+ */
 export function addCompletion(
   db: Db,
   profileId: string,
   itemKey: string,
-  doneOn: string,
-  note: string | null
+  doneOn: string | null,
+  note: string | null,
+  today: string
 ): void {
+  if (doneOn !== null) {
+    db.prepare(
+      `DELETE FROM careplan_completions
+       WHERE profile_id = ? AND item_key = ? AND date_known = 0 AND done_on >= ?`
+    ).run(profileId, itemKey, doneOn)
+  }
   db.prepare(
-    `INSERT INTO careplan_completions (id, profile_id, item_key, done_on, note, created_at)
-     VALUES (?, ?, ?, ?, ?, ?)`
-  ).run(randomUUID(), profileId, itemKey, doneOn, note, now())
+    `INSERT INTO careplan_completions (id, profile_id, item_key, done_on, note, date_known, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`
+  ).run(randomUUID(), profileId, itemKey, doneOn ?? today, note, doneOn === null ? 0 : 1, now())
+}
+
+/** Remembers the day the plan first showed each of these items; a day already kept stays. */
+export function recordFirstSeen(db: Db, profileId: string, itemKeys: string[], on: string): void {
+  const insert = db.prepare(
+    `INSERT INTO careplan_items_seen (profile_id, item_key, first_seen_on) VALUES (?, ?, ?)
+     ON CONFLICT (profile_id, item_key) DO NOTHING`
+  )
+  db.transaction(() => {
+    for (const key of itemKeys) insert.run(profileId, key, on)
+  })()
 }
 
 export function deleteCompletion(db: Db, profileId: string, completionId: string): void {
@@ -186,6 +228,10 @@ export function deleteOwnItem(db: Db, profileId: string, id: string): void {
     key
   )
   db.prepare('DELETE FROM careplan_item_states WHERE profile_id = ? AND item_key = ?').run(
+    profileId,
+    key
+  )
+  db.prepare('DELETE FROM careplan_items_seen WHERE profile_id = ? AND item_key = ?').run(
     profileId,
     key
   )

@@ -10,6 +10,10 @@ export const carePlanMessages = {
   printHint: 'Prints the plan on its own, with the sources, without Lantern’s menus and buttons.',
   preparedOn: 'Survivorship care plan, prepared {date} with Lantern',
   glance: {
+    noRecord: {
+      one: '{count} with no record yet',
+      other: '{count} with no record yet'
+    },
     overdue: {
       one: '{count} overdue',
       other: '{count} overdue'
@@ -92,6 +96,7 @@ export const carePlanMessages = {
 
   due: {
     overdue: 'Overdue',
+    'no-record': 'No record yet',
     'due-soon': 'Due soon',
     scheduled: 'Scheduled',
     snoozed: 'Snoozed',
@@ -101,6 +106,10 @@ export const carePlanMessages = {
   },
   nextDue: {
     overdue: 'Due since {date}',
+    noRecord: 'No record of this being done. It was due from {date}, before Lantern listed it.',
+    noRecordSince: 'No record of this being done since it was due on {date}.',
+    fromUndated:
+      'Counted from {date}, the day you noted it as done without a date. It may be due sooner; your care team can tell you.',
     dueSoon: 'Due by {date}',
     scheduled: '{date}',
     snoozed: 'Snoozed until {date}',
@@ -132,8 +141,11 @@ export const carePlanMessages = {
     doneTitle: 'Done',
     doneOn: 'Done on {date}',
     doneOnWithNote: 'Done on {date} — {note}',
+    doneUndated: 'Done, date not known (noted on {date})',
+    doneUndatedWithNote: 'Done, date not known (noted on {date}) — {note}',
     undoDone: 'Undo',
     undoDoneLabel: 'Undo done on {date} for {title}',
+    undoUndatedLabel: 'Undo “done, date not known” for {title}',
     markDone: 'Mark done',
     snooze: 'Snooze',
     endSnooze: 'End snooze',
@@ -162,6 +174,7 @@ export const carePlanMessages = {
       other: '{count} items'
     },
     overdue: '{count} overdue',
+    noRecord: '{count} with no record yet',
     own: 'Your own items',
     dismissed: 'Dismissed',
     reviews: 'Reviews'
@@ -170,10 +183,21 @@ export const carePlanMessages = {
   markDone: {
     title: 'Mark {title} as done',
     doneOn: 'Date it was done',
+    replacesUndated: 'A date on or before {date} replaces “done, date not known”.',
     note: 'Result or note',
     noteHint: 'For example: “normal”, or what the doctor said.',
     save: 'Save',
     saving: 'Saving…'
+  },
+  lastDone: {
+    question:
+      'If it has been done, when was it last done? Lantern works out the next due date from it.',
+    date: 'Date it was last done',
+    save: 'Save the date',
+    saving: 'Saving…',
+    unknown: 'Done, date not known',
+    unknownHint:
+      'If it was done but nobody knows when, the next one counts from today. Your care team may have the date.'
   },
   snooze: {
     title: 'Snooze {title}',
@@ -195,6 +219,10 @@ export const carePlanMessages = {
   status: {
     markedDone: 'Marked {title} as done on {date}.',
     undoneDone: 'Removed the done date {date} from {title}.',
+    undoneUndated: 'Removed “done, date not known” from {title}.',
+    lastDoneSaved: 'Saved: {title} was last done on {date}.',
+    undatedSaved: 'Saved: {title} was done, date not known.',
+    nextDue: 'Next due: {next}.',
     putBack: 'Put it back',
     snoozed: 'Snoozed {title} until {date}.',
     snoozeEnded: 'Ended the snooze of {title}.',
@@ -209,7 +237,8 @@ export const carePlanMessages = {
     acknowledged: 'Thank you. New changes will show here next time.',
     undo: 'Undo',
     undoDismiss: 'Undo dismissing {title}',
-    putBackLabel: 'Put it back: done on {date} for {title}'
+    putBackLabel: 'Put it back: done on {date} for {title}',
+    putBackUndatedLabel: 'Put it back: done, date not known, for {title}'
   },
 
   dismissed: {

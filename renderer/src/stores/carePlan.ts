@@ -34,7 +34,8 @@ export const useCarePlanStore = defineStore('carePlan', () => {
     return accept(await call('careplan.get', { profileId: forProfile }))
   }
 
-  async function markDone(itemKey: string, doneOn: string, note: string | null) {
+  /** `doneOn: null`: done, on a date nobody knows. */
+  async function markDone(itemKey: string, doneOn: string | null, note: string | null) {
     return accept(await call('careplan.markDone', { profileId: current(), itemKey, doneOn, note }))
   }
 

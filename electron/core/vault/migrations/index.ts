@@ -10,6 +10,7 @@ import { updateToSchemaVersion30 } from './0030-care-plan.ts'
 import { updateToSchemaVersion40 } from './0040-reading.ts'
 import { updateToSchemaVersion50 } from './0050-documents.ts'
 import { updateToSchemaVersion60 } from './0060-confirmed-unusual-doses.ts'
+import { updateToSchemaVersion70 } from './0070-care-plan-first-seen.ts'
 
 export interface Migration {
   version: number
@@ -23,7 +24,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 30, name: 'care-plan', up: updateToSchemaVersion30 },
   { version: 40, name: 'reading', up: updateToSchemaVersion40 },
   { version: 50, name: 'documents', up: updateToSchemaVersion50 },
-  { version: 60, name: 'confirmed-unusual-doses', up: updateToSchemaVersion60 }
+  { version: 60, name: 'confirmed-unusual-doses', up: updateToSchemaVersion60 },
+  { version: 70, name: 'care-plan-first-seen', up: updateToSchemaVersion70 }
 ]
 
 export class DatabaseFromNewerVersionError extends Error {

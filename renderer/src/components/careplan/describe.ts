@@ -24,6 +24,11 @@ export function nextDueText(item: PlanItem): string {
   switch (item.dueState) {
     case 'overdue':
       return date ? t('careplan.nextDue.overdue', { date }) : t('careplan.due.overdue')
+    case 'no-record':
+      if (!date) return t('careplan.due.no-record')
+      return item.completions.length > 0
+        ? t('careplan.nextDue.noRecordSince', { date })
+        : t('careplan.nextDue.noRecord', { date })
     case 'due-soon':
       return date ? t('careplan.nextDue.dueSoon', { date }) : t('careplan.due.due-soon')
     case 'scheduled':
@@ -42,6 +47,16 @@ export function nextDueText(item: PlanItem): string {
     case 'no-schedule':
       return date ? t('careplan.nextDue.scheduled', { date }) : t('careplan.nextDue.noSchedule')
   }
+}
+
+/**
+ * When the next due date counts from a check done on a date nobody knows: says so, since the
+ * real date may be earlier. Null otherwise.
+ */
+export function undatedBasisText(item: PlanItem): string | null {
+  const last = item.completions[0]
+  if (!last || last.dateKnown || item.nextDue === null) return null
+  return t('careplan.nextDue.fromUndated', { date: formatDate(last.notedOn) })
 }
 
 /** The "How often" line: the source's words, or why there are none. */
