@@ -71,15 +71,15 @@ test('the sample record: loaded from Settings, read as a summary, kept across a 
   await expect(row('Daunorubicin')).toContainText('(85.8 mg)')
   await expect(row('Doxorubicin')).toContainText('75 mg/m²')
   await expect(row('Doxorubicin')).toContainText('Anthracycline')
-  await expect(row('Mercaptopurine', 'Oral')).toContainText('includes 618 estimated doses')
+  await expect(row('Mercaptopurine', 'By mouth')).toContainText('includes 618 estimated doses')
   await expect(app.getByText('Intrathecal injections: 21')).toBeVisible()
 
   const radiation = app.getByRole('table', { name: 'Radiation courses' })
   await expect(radiation.getByRole('row').filter({ hasText: 'Cranial' })).toContainText('18 Gy')
-  await expect(radiation.getByRole('row').filter({ hasText: 'Total body' })).toContainText('12 Gy')
+  await expect(radiation.getByRole('row').filter({ hasText: 'Whole body' })).toContainText('12 Gy')
 
   const transplant = app.getByRole('region', { name: 'Stem cell transplant' })
-  await expect(transplant).toContainText('Allogeneic transplant, 20 Feb 2024')
+  await expect(transplant).toContainText('Allogeneic (from a donor), 20 Feb 2024')
   await expect(transplant).toContainText('Matched sibling')
 
   const careTeam = app.getByRole('region', { name: 'Care team' })

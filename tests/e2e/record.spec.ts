@@ -149,6 +149,8 @@ test('a parent enters a whole ALL record, and it is all there after a lock', asy
   await addMeasurement(app, '2021-09-01', '114', '20.5')
   await expect(sizes).toContainText('110 cm · 19 kg')
   await expect(sizes).toContainText('114 cm · 20.5 kg')
+  // September as the summary and the care plan write it (not "Sept", as Chromium's en-GB has it).
+  await expect(sizes).toContainText('1 Sep 2021')
 
   // Three phases.
   await addPhase(app, 'Induction', '2021-02-22', '2021-03-21')
@@ -164,7 +166,7 @@ test('a parent enters a whole ALL record, and it is all there after a lock', asy
   // The weekly vincristine, with its live preview of every date.
   await medicines.getByRole('button', { name: 'Add a medicine' }).click()
   await chooseDrug(medicines, 'vincr', 'vincristine')
-  await expect(medicines.getByText('Kind of medicine: vinca alkaloid')).toBeVisible()
+  await expect(medicines.getByText('Kind of medicine: Vinca alkaloid')).toBeVisible()
   // Vincristine is only given IV: that is chosen already, and only its units are offered.
   await expect(medicines.getByLabel('How it was given')).toHaveValue('iv')
   await expect(medicines.getByLabel('Unit', { exact: true }).locator('option')).toHaveText([
@@ -275,9 +277,9 @@ test('a parent enters a whole ALL record, and it is all there after a lock', asy
   await complications.getByLabel('Grade (1 to 5, if known)').fill('3')
   await complications.getByLabel('Start date').fill('2021-03-05')
   await complications.getByLabel('End date').fill('2021-03-09')
-  await complications.getByRole('radio', { name: 'Over' }).check()
+  await complications.getByRole('radio', { name: 'Resolved' }).check()
   await saveNew(complications)
-  await expect(complications).toContainText('grade 3 · 5 Mar 2021 to 9 Mar 2021 · Over')
+  await expect(complications).toContainText('grade 3 · 5 Mar 2021 to 9 Mar 2021 · Resolved')
 
   await shoot('record')
   await expectNoSeriousViolations(app, 'record with entries')
@@ -391,7 +393,7 @@ test('bad input is explained beside its field and nothing is saved', async ({
   await picker.fill('meth')
   await expect(medicines.getByRole('listbox')).toBeVisible()
   await expect(medicines.getByRole('option', { name: /^methotrexate/ })).toContainText(
-    'antimetabolite'
+    'Antimetabolite'
   )
   await shoot('record-drug-picker')
   await expectNoSeriousViolations(app, 'record with the drug picker open')
