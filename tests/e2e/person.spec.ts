@@ -142,13 +142,15 @@ test('person details save by themselves, and a future date of birth is refused',
   await peopleList(app).getByRole('link', { name: 'Maya' }).click()
   await personTabs(app, 'Maya').getByRole('link', { name: 'Details' }).click()
 
-  // A date of birth in the future: the core's message beside the field, and nothing saved.
+  // A date of birth in the future: the contract's message beside the field, and it is not saved.
   const nextYear = new Date().getFullYear() + 1
   await app.getByLabel('Date of birth').fill(`${nextYear}-01-15`)
   await expect(app.getByLabel('Date of birth')).toHaveAccessibleDescription(
     /A date of birth cannot be in the future\./
   )
-  await expect(app.getByRole('status').filter({ hasText: 'Not saved' })).toBeVisible()
+  await expect(
+    app.getByRole('status').filter({ hasText: 'Saved, except Date of birth' })
+  ).toBeVisible()
   const people = await bridge.core.handlers['profiles.list']({})
   expect(people[0]?.dateOfBirth).toBe('2015-06-04')
   await shoot('person-details-future-date')
@@ -156,7 +158,7 @@ test('person details save by themselves, and a future date of birth is refused',
 
   // Put right, it saves and the message goes.
   await app.getByLabel('Date of birth').fill('2015-06-05')
-  await expect(app.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible()
+  await expect(app.getByRole('status').filter({ hasText: /^\W*Saved(?!,)/ })).toBeVisible()
   await expect(app.getByText('A date of birth cannot be in the future.')).toHaveCount(0)
   expect((await bridge.core.handlers['profiles.list']({}))[0]?.dateOfBirth).toBe('2015-06-05')
 
@@ -254,4 +256,75 @@ test('the sample can be deleted from Settings and brought back', async ({ app, b
   ).toBeVisible()
   await app.getByRole('link', { name: 'Back to People' }).click()
   await expect(peopleHeading(app)).toBeVisible()
+})
+
+test('the Details form keeps a valid choice while the date of birth is being fixed', async ({
+  app,
+  bridge,
+  shoot
+}) => {
+  const pageErrors = watchForPageErrors(app)
+  await createVault(app)
+  await addPerson(app, 'Maya')
+  await peopleList(app).getByRole('link', { name: 'Maya' }).click()
+  await personTabs(app, 'Maya').getByRole('link', { name: 'Details' }).click()
+  const core = async () => (await bridge.core.handlers['profiles.list']({}))[0]
+
+  // Female chosen, then a date of birth that cannot be right: female is saved all the same,
+  // and the date waits beside its message.
+  await app.getByLabel('Sex').selectOption({ label: 'Female' })
+  const nextYear = new Date().getFullYear() + 1
+  const dob = app.getByLabel('Date of birth')
+  await dob.fill(`${nextYear}-01-15`)
+  await dob.blur()
+  await expect(dob).toHaveAttribute('aria-invalid', 'true')
+  await expect(dob).toHaveAccessibleDescription(/A date of birth cannot be in the future\./)
+  const dobField = app.locator('.field').filter({ has: dob })
+  const message = dobField.getByRole('alert')
+  await expect(message).toHaveText('A date of birth cannot be in the future.')
+  await expect(message).toBeInViewport()
+  await expect.poll(async () => (await core())?.sex).toBe('female')
+  expect((await core())?.dateOfBirth).toBeNull()
+  await expect(dob).toHaveValue(`${nextYear}-01-15`)
+
+  // A date typed only in part (no year yet) holds back only itself: the phone is saved.
+  const completed = app.getByLabel('Treatment completed on')
+  await completed.focus()
+  await app.keyboard.type('0603')
+  await app.getByLabel('Phone').fill('+44 20 7946 0000')
+  await app.getByLabel('Phone').blur()
+  await expect(completed).toHaveAccessibleDescription(/Enter a whole date/)
+  await expect(app.locator('.field').filter({ has: completed }).getByRole('alert')).toBeInViewport()
+  await expect.poll(async () => (await core())?.phone).toBe('+44 20 7946 0000')
+  await expect(app.getByRole('status')).toContainText(
+    'Saved, except Date of birth and Treatment completed on: see the messages beside them.'
+  )
+
+  // Enter asks for a save now: what cannot be saved gets the cursor.
+  await app.getByLabel('Email').press('Enter')
+  await expect(dob).toBeFocused()
+  await shoot('person-details-kept-fields')
+  await expectAccessible(app, 'details with two fields to fix')
+
+  // Leaving asks first; staying puts the cursor on the first field to fix.
+  app.once('dialog', (dialog) => void dialog.dismiss())
+  await personTabs(app, 'Maya').getByRole('link', { name: 'Summary' }).click()
+  await expect(dob).toBeFocused()
+
+  // Leaving anyway and coming back: female and the phone are there; the bad date is not.
+  app.once('dialog', (dialog) => void dialog.accept())
+  await personTabs(app, 'Maya').getByRole('link', { name: 'Summary' }).click()
+  await expect(app.getByRole('heading', { name: 'Nothing in the record yet' })).toBeVisible()
+  await personTabs(app, 'Maya').getByRole('link', { name: 'Details' }).click()
+  await expect(app.getByLabel('Sex')).toHaveValue('female')
+  await expect(app.getByLabel('Phone')).toHaveValue('+44 20 7946 0000')
+  await expect(dob).toHaveValue('')
+
+  // The date put right is saved, and female is still there.
+  await dob.fill('2015-06-04')
+  await dob.blur()
+  await expect(app.getByRole('status').filter({ hasText: /^\W*Saved(?!,)/ })).toBeVisible()
+  await expect.poll(async () => (await core())?.dateOfBirth).toBe('2015-06-04')
+  expect((await core())?.sex).toBe('female')
+  expect(pageErrors).toEqual([])
 })

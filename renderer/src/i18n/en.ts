@@ -58,7 +58,11 @@ export const en = {
       saving: 'Saving…',
       saved: 'Saved',
       notSaved: 'Not saved: {reason}',
-      checkFields: 'fix the field marked with a message.'
+      checkFields: 'fix the field marked with a message.',
+      heldBack: {
+        one: 'Saved, except {fields}: see the message beside it.',
+        other: 'Saved, except {fields}: see the messages beside them.'
+      }
     }
   },
   passphrase: {

@@ -56,13 +56,11 @@ export const personMessages = {
     ongoingTherapy: 'Ongoing therapy',
     ongoingTherapyHint: 'For example: hormone therapy, or a medicine taken every day.',
     incompleteDate: 'Enter a whole date: day, month and year.',
+    leaveUnsaved:
+      'A detail you typed is not saved, because it needs another look (see the message beside it). Leave this page anyway?',
     contactTitle: 'Contact',
     aboutTitle: 'About {name}',
     treatmentTitle: 'Treatment'
-  },
-
-  save: {
-    incomplete: 'finish the date first.'
   },
 
   summary: {

@@ -10,6 +10,7 @@ export const recordMessages = {
   delete: 'Delete',
   deleteLabel: 'Delete {what}',
   done: 'Done',
+  added: 'Added {what}.',
   deleted: 'Deleted {what}.',
   undo: 'Undo',
   undone: 'Brought back {what}.',
