@@ -1,5 +1,6 @@
+import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { expect, test } from './fixtures.ts'
+import { expect, SCREENSHOT_DIR, test } from './fixtures.ts'
 import {
   PASSPHRASE,
   addPerson,
@@ -326,5 +327,105 @@ test('the Details form keeps a valid choice while the date of birth is being fix
   await expect(app.getByRole('status').filter({ hasText: /^\W*Saved(?!,)/ })).toBeVisible()
   await expect.poll(async () => (await core())?.dateOfBirth).toBe('2015-06-04')
   expect((await core())?.sex).toBe('female')
+  expect(pageErrors).toEqual([])
+})
+
+/** The page as wide as the window, no wider, at a desktop width and a phone-like one. */
+async function expectNoSidewaysScroll(
+  page: Page,
+  screen: string,
+  shootNarrow?: () => Promise<void>
+) {
+  for (const width of [1200, 400]) {
+    await page.setViewportSize({ width, height: 820 })
+    if (width === 400) await shootNarrow?.()
+    const html = page.locator('html')
+    const [scrollWidth, clientWidth] = await html.evaluate((e) => [e.scrollWidth, e.clientWidth])
+    expect(scrollWidth, `${screen} at ${width} px`).toBeLessThanOrEqual(clientWidth!)
+  }
+  await page.setViewportSize({ width: 1200, height: 820 })
+}
+
+test('a very long name and long entries wrap on every screen instead of widening the page', async ({
+  app,
+  bridge,
+  shoot
+}) => {
+  test.setTimeout(120_000)
+  const pageErrors = watchForPageErrors(app)
+  const name = 'Maya'.repeat(50)
+  const long = 'Febrileneutropenia'.repeat(11).slice(0, 200)
+  await createVault(app)
+  await addPerson(app, name)
+  await expectNoSidewaysScroll(app, 'People')
+  await shoot('wrap-people')
+
+  // Asking before deleting names the person in full.
+  await app.getByRole('button', { name: `Delete ${name}` }).click()
+  await expect(app.getByRole('group', { name: `Delete ${name}?` })).toBeVisible()
+  await expectNoSidewaysScroll(app, 'the delete confirmation')
+  await shoot('wrap-confirm-delete')
+  await app.getByRole('button', { name: 'Cancel' }).click()
+
+  const profileId = (await bridge.core.handlers['profiles.list']({}))[0]!.id
+  await bridge.core.handlers['record.save']({
+    kind: 'phase',
+    entry: {
+      profileId,
+      kind: 'induction',
+      startedOn: '2021-02-22',
+      protocol: long,
+      source: 'typed'
+    }
+  } as never)
+  await bridge.core.handlers['careplan.saveOwnItem']({
+    profileId,
+    title: long,
+    system: 'other',
+    what: long,
+    everyMonths: 12,
+    firstDue: null,
+    responsible: 'you'
+  } as never)
+
+  // A complication with a long unbroken name, typed into the Record form.
+  await peopleList(app).getByRole('link', { name }).click()
+  const tabs = personTabs(app, name)
+  await tabs.getByRole('link', { name: 'Record' }).click()
+  const complications = app.getByRole('region', { name: 'Complications and side effects' })
+  await complications.getByRole('button', { name: 'Add a complication' }).click()
+  await complications.getByLabel('What happened').fill(long)
+  await expectNoSidewaysScroll(app, 'a record form with long text')
+  await complications.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(complications.getByRole('listitem')).toContainText(long.slice(0, 40))
+  await expectNoSidewaysScroll(app, 'Record')
+  await shoot('wrap-record')
+
+  // Deleted: the undo line names it in full.
+  await complications.getByRole('button', { name: /^Delete/ }).click()
+  await expect(complications.getByRole('status')).toContainText('Deleted')
+  await expectNoSidewaysScroll(app, 'Record after a delete')
+  await complications.getByRole('button', { name: 'Undo' }).click()
+  await expect(complications.getByRole('listitem')).toHaveCount(1)
+
+  await tabs.getByRole('link', { name: 'Summary' }).click()
+  await expect(app.getByRole('region', { name: 'Ongoing problems' })).toContainText(
+    long.slice(0, 40)
+  )
+  await expectNoSidewaysScroll(app, 'Summary', () => shoot('wrap-summary-narrow'))
+  await shoot('wrap-summary')
+
+  await tabs.getByRole('link', { name: 'Care plan' }).click()
+  await expect(app.getByText(long.slice(0, 40)).first()).toBeVisible()
+  await expectNoSidewaysScroll(app, 'Care plan')
+  await app
+    .getByRole('article')
+    .filter({ has: app.getByRole('heading', { name: long }) })
+    .screenshot({ path: join(SCREENSHOT_DIR, 'wrap-careplan-own-item.png') })
+
+  await tabs.getByRole('link', { name: 'Details' }).click()
+  await expect(app.getByLabel('Date of birth')).toBeVisible()
+  await expectNoSidewaysScroll(app, 'Details')
+  await shoot('wrap-details')
   expect(pageErrors).toEqual([])
 })
