@@ -1,6 +1,9 @@
+import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
+  // The renderer's own alias, so unit tests can load renderer modules (lib/format.ts) too.
+  resolve: { alias: { '@shared': resolve('electron/shared') } },
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',

@@ -5,6 +5,7 @@
  * be shown beside the field.
  */
 import { z } from 'zod'
+import { formatNumber, formatUnit } from './format.ts'
 import { DOSE_UNITS, MAX_SINGLE_DOSE, NOTE_MAX_LENGTH, TEXT_MAX_LENGTH } from './limits.ts'
 
 // ---- Building blocks ----
@@ -233,6 +234,33 @@ function lastDoseOn(start: string, intervalDays: number, count: number): string 
     .slice(0, 10)
 }
 
+/** The kinds of medicine in the drug catalog (content/drugs/catalog.json), as the screens name them. */
+export const DRUG_CLASSES = [
+  'anthracycline',
+  'alkylating-agent',
+  'antimetabolite',
+  'vinca-alkaloid',
+  'corticosteroid',
+  'asparaginase',
+  'epipodophyllotoxin',
+  'tyrosine-kinase-inhibitor',
+  'monoclonal-antibody',
+  'antibody-drug-conjugate',
+  'bispecific-antibody',
+  'car-t-cell-therapy',
+  'endocrine-therapy',
+  'cdk4-6-inhibitor',
+  'her2-directed',
+  'parp-inhibitor',
+  'immune-checkpoint-inhibitor',
+  'bone-modifying-agent',
+  'pi3k-akt-mtor-inhibitor',
+  'taxane',
+  'platinum',
+  'other-chemotherapy',
+  'other'
+] as const
+
 export const scheduleSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('once'), date: pastDate(DOSE_NOT_IN_FUTURE) }),
   endNotBeforeStart(
@@ -298,7 +326,7 @@ export const administrationSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['dose'],
-        message: `That is more than any single dose in ${a.unit.replace('m2', 'm²')} (at most ${max.toLocaleString('en')}). Check the number and the unit.`
+        message: `That is more than any single dose in ${formatUnit(a.unit)} (at most ${formatNumber(max)}). Check the number and the unit.`
       })
     }
   })

@@ -1,5 +1,6 @@
+import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { expect, test } from './fixtures.ts'
+import { expect, SCREENSHOT_DIR, test } from './fixtures.ts'
 import {
   PASSPHRASE,
   addPerson,
@@ -71,7 +72,7 @@ test('the sample record: loaded from Settings, read as a summary, kept across a 
   await expect(row('Daunorubicin')).toContainText('(85.8 mg)')
   await expect(row('Doxorubicin')).toContainText('75 mg/m²')
   await expect(row('Doxorubicin')).toContainText('Anthracycline')
-  await expect(row('Mercaptopurine', 'Oral')).toContainText('includes 618 estimated doses')
+  await expect(row('Mercaptopurine', 'By mouth')).toContainText('includes 618 estimated doses')
   // Each total says which measurement converted it: the latest before re-induction.
   await expect(row('Daunorubicin')).toContainText('Converted with the measurement of 13 Nov 2023')
 
@@ -94,10 +95,10 @@ test('the sample record: loaded from Settings, read as a summary, kept across a 
 
   const radiation = app.getByRole('table', { name: 'Radiation courses' })
   await expect(radiation.getByRole('row').filter({ hasText: 'Cranial' })).toContainText('18 Gy')
-  await expect(radiation.getByRole('row').filter({ hasText: 'Total body' })).toContainText('12 Gy')
+  await expect(radiation.getByRole('row').filter({ hasText: 'Whole body' })).toContainText('12 Gy')
 
   const transplant = app.getByRole('region', { name: 'Stem cell transplant' })
-  await expect(transplant).toContainText('Allogeneic transplant, 20 Feb 2024')
+  await expect(transplant).toContainText('Allogeneic (from a donor), 20 Feb 2024')
   await expect(transplant).toContainText('Matched sibling')
 
   const careTeam = app.getByRole('region', { name: 'Care team' })
@@ -160,13 +161,15 @@ test('person details save by themselves, and a future date of birth is refused',
   await peopleList(app).getByRole('link', { name: 'Maya' }).click()
   await personTabs(app, 'Maya').getByRole('link', { name: 'Details' }).click()
 
-  // A date of birth in the future: the core's message beside the field, and nothing saved.
+  // A date of birth in the future: the contract's message beside the field, and it is not saved.
   const nextYear = new Date().getFullYear() + 1
   await app.getByLabel('Date of birth').fill(`${nextYear}-01-15`)
   await expect(app.getByLabel('Date of birth')).toHaveAccessibleDescription(
     /A date of birth cannot be in the future\./
   )
-  await expect(app.getByRole('status').filter({ hasText: 'Not saved' })).toBeVisible()
+  await expect(
+    app.getByRole('status').filter({ hasText: 'Saved, except Date of birth' })
+  ).toBeVisible()
   const people = await bridge.core.handlers['profiles.list']({})
   expect(people[0]?.dateOfBirth).toBe('2015-06-04')
   await shoot('person-details-future-date')
@@ -174,7 +177,7 @@ test('person details save by themselves, and a future date of birth is refused',
 
   // Put right, it saves and the message goes.
   await app.getByLabel('Date of birth').fill('2015-06-05')
-  await expect(app.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible()
+  await expect(app.getByRole('status').filter({ hasText: /^\W*Saved(?!,)/ })).toBeVisible()
   await expect(app.getByText('A date of birth cannot be in the future.')).toHaveCount(0)
   expect((await bridge.core.handlers['profiles.list']({}))[0]?.dateOfBirth).toBe('2015-06-05')
 
@@ -272,4 +275,175 @@ test('the sample can be deleted from Settings and brought back', async ({ app, b
   ).toBeVisible()
   await app.getByRole('link', { name: 'Back to People' }).click()
   await expect(peopleHeading(app)).toBeVisible()
+})
+
+test('the Details form keeps a valid choice while the date of birth is being fixed', async ({
+  app,
+  bridge,
+  shoot
+}) => {
+  const pageErrors = watchForPageErrors(app)
+  await createVault(app)
+  await addPerson(app, 'Maya')
+  await peopleList(app).getByRole('link', { name: 'Maya' }).click()
+  await personTabs(app, 'Maya').getByRole('link', { name: 'Details' }).click()
+  const core = async () => (await bridge.core.handlers['profiles.list']({}))[0]
+
+  // Female chosen, then a date of birth that cannot be right: female is saved all the same,
+  // and the date waits beside its message.
+  await app.getByLabel('Sex').selectOption({ label: 'Female' })
+  const nextYear = new Date().getFullYear() + 1
+  const dob = app.getByLabel('Date of birth')
+  await dob.fill(`${nextYear}-01-15`)
+  await dob.blur()
+  await expect(dob).toHaveAttribute('aria-invalid', 'true')
+  await expect(dob).toHaveAccessibleDescription(/A date of birth cannot be in the future\./)
+  const dobField = app.locator('.field').filter({ has: dob })
+  const message = dobField.getByRole('alert')
+  await expect(message).toHaveText('A date of birth cannot be in the future.')
+  await expect(message).toBeInViewport()
+  await expect.poll(async () => (await core())?.sex).toBe('female')
+  expect((await core())?.dateOfBirth).toBeNull()
+  await expect(dob).toHaveValue(`${nextYear}-01-15`)
+
+  // A date typed only in part (no year yet) holds back only itself: the phone is saved.
+  const completed = app.getByLabel('Treatment completed on')
+  await completed.focus()
+  await app.keyboard.type('0603')
+  await app.getByLabel('Phone').fill('+44 20 7946 0000')
+  await app.getByLabel('Phone').blur()
+  await expect(completed).toHaveAccessibleDescription(/Enter a whole date/)
+  await expect(app.locator('.field').filter({ has: completed }).getByRole('alert')).toBeInViewport()
+  await expect.poll(async () => (await core())?.phone).toBe('+44 20 7946 0000')
+  await expect(app.getByRole('status')).toContainText(
+    'Saved, except Date of birth and Treatment completed on: see the messages beside them.'
+  )
+
+  // Enter asks for a save now: what cannot be saved gets the cursor.
+  await app.getByLabel('Email').press('Enter')
+  await expect(dob).toBeFocused()
+  await shoot('person-details-kept-fields')
+  await expectAccessible(app, 'details with two fields to fix')
+
+  // Leaving asks first; staying puts the cursor on the first field to fix.
+  app.once('dialog', (dialog) => void dialog.dismiss())
+  await personTabs(app, 'Maya').getByRole('link', { name: 'Summary' }).click()
+  await expect(dob).toBeFocused()
+
+  // Leaving anyway and coming back: female and the phone are there; the bad date is not.
+  app.once('dialog', (dialog) => void dialog.accept())
+  await personTabs(app, 'Maya').getByRole('link', { name: 'Summary' }).click()
+  await expect(app.getByRole('heading', { name: 'Nothing in the record yet' })).toBeVisible()
+  await personTabs(app, 'Maya').getByRole('link', { name: 'Details' }).click()
+  await expect(app.getByLabel('Sex')).toHaveValue('female')
+  await expect(app.getByLabel('Phone')).toHaveValue('+44 20 7946 0000')
+  await expect(dob).toHaveValue('')
+
+  // The date put right is saved, and female is still there.
+  await dob.fill('2015-06-04')
+  await dob.blur()
+  await expect(app.getByRole('status').filter({ hasText: /^\W*Saved(?!,)/ })).toBeVisible()
+  await expect.poll(async () => (await core())?.dateOfBirth).toBe('2015-06-04')
+  expect((await core())?.sex).toBe('female')
+  expect(pageErrors).toEqual([])
+})
+
+/** The page as wide as the window, no wider, at a desktop width and a phone-like one. */
+async function expectNoSidewaysScroll(
+  page: Page,
+  screen: string,
+  shootNarrow?: () => Promise<void>
+) {
+  for (const width of [1200, 400]) {
+    await page.setViewportSize({ width, height: 820 })
+    if (width === 400) await shootNarrow?.()
+    const html = page.locator('html')
+    const [scrollWidth, clientWidth] = await html.evaluate((e) => [e.scrollWidth, e.clientWidth])
+    expect(scrollWidth, `${screen} at ${width} px`).toBeLessThanOrEqual(clientWidth!)
+  }
+  await page.setViewportSize({ width: 1200, height: 820 })
+}
+
+test('a very long name and long entries wrap on every screen instead of widening the page', async ({
+  app,
+  bridge,
+  shoot
+}) => {
+  test.setTimeout(120_000)
+  const pageErrors = watchForPageErrors(app)
+  const name = 'Maya'.repeat(50)
+  const long = 'Febrileneutropenia'.repeat(11).slice(0, 200)
+  await createVault(app)
+  await addPerson(app, name)
+  await expectNoSidewaysScroll(app, 'People')
+  await shoot('wrap-people')
+
+  // Asking before deleting names the person in full.
+  await app.getByRole('button', { name: `Delete ${name}` }).click()
+  await expect(app.getByRole('group', { name: `Delete ${name}?` })).toBeVisible()
+  await expectNoSidewaysScroll(app, 'the delete confirmation')
+  await shoot('wrap-confirm-delete')
+  await app.getByRole('button', { name: 'Cancel' }).click()
+
+  const profileId = (await bridge.core.handlers['profiles.list']({}))[0]!.id
+  await bridge.core.handlers['record.save']({
+    kind: 'phase',
+    entry: {
+      profileId,
+      kind: 'induction',
+      startedOn: '2021-02-22',
+      protocol: long,
+      source: 'typed'
+    }
+  } as never)
+  await bridge.core.handlers['careplan.saveOwnItem']({
+    profileId,
+    title: long,
+    system: 'other',
+    what: long,
+    everyMonths: 12,
+    firstDue: null,
+    responsible: 'you'
+  } as never)
+
+  // A complication with a long unbroken name, typed into the Record form.
+  await peopleList(app).getByRole('link', { name }).click()
+  const tabs = personTabs(app, name)
+  await tabs.getByRole('link', { name: 'Record' }).click()
+  const complications = app.getByRole('region', { name: 'Complications and side effects' })
+  await complications.getByRole('button', { name: 'Add a complication' }).click()
+  await complications.getByLabel('What happened').fill(long)
+  await expectNoSidewaysScroll(app, 'a record form with long text')
+  await complications.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(complications.getByRole('listitem')).toContainText(long.slice(0, 40))
+  await expectNoSidewaysScroll(app, 'Record')
+  await shoot('wrap-record')
+
+  // Deleted: the undo line names it in full.
+  await complications.getByRole('button', { name: /^Delete/ }).click()
+  await expect(complications.getByRole('status')).toContainText('Deleted')
+  await expectNoSidewaysScroll(app, 'Record after a delete')
+  await complications.getByRole('button', { name: 'Undo' }).click()
+  await expect(complications.getByRole('listitem')).toHaveCount(1)
+
+  await tabs.getByRole('link', { name: 'Summary' }).click()
+  await expect(app.getByRole('region', { name: 'Ongoing problems' })).toContainText(
+    long.slice(0, 40)
+  )
+  await expectNoSidewaysScroll(app, 'Summary', () => shoot('wrap-summary-narrow'))
+  await shoot('wrap-summary')
+
+  await tabs.getByRole('link', { name: 'Care plan' }).click()
+  await expect(app.getByText(long.slice(0, 40)).first()).toBeVisible()
+  await expectNoSidewaysScroll(app, 'Care plan')
+  await app
+    .getByRole('article')
+    .filter({ has: app.getByRole('heading', { name: long }) })
+    .screenshot({ path: join(SCREENSHOT_DIR, 'wrap-careplan-own-item.png') })
+
+  await tabs.getByRole('link', { name: 'Details' }).click()
+  await expect(app.getByLabel('Date of birth')).toBeVisible()
+  await expectNoSidewaysScroll(app, 'Details')
+  await shoot('wrap-details')
+  expect(pageErrors).toEqual([])
 })

@@ -53,12 +53,15 @@ async function list<K extends EntryKind>(bridge: Bridge, profileId: string, kind
   return (await bridge.core.handlers['record.list']({ profileId, kind })) as unknown as Entry<K>[]
 }
 
-/** Save a new entry, see it confirmed in words, and close its form. */
+/**
+ * Save a new entry: one press, and the form closes into the entry's own row, says it was added
+ * and leaves the cursor on that row's Edit button. No Done to press, no "Add a …" left open.
+ */
 async function saveNew(region: Locator) {
   await region.getByRole('button', { name: 'Save', exact: true }).click()
-  await expect(region.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible()
-  await region.getByRole('button', { name: 'Done', exact: true }).click()
-  await expect(region.getByRole('button', { name: 'Done', exact: true })).toHaveCount(0)
+  await expect(region.locator('form')).toHaveCount(0)
+  await expect(region.getByRole('status').filter({ hasText: 'Added' }).first()).toBeVisible()
+  await expect(region.locator(':focus')).toHaveAccessibleName(/^Edit /)
 }
 
 async function chooseDrug(region: Locator, typed: string, name: string) {
@@ -149,6 +152,8 @@ test('a parent enters a whole ALL record, and it is all there after a lock', asy
   await addMeasurement(app, '2021-09-01', '114', '20.5')
   await expect(sizes).toContainText('110 cm · 19 kg')
   await expect(sizes).toContainText('114 cm · 20.5 kg')
+  // September as the summary and the care plan write it (not "Sept", as Chromium's en-GB has it).
+  await expect(sizes).toContainText('1 Sep 2021')
 
   // Three phases.
   await addPhase(app, 'Induction', '2021-02-22', '2021-03-21')
@@ -164,7 +169,7 @@ test('a parent enters a whole ALL record, and it is all there after a lock', asy
   // The weekly vincristine, with its live preview of every date.
   await medicines.getByRole('button', { name: 'Add a medicine' }).click()
   await chooseDrug(medicines, 'vincr', 'vincristine')
-  await expect(medicines.getByText('Kind of medicine: vinca alkaloid')).toBeVisible()
+  await expect(medicines.getByText('Kind of medicine: Vinca alkaloid')).toBeVisible()
   // Vincristine is only given IV: that is chosen already, and only its units are offered.
   await expect(medicines.getByLabel('How it was given')).toHaveValue('iv')
   await expect(medicines.getByLabel('Unit', { exact: true }).locator('option')).toHaveText([
@@ -275,9 +280,9 @@ test('a parent enters a whole ALL record, and it is all there after a lock', asy
   await complications.getByLabel('Grade (1 to 5, if known)').fill('3')
   await complications.getByLabel('Start date').fill('2021-03-05')
   await complications.getByLabel('End date').fill('2021-03-09')
-  await complications.getByRole('radio', { name: 'Over' }).check()
+  await complications.getByRole('radio', { name: 'Resolved' }).check()
   await saveNew(complications)
-  await expect(complications).toContainText('grade 3 · 5 Mar 2021 to 9 Mar 2021 · Over')
+  await expect(complications).toContainText('grade 3 · 5 Mar 2021 to 9 Mar 2021 · Resolved')
 
   await shoot('record')
   await expectNoSeriousViolations(app, 'record with entries')
@@ -393,13 +398,31 @@ test('bad input is explained beside its field and nothing is saved', async ({
   await expectNoSeriousViolations(app, 'record with a field error')
   await medicines.getByRole('button', { name: 'Cancel' }).click()
 
+  // A repeating run with neither a number of doses nor a last date: the message is not hidden
+  // on a field that is not shown; it sits above the buttons and takes the cursor.
+  await medicines.getByRole('button', { name: 'Add a medicine' }).click()
+  await chooseDrug(medicines, 'vinc', 'vincristine')
+  await medicines.getByLabel('Dose (each time)').fill('1.5')
+  await medicines.getByLabel('Unit', { exact: true }).selectOption('mg/m2')
+  await medicines.getByRole('radio', { name: 'Repeating' }).check()
+  await medicines.getByLabel('First dose').fill('2021-03-03')
+  await medicines.getByRole('radio', { name: 'Until a date' }).check()
+  await medicines.getByRole('button', { name: 'Save', exact: true }).click()
+  const unplaced = medicines
+    .getByRole('alert')
+    .filter({ hasText: 'Give either the number of doses or the last date' })
+  await expect(unplaced).toBeVisible()
+  await expect(unplaced).toBeFocused()
+  expect(await list(bridge, profileId, 'administration')).toEqual([])
+  await medicines.getByRole('button', { name: 'Cancel' }).click()
+
   // An absurd dose: 5000 g/m² of methotrexate.
   await medicines.getByRole('button', { name: 'Add a medicine' }).click()
   const picker = medicines.getByRole('combobox', { name: /Medicine/ })
   await picker.fill('meth')
   await expect(medicines.getByRole('listbox')).toBeVisible()
   await expect(medicines.getByRole('option', { name: /^methotrexate/ })).toContainText(
-    'antimetabolite'
+    'Antimetabolite'
   )
   await shoot('record-drug-picker')
   await expectNoSeriousViolations(app, 'record with the drug picker open')
@@ -560,4 +583,56 @@ test('closing the window keeps what was typed: the page saves and keeps drafts b
   await expect(
     medicines.getByText('Kept from before Lantern locked or closed. Check it and save.')
   ).toBeVisible()
+})
+
+test('every kind of new entry closes into its row once saved, and opens again as an edit', async ({
+  app,
+  bridge
+}) => {
+  const pageErrors = watchForPageErrors(app)
+  const profileId = await openRecordOfNewPerson(app, bridge, 'Noor')
+
+  const procedures = section(app, 'Surgery and procedures')
+  await procedures.getByRole('button', { name: 'Add a surgery or procedure' }).click()
+  await expect(
+    procedures.getByRole('heading', { name: 'Add a surgery or procedure' })
+  ).toBeVisible()
+  await procedures.getByRole('radio', { name: 'Procedure' }).check()
+  await procedures.getByLabel('What was done').fill('Bone marrow biopsy')
+  await saveNew(procedures)
+  await expect(procedures.getByRole('status')).toHaveText('Added Bone marrow biopsy.')
+  await expect(procedures.getByRole('heading', { name: 'Add a surgery or procedure' })).toHaveCount(
+    0
+  )
+  await expect(procedures.getByRole('listitem')).toContainText('Bone marrow biopsy')
+
+  // Enter in a field saves it the same way.
+  const support = section(app, 'Supportive care')
+  await support.getByRole('button', { name: 'Add supportive care' }).click()
+  await support.getByLabel('Kind').selectOption({ label: 'Platelet transfusions' })
+  await support.getByLabel('How many').fill('6')
+  await support.getByLabel('How many').press('Enter')
+  await expect(support.locator('form')).toHaveCount(0)
+  await expect(support.getByRole('listitem')).toContainText('Platelet transfusions')
+  await expect(support.locator(':focus')).toHaveAccessibleName(/^Edit /)
+
+  const team = section(app, 'Care team')
+  await team.getByRole('button', { name: 'Add someone' }).click()
+  await team.getByLabel('Name', { exact: true }).fill('Dr Rivera')
+  await saveNew(team)
+  await expect(team.getByRole('listitem')).toContainText('Dr Rivera')
+
+  // Opened again, it is an edit of that entry, headed as one, and saves by itself.
+  await team.getByRole('button', { name: /^Edit/ }).click()
+  await expect(team.getByRole('heading', { name: 'Edit care team member' })).toBeVisible()
+  await team.getByLabel('Role').fill('Oncologist')
+  await expect(team.getByRole('status').filter({ hasText: /^\W*Saved$/ })).toBeVisible()
+  await team.getByRole('button', { name: 'Done', exact: true }).click()
+  await expect(team.getByRole('listitem')).toContainText('Oncologist')
+  await expect
+    .poll(async () => (await list(bridge, profileId, 'careTeamMember')).map((m) => m.role))
+    .toEqual(['Oncologist'])
+  expect(await list(bridge, profileId, 'procedure')).toHaveLength(1)
+  expect(await list(bridge, profileId, 'supportiveCare')).toHaveLength(1)
+  expect(pageErrors).toEqual([])
 })

@@ -3,6 +3,7 @@
  * lacks what the rule needs, such as a radiation dose), and it carries the reasons in words,
  * with the person's own numbers, so the plan can say why each item is there.
  */
+import { formatAmount } from '../../shared/format.ts'
 import type { Condition } from './content.ts'
 import { agesText, type Facts } from './facts.ts'
 
@@ -27,11 +28,8 @@ function unknown(missing: string[]): Evaluation {
   return { value: 'unknown', reasons: [], missing, exposureEnd: null }
 }
 
-/** Numbers as a reader expects them: whole when whole, else one decimal. */
-export function formatNumber(n: number): string {
-  const rounded = Math.round(n * 10) / 10
-  return rounded.toLocaleString('en', { maximumFractionDigits: 1 })
-}
+/** Amounts as every screen and the PDF write them (electron/shared/format.ts). */
+const formatNumber = formatAmount
 
 function inRange(value: number, range: { atLeast?: number; below?: number }): boolean {
   return (

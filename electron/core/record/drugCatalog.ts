@@ -10,35 +10,11 @@
  */
 import { readFileSync } from 'node:fs'
 import { DOSE_UNITS } from '../../shared/limits.ts'
-import { ROUTES } from '../../shared/record.ts'
+import { DRUG_CLASSES, ROUTES } from '../../shared/record.ts'
 import { z } from 'zod'
 import { sameKindOfUnit } from './unusualDose.ts'
 
-export const DRUG_CLASSES = [
-  'anthracycline',
-  'alkylating-agent',
-  'antimetabolite',
-  'vinca-alkaloid',
-  'corticosteroid',
-  'asparaginase',
-  'epipodophyllotoxin',
-  'tyrosine-kinase-inhibitor',
-  'monoclonal-antibody',
-  'antibody-drug-conjugate',
-  'bispecific-antibody',
-  'car-t-cell-therapy',
-  'endocrine-therapy',
-  'cdk4-6-inhibitor',
-  'her2-directed',
-  'parp-inhibitor',
-  'immune-checkpoint-inhibitor',
-  'bone-modifying-agent',
-  'pi3k-akt-mtor-inhibitor',
-  'taxane',
-  'platinum',
-  'other-chemotherapy',
-  'other'
-] as const
+export { DRUG_CLASSES }
 export type DrugClass = (typeof DRUG_CLASSES)[number]
 
 // Routes and units are the record's own, so a catalog drug and a recorded dose always agree.

@@ -11,9 +11,9 @@ import { useDebouncedSave, type SaveState } from './useDebouncedSave.ts'
  * Autosave for record entry forms, on the shared engine in useDebouncedSave.
  *
  * A new entry is kept only when the person presses Save, so a half-typed one never appears in
- * the record. From then on (and for any existing entry) every change is saved by itself about
- * 800 ms after the last keystroke, or at once when focus leaves a field, whenever the form is
- * valid. Invalid input is checked with the contract's own zod schema, shown beside its field,
+ * the record; once saved, the form closes into the entry's row (EntryFormShell). An existing
+ * entry, opened with Edit, saves every change by itself about 800 ms after the last keystroke,
+ * or at once when focus leaves a field, whenever the form is valid. Invalid input is checked with the contract's own zod schema, shown beside its field,
  * and never sent; the core's INVALID_INPUT answer (unknown drug, unit that does not fit) is
  * shown the same way. When the core asks a question instead (DOSE_NEEDS_CONFIRMATION: an
  * unusual dose), nothing is saved and the question stays beside its field as `question` until
@@ -45,6 +45,11 @@ export function provideFieldContext(context: FieldContext): void {
 }
 
 let formCounter = 0
+
+/** The id of a field's input: the form's prefix and the field's path ('schedule.end'). */
+export function fieldId(prefix: string, name: string): string {
+  return `${prefix}-${name.replace(/\W+/g, '-')}`
+}
 
 /** Field problems keyed by path ('dose', 'schedule.end'), first message per path. */
 export type FieldErrors = Record<string, string>
@@ -100,7 +105,7 @@ export function useEntryForm<K extends EntryKind, D extends { p: ProvenanceDraft
   }
 
   provide(FIELD_CONTEXT, {
-    idFor: (name) => `${prefix}-${name.replace(/\W+/g, '-')}`,
+    idFor: (name) => fieldId(prefix, name),
     errorFor: (name) =>
       errors.value[name] ?? (question.value?.path === name ? question.value.message : undefined)
   })
@@ -203,6 +208,10 @@ export function useEntryForm<K extends EntryKind, D extends { p: ProvenanceDraft
 /** What the shared form frame needs from any entry form. */
 export interface EntryFormControls {
   draft: { p: ProvenanceDraft }
+  /** Problems by field name, as shown beside the fields. */
+  errors: FieldErrors
+  /** The start of every field id in this form (see FieldContext.idFor). */
+  prefix: string
   state: SaveState
   failure: string | null
   savedId: string | null

@@ -3,7 +3,11 @@ import { toApiError } from '../api/client.ts'
 import { errorMessage } from '../i18n/errors.ts'
 import { t } from '../i18n/index.ts'
 
-export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'invalid' | 'failed'
+/**
+ * 'partial': everything that could be saved is, and a field with a problem (its message beside
+ * it) waits until it is put right.
+ */
+export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'partial' | 'invalid' | 'failed'
 
 export const AUTOSAVE_DELAY_MS = 800
 
@@ -12,8 +16,13 @@ export interface DebouncedSaveOptions<T> {
   snapshot: () => T
   /** Saves them; throws to report that nothing was saved (INVALID_INPUT with fields: 'invalid'). */
   save: (value: T) => Promise<void>
-  /** A reason not to save yet (e.g. a half-typed date), or null when the values can be sent. */
+  /** A reason not to save anything yet, or null when the values can be sent. */
   blocker?: () => string | null
+  /**
+   * For forms that save their valid fields and hold back the rest (the snapshot leaves those
+   * out): after each save, what is held back in words ('partial'), or null when nothing is.
+   */
+  heldBack?: () => string | null
   /** False while changes wait for an explicit save (a new record entry); `flush(true)` still saves. */
   enabled?: () => boolean
   /** Typing that would be lost beyond an invalid or failed save (e.g. an unsaved new entry). */
@@ -81,6 +90,14 @@ export function useDebouncedSave<T>(options: DebouncedSaveOptions<T>) {
     timer = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS)
   }
 
+  function holdBack(): void {
+    const held = options.heldBack?.() ?? null
+    if (held !== null) {
+      state.value = 'partial'
+      reason.value = held
+    }
+  }
+
   async function run(): Promise<void> {
     do {
       again = false
@@ -93,6 +110,7 @@ export function useDebouncedSave<T>(options: DebouncedSaveOptions<T>) {
       const serialised = JSON.stringify(value)
       if (serialised === lastSaved) {
         state.value = savedAt.value ? 'saved' : 'idle'
+        holdBack()
         continue
       }
       state.value = 'saving'
@@ -101,6 +119,7 @@ export function useDebouncedSave<T>(options: DebouncedSaveOptions<T>) {
         lastSaved = serialised
         savedAt.value = new Date()
         state.value = 'saved'
+        holdBack()
       } catch (caught) {
         const apiError = toApiError(caught)
         // A dose waiting for "yes, this is right" is not saved, and stays typed (a draft on lock).
@@ -124,13 +143,17 @@ export function useDebouncedSave<T>(options: DebouncedSaveOptions<T>) {
     if (running) again = true
     else running = run().finally(() => (running = null))
     await running
-    return state.value !== 'invalid' && state.value !== 'failed'
+    return !unfinished()
+  }
+
+  /** Something typed is not saved: refused, failed, or held back beside its field. */
+  function unfinished(): boolean {
+    return state.value === 'invalid' || state.value === 'failed' || state.value === 'partial'
   }
 
   const registration: Live = {
     flush: () => flush(),
-    unsaved: () =>
-      options.unsaved?.() === true || state.value === 'invalid' || state.value === 'failed',
+    unsaved: () => options.unsaved?.() === true || unfinished(),
     keepDraft: () => options.keepDraft?.() ?? Promise.resolve()
   }
   live.add(registration)

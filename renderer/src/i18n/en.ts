@@ -7,6 +7,7 @@
  */
 import { carePlanMessages } from './careplan.ts'
 import { documentsMessages } from './documents.ts'
+import { labelMessages } from './labels.ts'
 import { libraryMessages } from './library.ts'
 import { personMessages } from './person.ts'
 import { recordMessages } from './record.ts'
@@ -17,6 +18,13 @@ export const en = {
   careplan: carePlanMessages,
   library: libraryMessages,
   documents: documentsMessages,
+  labels: labelMessages,
+  /** The words around dates; electron/shared/format.ts writes the same in English for paper. */
+  format: {
+    dateRange: '{from} to {to}',
+    dateFrom: 'from {date}',
+    dateUntil: 'until {date}'
+  },
   app: {
     name: 'Lantern',
     starting: 'Opening Lantern…',
@@ -51,7 +59,11 @@ export const en = {
       saved: 'Saved',
       notSaved: 'Not saved: {reason}',
       checkFields: 'fix the field marked with a message.',
-      checkDose: 'check the dose, then confirm it if it is right.'
+      checkDose: 'check the dose, then confirm it if it is right.',
+      heldBack: {
+        one: 'Saved, except {fields}: see the message beside it.',
+        other: 'Saved, except {fields}: see the messages beside them.'
+      }
     }
   },
   passphrase: {

@@ -56,13 +56,11 @@ export const personMessages = {
     ongoingTherapy: 'Ongoing therapy',
     ongoingTherapyHint: 'For example: hormone therapy, or a medicine taken every day.',
     incompleteDate: 'Enter a whole date: day, month and year.',
+    leaveUnsaved:
+      'A detail you typed is not saved, because it needs another look (see the message beside it). Leave this page anyway?',
     contactTitle: 'Contact',
     aboutTitle: 'About {name}',
     treatmentTitle: 'Treatment'
-  },
-
-  save: {
-    incomplete: 'finish the date first.'
   },
 
   summary: {
@@ -124,9 +122,6 @@ export const personMessages = {
     phase: 'Phase',
     protocol: 'Protocol or trial',
     dates: 'Dates',
-    dateRange: '{from} – {to}',
-    dateFrom: 'from {from}',
-    dateUntil: 'until {to}',
 
     exposuresTitle: 'Medicines and cumulative doses',
     exposuresCaption: 'Cumulative dose of each medicine, by route, in order of first dose',
@@ -181,8 +176,8 @@ export const personMessages = {
     forTransplant: 'part of transplant conditioning',
 
     transplantTitle: 'Stem cell transplant',
-    transplantOn: '{type} transplant, {date}',
-    transplantUndated: '{type} transplant (date not recorded)',
+    transplantOn: '{type}, {date}',
+    transplantUndated: '{type} (date not recorded)',
     donor: 'Donor',
     cellSource: 'Source of cells',
     conditioning: 'Conditioning',
@@ -207,122 +202,6 @@ export const personMessages = {
     careTeamTitle: 'Care team',
     coordinator: 'Coordinates follow-up',
     noCareTeam: 'No care team is recorded yet.'
-  },
-
-  sexes: {
-    female: 'Female',
-    male: 'Male',
-    intersex: 'Intersex',
-    'not-stated': 'Prefer not to say'
-  },
-  conditions: {
-    'b-cell-all': 'B-cell acute lymphoblastic leukemia (ALL)',
-    't-cell-all': 'T-cell acute lymphoblastic leukemia (ALL)',
-    'ph-positive-all': 'Philadelphia chromosome-positive ALL',
-    'breast-cancer': 'Breast cancer',
-    other: 'Other'
-  },
-  lateralities: {
-    left: 'Left',
-    right: 'Right',
-    both: 'Both sides',
-    'not-applicable': 'Not applicable'
-  },
-  receptorStatuses: {
-    positive: 'positive',
-    negative: 'negative',
-    low: 'low',
-    unknown: 'unknown'
-  },
-  findingKinds: {
-    cytogenetic: 'Cytogenetic',
-    molecular: 'Molecular'
-  },
-  relapseSites: {
-    'bone-marrow': 'Bone marrow',
-    cns: 'Central nervous system',
-    testicular: 'Testicular',
-    other: 'Other'
-  },
-  phaseKinds: {
-    induction: 'Induction',
-    consolidation: 'Consolidation',
-    'interim-maintenance': 'Interim maintenance',
-    'delayed-intensification': 'Delayed intensification',
-    maintenance: 'Maintenance',
-    'line-of-therapy': 'Line of therapy',
-    conditioning: 'Conditioning',
-    other: 'Other'
-  },
-  routes: {
-    iv: 'IV',
-    oral: 'Oral',
-    intrathecal: 'Intrathecal',
-    im: 'IM',
-    subcutaneous: 'Subcutaneous'
-  },
-  drugClasses: {
-    antimetabolite: 'Antimetabolite',
-    'vinca-alkaloid': 'Vinca alkaloid',
-    anthracycline: 'Anthracycline',
-    'alkylating-agent': 'Alkylating agent',
-    epipodophyllotoxin: 'Epipodophyllotoxin',
-    corticosteroid: 'Corticosteroid',
-    asparaginase: 'Asparaginase',
-    'tyrosine-kinase-inhibitor': 'Tyrosine kinase inhibitor',
-    'antibody-drug-conjugate': 'Antibody–drug conjugate',
-    'bispecific-antibody': 'Bispecific antibody',
-    'car-t-cell-therapy': 'CAR-T cell therapy',
-    'endocrine-therapy': 'Endocrine therapy',
-    'cdk4-6-inhibitor': 'CDK4/6 inhibitor',
-    'pi3k-akt-mtor-inhibitor': 'PI3K/AKT/mTOR inhibitor',
-    'her2-directed': 'HER2-directed therapy',
-    'immune-checkpoint-inhibitor': 'Immune checkpoint inhibitor',
-    'parp-inhibitor': 'PARP inhibitor',
-    'bone-modifying-agent': 'Bone-modifying agent',
-    other: 'Other'
-  },
-  radiationFields: {
-    cranial: 'Cranial',
-    craniospinal: 'Craniospinal',
-    'total-body': 'Total body (TBI)',
-    chest: 'Chest',
-    'breast-or-chest-wall': 'Breast or chest wall',
-    abdomen: 'Abdomen',
-    testicular: 'Testicular',
-    other: 'Other'
-  },
-  transplantTypes: {
-    allogeneic: 'Allogeneic',
-    autologous: 'Autologous'
-  },
-  cellSources: {
-    'bone-marrow': 'Bone marrow',
-    'peripheral-blood': 'Peripheral blood stem cells',
-    'cord-blood': 'Cord blood',
-    unknown: 'Not known'
-  },
-  gvhdKinds: {
-    acute: 'Acute',
-    chronic: 'Chronic'
-  },
-  gvhdStatuses: {
-    active: 'active',
-    resolved: 'resolved'
-  },
-  complicationStatuses: {
-    ongoing: 'Ongoing',
-    resolved: 'Resolved'
-  },
-  procedureKinds: {
-    surgery: 'Surgery',
-    procedure: 'Procedure'
-  },
-  supportiveCareKinds: {
-    'red-cell-transfusions': 'Red cell transfusions',
-    'platelet-transfusions': 'Platelet transfusions',
-    'central-line': 'Central line',
-    other: 'Other'
   },
 
   sample: {

@@ -10,6 +10,7 @@ export const recordMessages = {
   delete: 'Delete',
   deleteLabel: 'Delete {what}',
   done: 'Done',
+  added: 'Added {what}.',
   deleted: 'Deleted {what}.',
   undo: 'Undo',
   undone: 'Brought back {what}.',
@@ -31,11 +32,6 @@ export const recordMessages = {
   notLinked: 'Not linked',
   listSeparator: ', ',
   unknownDate: 'date not known',
-  dates: {
-    range: '{from} to {to}',
-    from: 'from {date}',
-    until: 'until {date}'
-  },
   provenance: {
     title: 'Where did this come from?',
     summary: 'Source, clinician check and notes',
@@ -155,25 +151,6 @@ export const recordMessages = {
     metastasisHint: 'One place per line.',
     diagnosedOnShort: 'diagnosed {date}'
   },
-  condition: {
-    'b-cell-all': 'B-cell acute lymphoblastic leukemia (ALL)',
-    't-cell-all': 'T-cell acute lymphoblastic leukemia (ALL)',
-    'ph-positive-all': 'Philadelphia chromosome-positive ALL',
-    'breast-cancer': 'Breast cancer',
-    other: 'Another condition'
-  },
-  receptor: {
-    positive: 'Positive',
-    negative: 'Negative',
-    low: 'Low',
-    unknown: 'Not known'
-  },
-  laterality: {
-    left: 'Left',
-    right: 'Right',
-    both: 'Both sides',
-    'not-applicable': 'Does not apply'
-  },
   relapse: {
     diagnosisId: 'Which diagnosis came back',
     relapsedOn: 'Date of relapse',
@@ -181,12 +158,6 @@ export const recordMessages = {
     siteOther: 'Other place',
     treatmentAfter: 'Treatment after the relapse',
     summary: 'Relapse {date}'
-  },
-  relapseSite: {
-    'bone-marrow': 'Bone marrow',
-    cns: 'Brain and spinal fluid (CNS)',
-    testicular: 'Testicles',
-    other: 'Somewhere else'
   },
   phase: {
     kind: 'Phase',
@@ -197,22 +168,6 @@ export const recordMessages = {
     protocolHint: 'For example AALL0932 or a clinical-trial number.',
     institution: 'Hospital or clinic',
     intent: 'Aim of the treatment'
-  },
-  phaseKind: {
-    induction: 'Induction',
-    consolidation: 'Consolidation',
-    'interim-maintenance': 'Interim maintenance',
-    'delayed-intensification': 'Delayed intensification',
-    maintenance: 'Maintenance',
-    'line-of-therapy': 'Line of therapy',
-    conditioning: 'Conditioning (before transplant)',
-    other: 'Other'
-  },
-  intent: {
-    curative: 'To cure',
-    'disease-control': 'To control the disease',
-    palliative: 'For comfort (palliative)',
-    unknown: 'Not known'
   },
   administration: {
     drug: 'Medicine',
@@ -270,41 +225,6 @@ export const recordMessages = {
     times: '{dose} {unit} {route}, {every} × {count} from {date}',
     until: '{dose} {unit} {route}, {every} from {from} to {to}'
   },
-  route: {
-    iv: 'Into a vein (IV)',
-    oral: 'By mouth',
-    intrathecal: 'Into the spinal fluid (intrathecal)',
-    im: 'Into a muscle (IM)',
-    subcutaneous: 'Under the skin (subcutaneous)'
-  },
-  routeShort: {
-    iv: 'IV',
-    oral: 'by mouth',
-    intrathecal: 'intrathecal',
-    im: 'IM',
-    subcutaneous: 'under the skin'
-  },
-  drugClass: {
-    antimetabolite: 'antimetabolite',
-    'vinca-alkaloid': 'vinca alkaloid',
-    anthracycline: 'anthracycline',
-    'alkylating-agent': 'alkylating agent',
-    epipodophyllotoxin: 'epipodophyllotoxin',
-    corticosteroid: 'steroid',
-    asparaginase: 'asparaginase',
-    'tyrosine-kinase-inhibitor': 'tyrosine kinase inhibitor',
-    'antibody-drug-conjugate': 'antibody–drug conjugate',
-    'bispecific-antibody': 'bispecific antibody',
-    'car-t-cell-therapy': 'CAR-T cell therapy',
-    'endocrine-therapy': 'hormone therapy',
-    'cdk4-6-inhibitor': 'CDK4/6 inhibitor',
-    'pi3k-akt-mtor-inhibitor': 'PI3K/AKT/mTOR inhibitor',
-    'her2-directed': 'HER2-directed therapy',
-    'immune-checkpoint-inhibitor': 'immune checkpoint inhibitor',
-    'parp-inhibitor': 'PARP inhibitor',
-    'bone-modifying-agent': 'bone-strengthening medicine',
-    other: 'other'
-  },
   radiation: {
     field: 'Area treated',
     fieldOther: 'Name of the area',
@@ -316,16 +236,6 @@ export const recordMessages = {
     institution: 'Hospital or clinic',
     transplantId: 'Part of a transplant',
     summary: '{dose} Gy in {fractions} fractions'
-  },
-  radiationField: {
-    cranial: 'Head (cranial)',
-    craniospinal: 'Head and spine (craniospinal)',
-    'total-body': 'Whole body (TBI)',
-    chest: 'Chest',
-    'breast-or-chest-wall': 'Breast or chest wall',
-    abdomen: 'Abdomen',
-    testicular: 'Testicles',
-    other: 'Somewhere else'
   },
   transplant: {
     type: 'Type of transplant',
@@ -352,32 +262,10 @@ export const recordMessages = {
       other: '{count} GVHD episodes'
     }
   },
-  transplantType: {
-    allogeneic: 'Allogeneic (from a donor)',
-    autologous: 'Autologous (own cells)'
-  },
-  cellSource: {
-    'bone-marrow': 'Bone marrow',
-    'peripheral-blood': 'Blood (peripheral blood stem cells)',
-    'cord-blood': 'Cord blood',
-    unknown: 'Not known'
-  },
-  gvhdKind: {
-    acute: 'Acute',
-    chronic: 'Chronic'
-  },
-  gvhdStatus: {
-    active: 'Still active',
-    resolved: 'Resolved'
-  },
   procedure: {
     kind: 'Kind',
     name: 'What was done',
     performedOn: 'Date'
-  },
-  procedureKind: {
-    surgery: 'Surgery',
-    procedure: 'Procedure'
   },
   supportiveCare: {
     kind: 'Kind',
@@ -390,12 +278,6 @@ export const recordMessages = {
       other: '{count} times'
     }
   },
-  supportiveCareKind: {
-    'red-cell-transfusions': 'Red blood cell transfusions',
-    'platelet-transfusions': 'Platelet transfusions',
-    'central-line': 'Central line (port or Hickman line)',
-    other: 'Other'
-  },
   complication: {
     name: 'What happened',
     grade: 'Grade (1 to 5, if known)',
@@ -404,10 +286,6 @@ export const recordMessages = {
     endedOn: 'End date',
     status: 'Now',
     gradeShort: 'grade {grade}'
-  },
-  complicationStatus: {
-    ongoing: 'Still going on',
-    resolved: 'Over'
   },
   careTeam: {
     name: 'Name',

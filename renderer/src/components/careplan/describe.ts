@@ -4,7 +4,7 @@
  */
 import type { BodySystem, PlanItem, PlanItemKind, Responsible } from '@shared/careplan.ts'
 import { t, type MessageKey } from '../../i18n/index.ts'
-import { formatDate } from '../person/format.ts'
+import { formatDate } from '../../lib/format.ts'
 
 export function systemLabel(system: BodySystem): string {
   return t(`careplan.systems.${system}` as MessageKey)

@@ -1,7 +1,7 @@
 /** How the person's own documents are described on screen: their kind and the day they came in. */
 import type { DocumentKind } from '@shared/library.ts'
 import { t } from '../../i18n/index.ts'
-import { formatDate, todayIso } from '../person/format.ts'
+import { formatDate, todayIso } from '../../lib/format.ts'
 
 export function kindLabel(kind: DocumentKind): string {
   return t(`documents.kinds.${kind}`)

@@ -52,7 +52,7 @@ function describe(kind: EntryKind, entry: Entry<EntryKind>, lookups: Lookups): D
     case 'diagnosis': {
       const d = entry as Entry<'diagnosis'>
       const name =
-        d.condition === 'other' ? (d.conditionOther ?? '') : label('record.condition', d.condition)
+        d.condition === 'other' ? (d.conditionOther ?? '') : label('conditions', d.condition)
       return {
         title: name,
         detail: join([
@@ -70,14 +70,14 @@ function describe(kind: EntryKind, entry: Entry<EntryKind>, lookups: Lookups): D
     }
     case 'relapse': {
       const r = entry as Entry<'relapse'>
-      const name = t('record.relapse.summary', { date: formatDate(r.relapsedOn) })
+      const name = t('record.relapse.summary', {
+        date: formatDate(r.relapsedOn) || t('record.unknownDate')
+      })
       return {
         title: name,
         detail: join([
           r.sites
-            .map((s) =>
-              s === 'other' && r.siteOther ? r.siteOther : label('record.relapseSite', s)
-            )
+            .map((s) => (s === 'other' && r.siteOther ? r.siteOther : label('relapseSites', s)))
             .join(', '),
           r.treatmentAfter
         ]),
@@ -87,8 +87,8 @@ function describe(kind: EntryKind, entry: Entry<EntryKind>, lookups: Lookups): D
     case 'phase': {
       const p = entry as Entry<'phase'>
       const name = p.name
-        ? `${label('record.phaseKind', p.kind)}: ${p.name}`
-        : label('record.phaseKind', p.kind)
+        ? `${label('phaseKinds', p.kind)}: ${p.name}`
+        : label('phaseKinds', p.kind)
       return {
         title: name,
         detail: join([formatRange(p.startedOn, p.endedOn), p.protocol, p.institution]),
@@ -111,8 +111,7 @@ function describe(kind: EntryKind, entry: Entry<EntryKind>, lookups: Lookups): D
     }
     case 'radiation': {
       const r = entry as Entry<'radiation'>
-      const name =
-        r.field === 'other' ? (r.fieldOther ?? '') : label('record.radiationField', r.field)
+      const name = r.field === 'other' ? (r.fieldOther ?? '') : label('radiationFields', r.field)
       const dose =
         r.totalDoseGy != null && r.fractions != null
           ? t('record.radiation.summary', {
@@ -130,13 +129,13 @@ function describe(kind: EntryKind, entry: Entry<EntryKind>, lookups: Lookups): D
     }
     case 'transplant': {
       const x = entry as Entry<'transplant'>
-      const name = label('record.transplantType', x.type)
+      const name = label('transplantTypes', x.type)
       return {
         title: name,
         detail: join([
           x.transplantedOn && formatDate(x.transplantedOn),
           x.donor,
-          x.cellSource && label('record.cellSource', x.cellSource),
+          x.cellSource && label('cellSources', x.cellSource),
           x.gvhd.length > 0 && t('record.transplant.gvhdCount', { count: x.gvhd.length })
         ]),
         name
@@ -146,16 +145,13 @@ function describe(kind: EntryKind, entry: Entry<EntryKind>, lookups: Lookups): D
       const p = entry as Entry<'procedure'>
       return {
         title: p.name,
-        detail: join([
-          label('record.procedureKind', p.kind),
-          p.performedOn && formatDate(p.performedOn)
-        ]),
+        detail: join([label('procedureKinds', p.kind), p.performedOn && formatDate(p.performedOn)]),
         name: p.name
       }
     }
     case 'supportiveCare': {
       const s = entry as Entry<'supportiveCare'>
-      const name = label('record.supportiveCareKind', s.kind)
+      const name = label('supportiveCareKinds', s.kind)
       return {
         title: name,
         detail: join([
@@ -173,7 +169,7 @@ function describe(kind: EntryKind, entry: Entry<EntryKind>, lookups: Lookups): D
         detail: join([
           c.grade != null && t('record.complication.gradeShort', { grade: c.grade }),
           formatRange(c.startedOn, c.endedOn),
-          label('record.complicationStatus', c.status)
+          label('complicationStatuses', c.status)
         ]),
         name: c.name
       }
