@@ -182,6 +182,12 @@ export const contract = {
     z.strictObject({ currentPassphrase: existingPassphrase, newPassphrase: passphrase })
   ),
 
+  /**
+   * Someone is using Lantern: the core's inactivity lock counts its minutes again from now.
+   * The page sends it at most every few seconds. VAULT_LOCKED when the vault is not open.
+   */
+  'session.activity': method<null>()(empty),
+
   'settings.get': method<Settings>()(empty),
   /** Changes only the settings given. */
   'settings.update': method<Settings>()(

@@ -64,6 +64,7 @@ const BAD_BY_METHOD: Record<MethodName, unknown[]> = {
     { currentPassphrase: PASSPHRASE, newPassphrase: 'short' },
     { currentPassphrase: '', newPassphrase: PASSPHRASE }
   ],
+  'session.activity': [{ at: '2026-01-01T00:00:00Z' }],
   'settings.get': [{ key: 'autoLockMinutes' }],
   'settings.update': [
     { textSize: 'huge' },
