@@ -52,6 +52,7 @@ import {
 } from './record/profiles.ts'
 import { checkReferences, type DrugLookup } from './record/references.ts'
 import { CoreError } from './errors.ts'
+import { type AutoLock, createAutoLock } from './autoLock.ts'
 import { loadSampleProfile } from './record/sampleProfile.ts'
 import { treatmentSummary } from './record/summary.ts'
 import { settleUnusualDose } from './record/unusualDose.ts'
@@ -66,6 +67,8 @@ export type Handlers = {
 export interface Core {
   vault: Vault
   handlers: Handlers
+  /** The inactivity lock; the Electron shell also locks through it (crash, sleep, screen lock). */
+  autoLock: AutoLock
   /** Called when the app quits: closes the database cleanly and wipes the key. */
   shutdown: () => Promise<void>
 }
@@ -77,6 +80,8 @@ export interface CoreOptions extends VaultOptions {
   carePlanContent?: CarePlanContent
   /** The guides and glossary shipped in content/; tests may pass their own. */
   library?: Library
+  /** Asks the open pages to save what they hold before the core locks by itself (Electron). */
+  beforeLock?: () => Promise<void>
 }
 
 export function createCore(options: CoreOptions): Core {
@@ -86,10 +91,17 @@ export function createCore(options: CoreOptions): Core {
   let documentIndex: DocumentIndex | null = null
   // The documents' search index holds their text: it goes when the vault closes.
   const beforeClose = (db: Db) => {
+    autoLock.closed()
     documentIndex = null
     purge(db)
   }
   const vault = new Vault({ afterOpen: purge, beforeClose, ...options })
+  const autoLock = createAutoLock({
+    isUnlocked: () => vault.state === 'unlocked',
+    lock: () => vault.lock(),
+    minutes: () => getSettings(vault.db).autoLockMinutes,
+    beforeLock: options.beforeLock
+  })
   const { drugs } = options
   const plan = { content: options.carePlanContent ?? shippedCarePlanContent(), drugs }
   const library = options.library ?? shippedLibrary()
@@ -121,15 +133,22 @@ export function createCore(options: CoreOptions): Core {
   const requireItem = (db: Db, profileId: string, itemKey: string) =>
     requirePlanItem(db, profileId, itemKey, plan)
 
+  /** Awaits a step that opens the vault (or reopens it, as a restore does): the minutes start now. */
+  const opening = async <T>(step: Promise<T>): Promise<T> => {
+    const result = await step
+    if (vault.state === 'unlocked') autoLock.opened()
+    return result
+  }
+
   const handlers: Handlers = {
     'vault.status': status,
-    'vault.create': ({ passphrase }) => vault.create(passphrase),
+    'vault.create': ({ passphrase }) => opening(vault.create(passphrase)),
     'vault.unlock': async ({ passphrase }) => {
-      await vault.unlock(passphrase)
+      await opening(vault.unlock(passphrase))
       return status()
     },
     'vault.recover': async ({ recoveryCode, newPassphrase }) => {
-      await vault.recover(recoveryCode, newPassphrase)
+      await opening(vault.recover(recoveryCode, newPassphrase))
       return status()
     },
     'vault.lock': async () => {
@@ -143,7 +162,7 @@ export function createCore(options: CoreOptions): Core {
         reason
       })),
     'vault.restoreBackup': async ({ backupId, secret }) => {
-      await vault.restoreBackup(backupId, secret)
+      await opening(vault.restoreBackup(backupId, secret))
       return status()
     },
     'vault.changePassphrase': async ({ currentPassphrase, newPassphrase }) => {
@@ -153,8 +172,18 @@ export function createCore(options: CoreOptions): Core {
     'vault.reencrypt': ({ currentPassphrase, newPassphrase }) =>
       vault.reencrypt(currentPassphrase, newPassphrase),
 
+    'session.activity': () => {
+      if (vault.state !== 'unlocked') throw new CoreError('VAULT_LOCKED', 'The vault is locked.')
+      autoLock.activity()
+      return null
+    },
+
     'settings.get': () => getSettings(vault.db),
-    'settings.update': (changes) => updateSettings(vault.db, changes),
+    'settings.update': (changes) => {
+      const settings = updateSettings(vault.db, changes)
+      autoLock.settingsChanged()
+      return settings
+    },
 
     'profiles.list': () => listProfiles(vault.db),
     'profiles.create': ({ displayName }) => createProfile(vault.db, displayName),
@@ -319,5 +348,5 @@ export function createCore(options: CoreOptions): Core {
     }
   }
 
-  return { vault, handlers, shutdown: () => vault.lock() }
+  return { vault, handlers, autoLock, shutdown: () => vault.lock() }
 }

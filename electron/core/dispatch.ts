@@ -1,9 +1,15 @@
 /**
  * The one path from an untrusted request to a handler, shared by Electron IPC and the loopback
- * bridge: method allowlist, schema parse, and a plain result object. Whoever calls this has
- * already checked who is asking (IPC sender frame, bridge token).
+ * bridge: method allowlist, a bound on nesting, schema parse, and a plain result object.
+ * Whoever calls this has already checked who is asking (IPC sender frame, bridge token).
  */
-import { type ApiError, contract, isMethodName, type Result } from '../shared/contract.ts'
+import {
+  type ApiError,
+  contract,
+  inputShapeProblem,
+  isMethodName,
+  type Result
+} from '../shared/contract.ts'
 import type { Handlers } from './api.ts'
 import { CoreError } from './errors.ts'
 
@@ -15,7 +21,16 @@ export async function dispatch(
   if (!isMethodName(method)) {
     return failure({ code: 'UNKNOWN_METHOD', message: 'There is no such method.' })
   }
-  const parsed = contract[method].input.safeParse(input)
+  const shapeProblem = inputShapeProblem(input)
+  if (shapeProblem) return failure({ code: 'INVALID_INPUT', message: shapeProblem })
+  let parsed
+  try {
+    parsed = contract[method].input.safeParse(input)
+  } catch (error) {
+    // A schema that throws is a bug, not bad input; it must still come back as an answer.
+    console.error(`dispatch: ${method} input check failed: ${(error as Error)?.name ?? 'unknown'}`)
+    return failure({ code: 'INTERNAL', message: 'Something went wrong inside Lantern.' })
+  }
   if (!parsed.success) {
     const fields = parsed.error.issues.map((issue) => ({
       path: issue.path.map(String).join('.'),

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { app, BrowserWindow, powerMonitor } from 'electron'
 import { type Core, createCore } from '../core/api.ts'
+import type { AutoLockReason } from '../core/autoLock.ts'
 import { shippedDrugCatalog } from '../core/record/shippedCatalog.ts'
 import { registerAppScheme, serveRenderer } from './appProtocol.ts'
 import { registerIpcHandlers } from './ipc.ts'
@@ -36,7 +37,14 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   const dataDir = testDataDir ?? join(app.getPath('userData'), 'vault')
   mkdirSync(dataDir, { recursive: true, mode: 0o700 })
-  const core = createCore({ dataDir, drugs: shippedDrugCatalog() })
+  const core = createCore({
+    dataDir,
+    drugs: shippedDrugCatalog(),
+    // Before the core locks by itself, pages keep what is typed (bounded by flushRenderer).
+    beforeLock: async () => {
+      await Promise.all(BrowserWindow.getAllWindows().map(flushRenderer))
+    }
+  })
   let mainWindow: BrowserWindow | null = null
 
   const openWindow = () => {
@@ -44,6 +52,8 @@ function start(): void {
       preloadPath: join(__dirname, '../preload/index.js'),
       url: devServerUrl ?? APP_ENTRY_URL
     })
+    // A crashed page cannot lock itself, nor be asked to save: lock at once.
+    mainWindow.webContents.on('render-process-gone', () => lockFor(core, 'renderer-gone'))
     mainWindow.on('closed', () => {
       mainWindow = null
     })
@@ -56,6 +66,9 @@ function start(): void {
   })
 
   app.on('window-all-closed', () => {
+    // On macOS the app keeps running with no window: nothing shows the vault, so close it.
+    // (The window saved its edits and drafts as it closed.)
+    lockFor(core, 'windows-closed')
     if (process.platform !== 'darwin') app.quit()
   })
 
@@ -76,13 +89,15 @@ function start(): void {
 
 /** A locked screen or a sleeping laptop may be picked up by someone else: close the vault. */
 function lockOnLeave(core: Core): void {
-  const lock = (reason: string) => {
-    core.vault.lock().catch((error: Error) => {
-      console.error(`lockOnLeave: locking on ${reason} failed: ${error.name}`)
-    })
-  }
-  powerMonitor.on('lock-screen', () => lock('lock-screen'))
-  powerMonitor.on('suspend', () => lock('suspend'))
+  powerMonitor.on('lock-screen', () => lockFor(core, 'lock-screen'))
+  powerMonitor.on('suspend', () => lockFor(core, 'suspend'))
+}
+
+/** The shell's locks all go through the core's auto-lock (tested in tests/unit/autoLock.test.ts). */
+function lockFor(core: Core, reason: AutoLockReason): void {
+  core.autoLock.lock(reason).catch((error: Error) => {
+    console.error(`lockFor: locking on ${reason} failed: ${error.name}`)
+  })
 }
 
 /** Quit waits once for the database to close cleanly and the key to be wiped. */

@@ -197,6 +197,12 @@ export const contract = {
     z.strictObject({ currentPassphrase: existingPassphrase, newPassphrase: passphrase })
   ),
 
+  /**
+   * Someone is using Lantern: the core's inactivity lock counts its minutes again from now.
+   * The page sends it at most every few seconds. VAULT_LOCKED when the vault is not open.
+   */
+  'session.activity': method<null>()(empty),
+
   'settings.get': method<Settings>()(empty),
   /** Changes only the settings given. */
   'settings.update': method<Settings>()(
@@ -319,6 +325,55 @@ export function isMethodName(name: unknown): name is MethodName {
  * has its own limit in its schema.
  */
 export const MAX_REQUEST_BYTES = 12 * 1024 * 1024
+
+/**
+ * How deeply a request may nest objects and arrays (the request itself is level 1). The deepest
+ * real input is a record entry's draft (request, data, schedule, a list inside it: about 5
+ * levels); 64 leaves room for any form we may add, and stays far below the few thousand levels
+ * at which recursive code (zod, JSON.stringify) runs out of stack.
+ */
+export const MAX_INPUT_DEPTH = 64
+
+/**
+ * How many values a request may hold, counting a value once for every place it appears. JSON
+ * needs at least two bytes per value, so nothing under MAX_REQUEST_BYTES comes near it; over
+ * IPC, where one object may be referenced many times, it stops a small request from standing
+ * for an astronomic one.
+ */
+export const MAX_INPUT_VALUES = MAX_REQUEST_BYTES / 2
+
+/**
+ * Why a request is too deep or too large to parse, or null. Checked before the schemas, and
+ * with an explicit stack instead of recursion, so no input can overflow the checker itself.
+ * Cycles (possible over IPC) count as too deep.
+ */
+export function inputShapeProblem(input: unknown): string | null {
+  if (!isContainer(input)) return null
+  // One frame per open container on the current path: memory stays proportional to the depth.
+  const stack = [{ children: childrenOf(input), next: 0 }]
+  let values = 0
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!
+    if (frame.next === frame.children.length) {
+      stack.pop()
+      continue
+    }
+    const child = frame.children[frame.next++]
+    if (++values > MAX_INPUT_VALUES) return 'The request holds too many values.'
+    if (!isContainer(child)) continue
+    if (stack.length >= MAX_INPUT_DEPTH) return 'The request is nested too deeply.'
+    stack.push({ children: childrenOf(child), next: 0 })
+  }
+  return null
+}
+
+function isContainer(value: unknown): value is object {
+  return typeof value === 'object' && value !== null
+}
+
+function childrenOf(container: object): readonly unknown[] {
+  return Array.isArray(container) ? container : Object.values(container)
+}
 
 // ---- The shape of window.lantern: one async function per method, grouped by domain ----
 

@@ -41,6 +41,11 @@ test('a first visit makes the vault, shows the recovery code, and opens on Peopl
   await passphrase.fill('Password123!')
   await expect(meter).toHaveAttribute('aria-valuetext', 'Weak')
   await expect(app.getByText('one of the passphrases people use most')).toBeVisible()
+  // A name, a year and symbols look varied but are guessed early: weak, and it says why.
+  await passphrase.fill('Jennifer1985!!')
+  await expect(meter).toHaveAttribute('aria-valuetext', 'Weak')
+  await expect(app.getByText('Leave out recent years.')).toBeVisible()
+  await shoot('first-run-weak-passphrase')
 
   // The two entries must match.
   await choosePassphrase(app, PASSPHRASE, PASSPHRASE + ' typo')

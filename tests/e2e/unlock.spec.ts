@@ -137,10 +137,12 @@ test('Lantern locks itself after the chosen minutes without activity', async ({
   expect((await bridge.core.handlers['settings.get']({})).autoLockMinutes).toBe(1)
   await shoot('settings')
 
-  // Activity puts it off…
+  // Activity puts it off, in the page and in the core, which hears of it…
   const heading = app.getByRole('heading', { level: 1, name: 'Settings' })
   await app.clock.fastForward(50_000)
+  const reported = app.waitForRequest('**/api/session.activity')
   await heading.click()
+  await reported
   await app.clock.fastForward(50_000)
   await expect(heading).toBeVisible()
   expect(bridge.core.vault.state).toBe('unlocked')
@@ -159,4 +161,22 @@ test('Lantern locks itself after the chosen minutes without activity', async ({
   await unlock(app, PASSPHRASE)
   await expect(peopleHeading(app)).toBeVisible()
   await expect(app.getByRole('list', { name: 'People in this vault' })).toContainText('Ada')
+})
+
+test('when the core locks by itself (screen locked, computer asleep), the page follows', async ({
+  app,
+  bridge
+}) => {
+  await app.clock.install()
+  await app.reload()
+  await createVault(app)
+  await addPerson(app, 'Noor')
+
+  // What the Electron shell does on 'lock-screen'; the page is not touched.
+  await bridge.core.autoLock.lock('lock-screen')
+  expect(bridge.core.vault.state).toBe('locked')
+  await app.clock.fastForward(15_000)
+  await expect(lockedHeading(app)).toBeVisible()
+  await expect(app.getByRole('status')).toHaveText('Lantern was locked. Your information is safe.')
+  await expect(app.getByText('Noor')).toHaveCount(0)
 })

@@ -262,3 +262,64 @@ test('loading the app asks nothing of the network', async ({ electronApp, mainWi
   )
   expect(blocked).toEqual([])
 })
+
+/** Creates a vault from the page, as the first-run screen does; it is left unlocked. */
+async function createVaultFromPage(mainWindow: Page): Promise<void> {
+  const created = await mainWindow.evaluate(() =>
+    (globalThis as unknown as PageGlobals).lantern.vault.create({
+      passphrase: 'a passphrase for the lock tests'
+    })
+  )
+  expect(created).toMatchObject({ ok: true })
+}
+
+/** The vault's state as a freshly loaded page sees it; run from main, so a crash cannot get in the way. */
+function statusAfterReload(electronApp: ElectronApplication): Promise<unknown> {
+  return electronApp.evaluate(async ({ BrowserWindow }) => {
+    const contents = BrowserWindow.getAllWindows()[0]!.webContents
+    const loaded = new Promise<void>((resolve) => contents.once('did-finish-load', () => resolve()))
+    contents.reload()
+    await loaded
+    return contents.executeJavaScript('window.lantern.vault.status({})')
+  })
+}
+
+test('a crashed page leaves the vault locked', async ({ electronApp, mainWindow }) => {
+  await createVaultFromPage(mainWindow)
+  await electronApp.evaluate(async ({ BrowserWindow }) => {
+    const contents = BrowserWindow.getAllWindows()[0]!.webContents
+    const gone = new Promise<void>((resolve) =>
+      contents.once('render-process-gone', () => resolve())
+    )
+    contents.forcefullyCrashRenderer()
+    await gone
+  })
+  expect(await statusAfterReload(electronApp)).toEqual({ ok: true, value: { state: 'locked' } })
+})
+
+test('locking the screen or sleeping locks the vault', async ({ electronApp, mainWindow }) => {
+  await createVaultFromPage(mainWindow)
+  await electronApp.evaluate(({ powerMonitor }) => {
+    powerMonitor.emit('lock-screen')
+  })
+  await expect
+    .poll(() =>
+      mainWindow.evaluate(() => (globalThis as unknown as PageGlobals).lantern.vault.status({}))
+    )
+    .toEqual({ ok: true, value: { state: 'locked' } })
+
+  const unlocked = await mainWindow.evaluate(() =>
+    (globalThis as unknown as PageGlobals).lantern.vault.unlock({
+      passphrase: 'a passphrase for the lock tests'
+    })
+  )
+  expect(unlocked).toEqual({ ok: true, value: { state: 'unlocked' } })
+  await electronApp.evaluate(({ powerMonitor }) => {
+    powerMonitor.emit('suspend')
+  })
+  await expect
+    .poll(() =>
+      mainWindow.evaluate(() => (globalThis as unknown as PageGlobals).lantern.vault.status({}))
+    )
+    .toEqual({ ok: true, value: { state: 'locked' } })
+})

@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { request } from 'node:http'
+import { connect } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startBridge, type Bridge } from '../../tools/bridge/server.ts'
 import { MAX_REQUEST_BYTES } from '../../electron/shared/contract.ts'
@@ -13,6 +14,10 @@ import { TEST_KDF_COST, cleanupTempDirs, tempDir } from './helpers/vaultFixture.
 let bridge: Bridge
 let cookie: string
 
+/**
+ * The path is sent exactly as given: node:http does not resolve dot-segments or re-encode, as
+ * `new URL(path, origin)` would, so these tests see what a hostile page can really send.
+ */
 function rawRequest(
   path: string,
   options: { method?: string; headers?: Record<string, string>; body?: string } = {}
@@ -21,11 +26,10 @@ function rawRequest(
   headers: Record<string, string | string[] | undefined>
   body: string
 }> {
-  const url = new URL(path, bridge.origin)
+  const { hostname, port } = new URL(bridge.origin)
   return new Promise((resolve, reject) => {
     const req = request(
-      url,
-      { method: options.method ?? 'GET', headers: options.headers },
+      { hostname, port, path, method: options.method ?? 'GET', headers: options.headers },
       (res) => {
         let body = ''
         res.on('data', (chunk) => (body += chunk))
@@ -38,6 +42,26 @@ function rawRequest(
   })
 }
 
+/** The literal bytes of a GET request on a fresh socket; resolves with the status line. */
+function literalGet(target: string): Promise<string> {
+  const { hostname, port } = new URL(bridge.origin)
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => {
+      socket.write(
+        `GET ${target} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nConnection: close\r\n\r\n`
+      )
+    })
+    let response = ''
+    socket.on('data', (chunk) => (response += chunk.toString('latin1')))
+    socket.on('end', () => resolve(response.split('\r\n')[0] ?? ''))
+    socket.on('error', reject)
+    socket.setTimeout(5000, () => {
+      socket.destroy()
+      reject(new Error(`no answer to GET ${target}`))
+    })
+  })
+}
+
 function api(method: string, input: unknown, headers: Record<string, string> = {}) {
   return rawRequest(`/api/${method}`, {
     method: 'POST',
@@ -46,9 +70,14 @@ function api(method: string, input: unknown, headers: Record<string, string> = {
   })
 }
 
+/** A file beside the renderer folder: no request may read it. */
+const OUTSIDE_SECRET = 'not part of the app: private'
+
 beforeEach(async () => {
-  const rendererDir = tempDir('lantern-renderer-')
-  mkdirSync(join(rendererDir, 'assets'))
+  const parent = tempDir('lantern-renderer-')
+  writeFileSync(join(parent, 'outside.txt'), OUTSIDE_SECRET)
+  const rendererDir = join(parent, 'renderer')
+  mkdirSync(join(rendererDir, 'assets'), { recursive: true })
   writeFileSync(
     join(rendererDir, 'index.html'),
     '<!doctype html><html><head></head><body></body></html>'
@@ -121,12 +150,29 @@ describe('loopback bridge', () => {
     const asset = await rawRequest('/assets/app.js')
     expect(asset.body).toBe('console.log(1)')
     for (const escape of [
-      '/../package.json',
-      '/%2e%2e/package.json',
-      '/assets/../../package.json'
+      '/../outside.txt',
+      '/%2e%2e/outside.txt',
+      '/assets/../../outside.txt',
+      '/assets/%2e%2e/%2e%2e/outside.txt',
+      '/..%2foutside.txt',
+      '/..%5coutside.txt',
+      '/%2e%2e%5coutside.txt'
     ]) {
       const res = await rawRequest(escape)
-      expect(res.body).not.toContain('"name": "lantern"')
+      expect(res.body, escape).not.toContain(OUTSIDE_SECRET)
     }
+  })
+
+  it('answers 400 to a malformed path, and keeps serving', async () => {
+    for (const target of ['/%', '/%E0%A4%A', '/assets/%zz.js', '/%00', '*', 'http:/x']) {
+      expect(await literalGet(target), target).toBe('HTTP/1.1 400 Bad Request')
+    }
+    // Odd but well-formed: answered (with the app), not a crash.
+    expect(await literalGet('//')).toBe('HTTP/1.1 200 OK')
+    const asset = await rawRequest('/assets/app.js')
+    expect(asset.status).toBe(200)
+    expect(asset.body).toBe('console.log(1)')
+    const status = await api('vault.status', {})
+    expect(JSON.parse(status.body)).toEqual({ ok: true, value: { state: 'none' } })
   })
 })

@@ -3,9 +3,15 @@
  * INVALID_INPUT with nothing changed, before any handler runs.
  */
 import { existsSync } from 'node:fs'
+import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
 import { dispatch } from '../../electron/core/dispatch.ts'
-import { METHOD_NAMES, type MethodName } from '../../electron/shared/contract.ts'
+import {
+  MAX_INPUT_DEPTH,
+  METHOD_NAMES,
+  type MethodName,
+  inputShapeProblem
+} from '../../electron/shared/contract.ts'
 import { PASSPHRASE, cleanupTempDirs, newCore } from './helpers/vaultFixture.ts'
 
 afterEach(cleanupTempDirs)
@@ -64,6 +70,7 @@ const BAD_BY_METHOD: Record<MethodName, unknown[]> = {
     { currentPassphrase: '', newPassphrase: PASSPHRASE },
     { currentPassphrase: PASSPHRASE, newPassphrase: 123456789012 }
   ],
+  'session.activity': [{ at: '2026-01-01T00:00:00Z' }],
   'settings.get': [{ key: 'autoLockMinutes' }],
   'settings.update': [
     { textSize: 'huge' },
@@ -394,5 +401,118 @@ describe('dispatch', () => {
     )
     expect(text).not.toContain(envelope.wraps.passphrase.ciphertext)
     expect(text).not.toMatch(/[0-9a-f]{64}/)
+  })
+
+  describe('deeply nested input', () => {
+    /** Built in a loop: a recursive builder would overflow before the code under test runs. */
+    function nested(depth: number, leaf: unknown = 'x'): unknown {
+      let value: unknown = leaf
+      for (let i = 0; i < depth; i++) value = i % 2 === 0 ? { a: value } : [value]
+      return value
+    }
+
+    async function unlockedCoreWithPerson() {
+      const core = newCore()
+      await core.vault.create(PASSPHRASE)
+      const person = await core.handlers['profiles.create']({ displayName: 'Ruth' })
+      return { core, profileId: person.id }
+    }
+
+    it('a draft nested 10,000 levels deep is INVALID_INPUT and nothing is kept', async () => {
+      const { core, profileId } = await unlockedCoreWithPerson()
+      const result = await dispatch(core.handlers, 'drafts.save', {
+        profileId,
+        kind: 'diagnosis',
+        entryId: null,
+        data: { notes: nested(10_000) }
+      })
+      expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+      expect(await core.handlers['drafts.list']({ profileId })).toEqual([])
+    })
+
+    it('every method answers INVALID_INPUT to input nested 10,000 levels deep, never INTERNAL', async () => {
+      const { core } = await unlockedCoreWithPerson()
+      for (const method of METHOD_NAMES) {
+        for (const input of [nested(10_000), { deep: nested(10_000) }, [nested(10_000)]]) {
+          const result = await dispatch(core.handlers, method, input)
+          // The depth is checked before any schema: the message says what is wrong.
+          expect(result, method).toMatchObject({
+            ok: false,
+            error: { code: 'INVALID_INPUT', message: expect.stringMatching(/nested too deeply/) }
+          })
+        }
+      }
+      expect(core.vault.state).toBe('unlocked')
+    })
+
+    it('a draft nested exactly to the limit is kept; one level more is refused', async () => {
+      const { core, profileId } = await unlockedCoreWithPerson()
+      // The request is level 1 and its data level 2: the notes add the rest.
+      const draft = (depth: number) => ({
+        profileId,
+        kind: 'diagnosis',
+        entryId: null,
+        data: { notes: nested(depth - 2) }
+      })
+      const atLimit = await dispatch(core.handlers, 'drafts.save', draft(MAX_INPUT_DEPTH))
+      expect(atLimit).toMatchObject({ ok: true })
+      const over = await dispatch(core.handlers, 'drafts.save', draft(MAX_INPUT_DEPTH + 1))
+      expect(over).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    })
+
+    it('the checker walks a million levels without overflowing its own stack', () => {
+      expect(inputShapeProblem(nested(1_000_000))).toBe('The request is nested too deeply.')
+    })
+
+    it('agrees with a plain recursive depth count on any JSON value (oracle)', () => {
+      const depthOf = (value: unknown): number => {
+        if (typeof value !== 'object' || value === null) return 0
+        const children = Array.isArray(value) ? value : Object.values(value)
+        return 1 + Math.max(0, ...children.map(depthOf))
+      }
+      const deepJson = fc
+        .tuple(
+          fc.jsonValue({ maxDepth: 4 }),
+          fc.array(fc.boolean(), { maxLength: 2 * MAX_INPUT_DEPTH })
+        )
+        .map(([inner, wrappers]) =>
+          wrappers.reduce<unknown>((value, asArray) => (asArray ? [value] : { k: value }), inner)
+        )
+      fc.assert(
+        fc.property(deepJson, (value) => {
+          expect(inputShapeProblem(value) === null).toBe(depthOf(value) <= MAX_INPUT_DEPTH)
+        }),
+        { numRuns: 2000 }
+      )
+    })
+
+    it('a draft that refers to itself is INVALID_INPUT (IPC can deliver cycles)', async () => {
+      const { core, profileId } = await unlockedCoreWithPerson()
+      const data: Record<string, unknown> = { notes: 'x' }
+      data.self = data
+      const result = await dispatch(core.handlers, 'drafts.save', {
+        profileId,
+        kind: 'diagnosis',
+        entryId: null,
+        data
+      })
+      expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    })
+
+    it('a draft of shared references that would expand to 2^40 values is refused at once', async () => {
+      const { core, profileId } = await unlockedCoreWithPerson()
+      // Shallow (40 levels) but each level holds the next twice: as JSON it would be astronomic.
+      let shared: unknown = 'x'
+      for (let i = 0; i < 40; i++) shared = [shared, shared]
+      const started = performance.now()
+      const result = await dispatch(core.handlers, 'drafts.save', {
+        profileId,
+        kind: 'diagnosis',
+        entryId: null,
+        data: { notes: shared }
+      })
+      expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+      expect(performance.now() - started).toBeLessThan(3000)
+    })
   })
 })

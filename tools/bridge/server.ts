@@ -124,6 +124,30 @@ function readBody(req: IncomingMessage): Promise<string | null> {
   })
 }
 
+/**
+ * The decoded path and the query of a request, or null when the request target is not a
+ * well-formed path: bad percent-encoding, NUL, backslashes or dot-segments (a browser resolves
+ * these before sending, so only a hand-made request has them), or not a path at all.
+ */
+function requestTarget(raw: string | undefined): { path: string; query: URLSearchParams } | null {
+  if (!raw?.startsWith('/')) return null
+  const queryAt = raw.indexOf('?')
+  let path: string
+  try {
+    path = decodeURIComponent(queryAt === -1 ? raw : raw.slice(0, queryAt))
+  } catch {
+    return null
+  }
+  if (path.includes('\0') || path.includes('\\') || path.split('/').some(isDotSegment)) {
+    return null
+  }
+  return { path, query: new URLSearchParams(queryAt === -1 ? '' : raw.slice(queryAt + 1)) }
+}
+
+function isDotSegment(segment: string): boolean {
+  return segment === '.' || segment === '..'
+}
+
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const rendererDir = resolve(options.rendererDir)
   const indexFile = join(rendererDir, 'index.html')
@@ -178,12 +202,13 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     sendJson(res, 200, await dispatch(core.handlers, method, input))
   }
 
-  const serveStatic = (res: ServerResponse, pathname: string) => {
-    if (pathname === BRIDGE_SCRIPT_PATH) {
+  /** `path` is already decoded and free of dot-segments (see requestTarget). */
+  const serveStatic = (res: ServerResponse, path: string) => {
+    if (path === BRIDGE_SCRIPT_PATH) {
       res.writeHead(200, { 'Content-Type': MIME['.js']! })
       return res.end(bridgeScript())
     }
-    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '')
+    const relative = normalize(path).replace(/^([/\\])+/, '')
     const file = join(rendererDir, relative)
     const inside = file === rendererDir || file.startsWith(rendererDir + sep)
     if (
@@ -201,14 +226,18 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     res.end(indexHtml)
   }
 
-  const server: Server = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     securityHeaders(res)
-    const url = new URL(req.url ?? '/', `http://${host}`)
     if (!isOwnRequest(req)) {
       res.writeHead(403)
       return res.end()
     }
-    const apiMatch = /^\/api\/([A-Za-z]+\.[A-Za-z]+)$/.exec(url.pathname)
+    const target = requestTarget(req.url)
+    if (!target) {
+      res.writeHead(400)
+      return res.end('Malformed path.')
+    }
+    const apiMatch = /^\/api\/([A-Za-z]+\.[A-Za-z]+)$/.exec(target.path)
     if (apiMatch) {
       handleApi(req, res, apiMatch[1]!).catch(() => {
         if (!res.headersSent)
@@ -216,8 +245,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       })
       return
     }
-    if (url.searchParams.has('token')) {
-      if (!sameSecret(url.searchParams.get('token'), token)) {
+    if (target.query.has('token')) {
+      if (!sameSecret(target.query.get('token'), token)) {
         res.writeHead(403)
         return res.end('Wrong token.')
       }
@@ -227,7 +256,18 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       })
       return res.end()
     }
-    serveStatic(res, url.pathname)
+    serveStatic(res, target.path)
+  }
+
+  // Any page in the same browser can send this server a request: none may take it down.
+  const server: Server = createServer((req, res) => {
+    try {
+      handle(req, res)
+    } catch (error) {
+      console.error(`bridge: a request failed: ${(error as Error)?.name ?? 'unknown error'}`)
+      if (!res.headersSent) res.writeHead(500)
+      res.end()
+    }
   })
 
   await new Promise<void>((resolvePromise) =>

@@ -80,13 +80,51 @@ export const en = {
       label: 'Passphrase strength:',
       empty: 'Not entered yet',
       tooShort: 'Too short',
+      checking: 'Checking…',
       weak: 'Weak',
       fair: 'Fair',
       strong: 'Strong',
-      adviceCommon: 'This is one of the passphrases people use most. Choose something of your own.',
-      adviceRepeated: 'Repeated letters or runs like “1234” are easy to guess.',
       adviceLonger: 'Longer is stronger: try four or more words that do not belong together.',
       adviceStrong: 'Good choice. Make sure you will remember it.'
+    },
+    /** What the strength check found; the keys are those of zxcvbn, the words are ours. */
+    feedback: {
+      warnings: {
+        straightRow: 'A straight row of keys on the keyboard is easy to guess.',
+        keyPattern: 'Short shapes traced on the keyboard are easy to guess.',
+        simpleRepeat: 'One character again and again, like “aaa”, is easy to guess.',
+        extendedRepeat:
+          'A group of characters said over and over, like “abcabc”, is easy to guess.',
+        sequences: 'Runs like “abc” or “1234” are easy to guess.',
+        recentYears: 'Recent years are easy to guess.',
+        dates: 'Dates are easy to guess.',
+        topTen: 'This is among the ten passphrases people choose most.',
+        topHundred: 'This is among the hundred passphrases people choose most.',
+        common: 'This is one of the passphrases people use most.',
+        similarToCommon: 'This is close to one of the passphrases people use most.',
+        wordByItself: 'A single word on its own is easy to guess.',
+        namesByThemselves: 'A name on its own is easy to guess.',
+        commonNames: 'Common first names and family names are easy to guess.',
+        userInputs: 'Words to do with Lantern or illness are among the first anyone would try.',
+        pwned: 'This passphrase is known from a leak of stolen passwords.'
+      },
+      suggestions: {
+        l33t: 'Swapping letters for look-alikes, like “@” for “a”, fools nobody.',
+        reverseWords: 'A word spelled backwards is still easy to guess.',
+        allUppercase: 'All capitals add little; a few in unexpected places help more.',
+        capitalization: 'A capital only at the start adds little.',
+        dates: 'Leave out dates and years that have to do with you.',
+        recentYears: 'Leave out recent years.',
+        associatedYears: 'Leave out years that mean something to you, like a birth year.',
+        sequences: 'Leave out runs like “abc” or “1234”.',
+        repeated: 'Leave out repeated words and characters.',
+        longerKeyboardPattern:
+          'A pattern on the keyboard helps only if it is long and turns often.',
+        anotherWord: 'Add a word or two more that do not belong together.',
+        useWords: 'Try several words that do not belong together, not a well-known saying.',
+        noNeed: 'Symbols, digits and capitals are not needed: length does the most.',
+        pwned: 'If you use it anywhere else, change it there too.'
+      }
     }
   },
   firstRun: {

@@ -126,6 +126,28 @@ export const useSessionStore = defineStore('session', () => {
     becameLocked(reason)
   }
 
+  /** Tells the core someone is using Lantern, which puts its inactivity lock off. */
+  async function reportActivity(): Promise<void> {
+    try {
+      await call('session.activity')
+    } catch {
+      // VAULT_LOCKED has already moved the session to the unlock screen (onVaultLocked).
+    }
+  }
+
+  /** Follows a lock the core made by itself (sleep, screen lock, its inactivity timer). */
+  async function followCore(): Promise<void> {
+    if (vaultState.value !== 'unlocked') return
+    try {
+      const status = await call('vault.status')
+      if (status.state !== 'unlocked' && vaultState.value === 'unlocked') {
+        becameLocked({ kind: 'elsewhere' })
+      }
+    } catch {
+      // The core could not be reached: the next call will say so.
+    }
+  }
+
   function dismissNotice(): void {
     notice.value = null
   }
@@ -146,6 +168,8 @@ export const useSessionStore = defineStore('session', () => {
     changePassphrase,
     reencrypt,
     lock,
+    reportActivity,
+    followCore,
     dismissNotice
   }
 })
