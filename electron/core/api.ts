@@ -2,7 +2,7 @@
  * The core's implementation of every contract method. Inputs arrive already parsed by the
  * contract's schemas (see dispatch.ts); this file only maps methods to the domain modules.
  */
-import type { MethodName, MethodOutput, ParsedInput } from '../shared/contract.ts'
+import type { MethodName, MethodOutput, ParsedInput, VaultStatus } from '../shared/contract.ts'
 import { type EntryKind, todayIso } from '../shared/record.ts'
 import type { CarePlanContent } from './careplan/content.ts'
 import { acknowledgeChanges, carePlan, requirePlanItem } from './careplan/plan.ts'
@@ -106,7 +106,10 @@ export function createCore(options: CoreOptions): Core {
       throw new CoreError('NOT_FOUND', 'That section is not in the guide.')
     }
   }
-  const status = () => ({ state: vault.state })
+  const status = (): VaultStatus => {
+    const backupWarning = vault.backupWarning
+    return backupWarning ? { state: vault.state, backupWarning } : { state: vault.state }
+  }
 
   /** Runs a change to the plan in one transaction and answers with the whole plan again. */
   const changePlan = (profileId: string, change: (db: Db) => void) => {

@@ -87,8 +87,17 @@ const empty = z.strictObject({})
 
 export type VaultState = 'none' | 'locked' | 'unlocked'
 
+/**
+ * Why the vault opened with a caveat: 'daily-backup-failed' means the day's backup could not be
+ * made (a full disk, say). The record itself opened and is unchanged.
+ */
+export const BACKUP_WARNINGS = ['daily-backup-failed'] as const
+export type BackupWarning = (typeof BACKUP_WARNINGS)[number]
+
 export interface VaultStatus {
   state: VaultState
+  /** Present only while the vault is open and its latest backup attempt at opening failed. */
+  backupWarning?: BackupWarning
 }
 
 export interface Profile {

@@ -25,7 +25,7 @@ import {
   rmSync
 } from 'node:fs'
 import { join } from 'node:path'
-import type { VaultState } from '../../shared/contract.ts'
+import type { BackupWarning, VaultState } from '../../shared/contract.ts'
 import {
   ATOMIC_TEMP_PATTERN,
   fsyncDirectory,
@@ -130,6 +130,8 @@ export class Vault {
   #key: Buffer | null = null
   /** Key derivation is async; this queue keeps two unlocks or a lock and an unlock from interleaving. */
   #queue: Promise<unknown> = Promise.resolve()
+  /** Why the open vault opened without its backup; forgotten when it locks. */
+  #backupWarning: BackupWarning | null = null
 
   constructor(options: VaultOptions) {
     this.dataDir = options.dataDir
@@ -147,6 +149,11 @@ export class Vault {
   get state(): VaultState {
     if (this.#db) return 'unlocked'
     return existsSync(this.envelopeFile) ? 'locked' : 'none'
+  }
+
+  /** Set when the vault opened but the day's backup could not be made; null otherwise. */
+  get backupWarning(): BackupWarning | null {
+    return this.#db ? this.#backupWarning : null
   }
 
   /** The open database, for the query modules. Throws VAULT_LOCKED when locked. */
@@ -355,14 +362,16 @@ export class Vault {
     return this.#serial(() => {
       if (!this.#db || !this.#key) throw new CoreError('VAULT_LOCKED', 'The vault is locked.')
       try {
-        return createBackup(
+        const { file } = createBackup(
           this.#db,
           this.#key,
           this.envelopeFile,
           this.backupsDir,
           'manual',
           this.#now()
-        ).file
+        )
+        this.#backupWarning = null
+        return file
       } catch (error) {
         if (error instanceof DatabaseDamagedError)
           throw new CoreError('VAULT_DAMAGED', error.message)
@@ -610,6 +619,7 @@ export class Vault {
       throw new CoreError('VAULT_DAMAGED', 'The vault database file is missing.')
     }
     let db: Db
+    let warning: BackupWarning | null = null
     try {
       db = openVaultDatabase(this.dbFile, key, { create: false })
     } catch (error) {
@@ -624,7 +634,7 @@ export class Vault {
       }
       runMigrations(db, steps)
       if (options.backups) {
-        this.#rollingBackupIfDue(db, key)
+        warning = this.#rollingBackupIfDue(db, key)
         this.#backupHousekeeping(db, key)
       }
       this.#afterOpen(db)
@@ -638,13 +648,27 @@ export class Vault {
     }
     this.#db = db
     this.#key = key
+    this.#backupWarning = warning
   }
 
-  #rollingBackupIfDue(db: Db, key: Buffer): void {
-    const now = this.#now()
-    const latest = listBackups(this.backupsDir)[0]
-    if (latest && now.getTime() - latest.createdAt.getTime() < ROLLING_BACKUP_INTERVAL_MS) return
-    createBackup(db, key, this.envelopeFile, this.backupsDir, 'rolling', now)
+  /**
+   * A failure here must not keep the record shut (a full disk should not lock a family out):
+   * it is logged by kind only (messages carry paths, which carry names) and reported as a
+   * warning. The next unlock tries again.
+   */
+  #rollingBackupIfDue(db: Db, key: Buffer): BackupWarning | null {
+    try {
+      const now = this.#now()
+      const latest = listBackups(this.backupsDir)[0]
+      if (latest && now.getTime() - latest.createdAt.getTime() < ROLLING_BACKUP_INTERVAL_MS) {
+        return null
+      }
+      createBackup(db, key, this.envelopeFile, this.backupsDir, 'rolling', now)
+      return null
+    } catch (error) {
+      console.error(`Vault: the daily backup could not be made: ${kindOf(error)}`)
+      return 'daily-backup-failed'
+    }
   }
 
   /**
@@ -672,6 +696,7 @@ export class Vault {
       this.#db.close()
       this.#db = null
     }
+    this.#backupWarning = null
     if (this.#key) {
       this.#key.fill(0)
       this.#key = null
@@ -695,6 +720,13 @@ function stampOf(date: Date): string {
 
 function sqlString(value: string): string {
   return `'${value.replace(/'/g, "''")}'`
+}
+
+/** The kind of an error, for the log: its name and system or SQLite code, never its message. */
+function kindOf(error: unknown): string {
+  const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown }
+  const kind = typeof name === 'string' ? name : 'unknown error'
+  return typeof code === 'string' && /^[A-Z0-9_]{1,40}$/.test(code) ? `${kind} (${code})` : kind
 }
 
 function assertHealthyOrDamaged(db: Db): void {

@@ -125,6 +125,8 @@ export const en = {
       'Your passphrase is right, but Lantern cannot read the vault file. Nothing has been changed or deleted.',
     damagedRestore:
       'You can restore it from a backup. Lantern keeps its backups in the “backups” folder beside the vault file.',
+    backupFailed:
+      'Your vault is open and your record is unchanged, but Lantern could not make today’s backup. The computer may be short of free space. Lantern will try again the next time you unlock.',
     newerTitle: 'This vault was made by a newer Lantern',
     newerBody:
       'Please update Lantern to the latest version, then open your vault again. Nothing has been changed.'

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { BackupSummary, VaultState } from '@shared/contract.ts'
+import type { BackupSummary, VaultState, VaultStatus } from '@shared/contract.ts'
 import { call, onVaultLocked, toApiError } from '../api/client.ts'
 import { flushPendingSaves, keepDrafts } from '../composables/useDebouncedSave.ts'
 import type { MessageKey, MessageParams } from '../i18n/index.ts'
@@ -14,6 +14,8 @@ export type Screen =
 export interface Notice {
   key: MessageKey
   params?: MessageParams
+  /** Good news unless said otherwise. */
+  tone?: 'success' | 'warning'
 }
 
 /** Why the vault is locked, when the person did not just press Lock themselves. */
@@ -71,10 +73,18 @@ export const useSessionStore = defineStore('session', () => {
     recoveryCode.value = null
   }
 
+  /** The vault opened, but its backup could not be made: the person should know. */
+  function noticeBackupWarning(status: VaultStatus): void {
+    if (status.backupWarning === 'daily-backup-failed') {
+      notice.value = { key: 'unlock.backupFailed', tone: 'warning' }
+    }
+  }
+
   async function unlock(passphrase: string): Promise<void> {
     try {
       const status = await call('vault.unlock', { passphrase })
       lockReason.value = null
+      noticeBackupWarning(status)
       vaultState.value = status.state
     } catch (error) {
       if (toApiError(error).code === 'NO_VAULT') await start()
