@@ -154,6 +154,8 @@ export function createCore(options: CoreOptions): Core {
     },
     'vault.reencrypt': ({ currentPassphrase, newPassphrase }) =>
       vault.reencrypt(currentPassphrase, newPassphrase),
+    // Not queued behind the vault's work: it must answer while a re-encryption runs.
+    'vault.reencryptProgress': () => vault.reencryptProgress,
 
     'settings.get': () => getSettings(vault.db),
     'settings.update': (changes) => updateSettings(vault.db, changes),

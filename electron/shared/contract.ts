@@ -100,6 +100,27 @@ export interface VaultStatus {
   backupWarning?: BackupWarning
 }
 
+/** What a re-encryption is doing, in this order; the renderer names each one in plain words. */
+export const REENCRYPT_STEPS = [
+  'checking',
+  'new-keys',
+  'copying',
+  're-encrypting',
+  'verifying',
+  'switching',
+  'backing-up',
+  'removing-old-backups',
+  'done'
+] as const
+export type ReencryptStep = (typeof REENCRYPT_STEPS)[number]
+
+/** How far a running re-encryption has got: `stepsDone` of `stepsTotal`, now doing `step`. */
+export interface ReencryptProgress {
+  step: ReencryptStep
+  stepsDone: number
+  stepsTotal: number
+}
+
 export interface Profile {
   id: string
   displayName: string
@@ -200,6 +221,11 @@ export const contract = {
   'vault.reencrypt': method<{ recoveryCode: string }>()(
     z.strictObject({ currentPassphrase: existingPassphrase, newPassphrase: passphrase })
   ),
+  /**
+   * Asked again and again while `vault.reencrypt` is pending, so the person sees how far it
+   * has got; null when no re-encryption is running.
+   */
+  'vault.reencryptProgress': method<ReencryptProgress | null>()(empty),
 
   'settings.get': method<Settings>()(empty),
   /** Changes only the settings given. */
