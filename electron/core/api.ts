@@ -2,7 +2,7 @@
  * The core's implementation of every contract method. Inputs arrive already parsed by the
  * contract's schemas (see dispatch.ts); this file only maps methods to the domain modules.
  */
-import type { MethodName, MethodOutput, ParsedInput } from '../shared/contract.ts'
+import type { MethodName, MethodOutput, ParsedInput, VaultStatus } from '../shared/contract.ts'
 import { type EntryKind, todayIso } from '../shared/record.ts'
 import { anthracyclineTableOf, type CarePlanContent } from './careplan/content.ts'
 import { acknowledgeChanges, carePlan, requirePlanItem } from './careplan/plan.ts'
@@ -119,7 +119,10 @@ export function createCore(options: CoreOptions): Core {
       throw new CoreError('NOT_FOUND', 'That section is not in the guide.')
     }
   }
-  const status = () => ({ state: vault.state })
+  const status = (): VaultStatus => {
+    const backupWarning = vault.backupWarning
+    return backupWarning ? { state: vault.state, backupWarning } : { state: vault.state }
+  }
 
   /** Runs a change to the plan in one transaction and answers with the whole plan again. */
   const changePlan = (profileId: string, change: (db: Db) => void) => {
@@ -171,6 +174,8 @@ export function createCore(options: CoreOptions): Core {
     },
     'vault.reencrypt': ({ currentPassphrase, newPassphrase }) =>
       vault.reencrypt(currentPassphrase, newPassphrase),
+    // Not queued behind the vault's work: it must answer while a re-encryption runs.
+    'vault.reencryptProgress': () => vault.reencryptProgress,
 
     'session.activity': () => {
       if (vault.state !== 'unlocked') throw new CoreError('VAULT_LOCKED', 'The vault is locked.')

@@ -92,8 +92,38 @@ const empty = z.strictObject({})
 
 export type VaultState = 'none' | 'locked' | 'unlocked'
 
+/**
+ * Why the vault opened with a caveat: 'daily-backup-failed' means the day's backup could not be
+ * made (a full disk, say). The record itself opened and is unchanged.
+ */
+export const BACKUP_WARNINGS = ['daily-backup-failed'] as const
+export type BackupWarning = (typeof BACKUP_WARNINGS)[number]
+
 export interface VaultStatus {
   state: VaultState
+  /** Present only while the vault is open and its latest backup attempt at opening failed. */
+  backupWarning?: BackupWarning
+}
+
+/** What a re-encryption is doing, in this order; the renderer names each one in plain words. */
+export const REENCRYPT_STEPS = [
+  'checking',
+  'new-keys',
+  'copying',
+  're-encrypting',
+  'verifying',
+  'switching',
+  'backing-up',
+  'removing-old-backups',
+  'done'
+] as const
+export type ReencryptStep = (typeof REENCRYPT_STEPS)[number]
+
+/** How far a running re-encryption has got: `stepsDone` of `stepsTotal`, now doing `step`. */
+export interface ReencryptProgress {
+  step: ReencryptStep
+  stepsDone: number
+  stepsTotal: number
 }
 
 export interface Profile {
@@ -196,6 +226,11 @@ export const contract = {
   'vault.reencrypt': method<{ recoveryCode: string }>()(
     z.strictObject({ currentPassphrase: existingPassphrase, newPassphrase: passphrase })
   ),
+  /**
+   * Asked again and again while `vault.reencrypt` is pending, so the person sees how far it
+   * has got; null when no re-encryption is running.
+   */
+  'vault.reencryptProgress': method<ReencryptProgress | null>()(empty),
 
   /**
    * Someone is using Lantern: the core's inactivity lock counts its minutes again from now.

@@ -64,6 +64,7 @@ const BAD_BY_METHOD: Record<MethodName, unknown[]> = {
     { currentPassphrase: PASSPHRASE, newPassphrase: 'short' },
     { currentPassphrase: '', newPassphrase: PASSPHRASE }
   ],
+  'vault.reencryptProgress': [{ step: 'copying' }],
   'vault.reencrypt': [
     { currentPassphrase: PASSPHRASE },
     { currentPassphrase: PASSPHRASE, newPassphrase: 'short' },

@@ -11,15 +11,22 @@ import {
   readFileSync,
   readdirSync,
   renameSync,
+  rmSync,
   writeFileSync
 } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { dispatch } from '../../electron/core/dispatch.ts'
 import { CoreError } from '../../electron/core/errors.ts'
 import { RETENTION, backupsToKeep, listBackups } from '../../electron/core/vault/backups.ts'
 import { verifyDatabaseCopy } from '../../electron/core/vault/database.ts'
 import { readEnvelope } from '../../electron/core/vault/envelope.ts'
 import { unwrapKey } from '../../electron/core/vault/keyCrypto.ts'
+import {
+  MIGRATIONS,
+  type Migration,
+  latestVersion
+} from '../../electron/core/vault/migrations/index.ts'
 import { PASSPHRASE, cleanupTempDirs, newCore, sha256, tempDir } from './helpers/vaultFixture.ts'
 
 afterEach(cleanupTempDirs)
@@ -317,5 +324,108 @@ describe('leftovers of an interrupted backup or restore', () => {
       'passphrase'
     ))!
     expect(verifyDatabaseCopy(backup!.file, key).tables).toBeGreaterThan(0)
+  })
+})
+
+/**
+ * A family must be able to open their record when the day's backup cannot be made (a full
+ * disk, say): the backup is skipped, the person is told, and nothing personal reaches the log.
+ * A backup before an upgrade is different: it protects the data the upgrade rewrites.
+ */
+describe('a backup that cannot be made', () => {
+  /** A file where the backups folder should be: nothing can be written into it. */
+  function blockBackups(dir: string): void {
+    rmSync(join(dir, 'backups'), { recursive: true, force: true })
+    writeFileSync(join(dir, 'backups'), 'not a folder')
+  }
+
+  async function lockedVault(dir: string) {
+    const clock = manualClock()
+    const core = newCore(dir, { now: clock.now })
+    await core.vault.create(PASSPHRASE)
+    await core.handlers['profiles.create']({ displayName: 'Maya Okafor' })
+    await core.vault.lock()
+    return { core, clock }
+  }
+
+  it('the daily one: the vault still opens, with its record, and the answer says the backup failed', async () => {
+    const dir = tempDir()
+    const { core, clock } = await lockedVault(dir)
+    const key = (await unwrapKey(
+      readEnvelope(core.vault.envelopeFile)!.wraps.passphrase,
+      PASSPHRASE,
+      'passphrase'
+    ))!
+    blockBackups(dir)
+    const logged: string[] = []
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+      logged.push(args.map(String).join(' '))
+    })
+    try {
+      expect(await dispatch(core.handlers, 'vault.unlock', { passphrase: PASSPHRASE })).toEqual({
+        ok: true,
+        value: { state: 'unlocked', backupWarning: 'daily-backup-failed' }
+      })
+    } finally {
+      spy.mockRestore()
+    }
+    expect((await core.handlers['profiles.list']({})).map((p) => p.displayName)).toEqual([
+      'Maya Okafor'
+    ])
+    expect(await dispatch(core.handlers, 'vault.status', {})).toEqual({
+      ok: true,
+      value: { state: 'unlocked', backupWarning: 'daily-backup-failed' }
+    })
+    // Saying what failed, and nothing of the person, the passphrase, the key or the folder.
+    expect(logged.join('\n')).toMatch(/backup/i)
+    for (const secret of [PASSPHRASE, 'Maya', dir, key.toString('hex'), key.toString('base64')]) {
+      expect(logged.join('\n')).not.toContain(secret)
+    }
+
+    // Locking forgets the warning; the next day, with room again, the backup is made.
+    await core.vault.lock()
+    expect(await dispatch(core.handlers, 'vault.status', {})).toEqual({
+      ok: true,
+      value: { state: 'locked' }
+    })
+    rmSync(join(dir, 'backups'))
+    clock.set(T0 + DAY)
+    expect(await dispatch(core.handlers, 'vault.unlock', { passphrase: PASSPHRASE })).toEqual({
+      ok: true,
+      value: { state: 'unlocked' }
+    })
+    expect(core.vault.listBackups().map((b) => b.reason)).toEqual(['rolling'])
+  })
+
+  it('the one before an upgrade: the upgrade does not run, and the vault is as it was', async () => {
+    const dir = tempDir()
+    const { core } = await lockedVault(dir)
+    const before = sha256(core.vault.dbFile)
+    let runs = 0
+    const next: Migration = {
+      version: latestVersion() + 10,
+      name: 'needs-a-backup-first',
+      up: (db) => {
+        runs++
+        db.exec('CREATE TABLE later_table (x TEXT) STRICT')
+      }
+    }
+    blockBackups(dir)
+    const upgraded = newCore(dir, { migrations: [...MIGRATIONS, next] })
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    try {
+      const answer = await dispatch(upgraded.handlers, 'vault.unlock', { passphrase: PASSPHRASE })
+      expect(answer).toMatchObject({ ok: false })
+    } finally {
+      spy.mockRestore()
+    }
+    expect(runs).toBe(0)
+    expect(upgraded.vault.state).toBe('locked')
+    expect(sha256(core.vault.dbFile)).toBe(before)
+
+    rmSync(join(dir, 'backups'))
+    await upgraded.vault.unlock(PASSPHRASE)
+    expect(runs).toBe(1)
+    expect(upgraded.vault.listBackups().map((b) => b.reason)).toContain('pre-migration')
   })
 })

@@ -190,3 +190,55 @@ describe('a vault file too short to be a database', () => {
     expect(readdirSync(dir).sort()).toEqual(listing)
   })
 })
+
+/**
+ * A vault closed by a crash keeps its last edits in vault.db-wal. A connection that can write
+ * would fold that log into the damaged file when it closes (and delete the log), so the check
+ * of a damaged file must not be able to write.
+ */
+describe('a damaged vault with a write-ahead log beside it', () => {
+  /** A vault as a crash leaves it: recent edits only in the -wal, and no -shm. */
+  async function crashedWithLog(): Promise<string> {
+    const dir = copyTemplate()
+    const core = newCore(dir)
+    await core.vault.unlock(PASSPHRASE)
+    for (let i = 0; i < 20; i++) {
+      await core.handlers['profiles.create']({ displayName: `Added after the last close ${i}` })
+    }
+    const crashed = tempDir()
+    for (const name of ['vault.db', 'vault.db-wal', 'vault.key.json']) {
+      copyFileSync(join(dir, name), join(crashed, name))
+    }
+    expect(readFileSync(join(crashed, 'vault.db-wal')).length).toBeGreaterThan(PAGE)
+    return crashed
+  }
+
+  it('undamaged, it opens with the edits from the log', async () => {
+    const dir = await crashedWithLog()
+    const core = newCore(dir)
+    await core.vault.unlock(PASSPHRASE)
+    expect((await core.handlers['profiles.list']({})).length).toBe(420)
+  })
+
+  // Every commit rewrites page 1, so its newest copy is in the log and a flipped byte in the
+  // file's older copy is no damage at all (the salt, read from the file itself, is).
+  const walDamages = damages.filter(([label]) => label !== 'a byte flipped in page 1')
+
+  for (const [label, damage] of walDamages) {
+    it(`${label}: VAULT_DAMAGED, and vault.db and vault.db-wal are byte-identical afterwards`, async () => {
+      const dir = await crashedWithLog()
+      const file = join(dir, 'vault.db')
+      damage(file)
+      const before = [sha256(file), sha256(`${file}-wal`)]
+      const listing = readdirSync(dir).sort()
+
+      expect(await unlockError(dir)).toBe('VAULT_DAMAGED')
+      expect([sha256(file), sha256(`${file}-wal`)]).toEqual(before)
+      expect(readdirSync(dir).sort()).toEqual(listing)
+      // Pressing Unlock again changes nothing either.
+      expect(await unlockError(dir)).toBe('VAULT_DAMAGED')
+      expect([sha256(file), sha256(`${file}-wal`)]).toEqual(before)
+      expect(readdirSync(dir).sort()).toEqual(listing)
+    })
+  }
+})

@@ -11,7 +11,7 @@ import { CoreError } from '../../electron/core/errors.ts'
 import { openVaultDatabase, verifyDatabaseCopy } from '../../electron/core/vault/database.ts'
 import { readEnvelope } from '../../electron/core/vault/envelope.ts'
 import { unwrapKey } from '../../electron/core/vault/keyCrypto.ts'
-import type { ReencryptStep } from '../../electron/core/vault/vault.ts'
+import type { ReencryptStep } from '../../electron/shared/contract.ts'
 import {
   PASSPHRASE,
   allFiles,
@@ -188,5 +188,100 @@ describe('re-encrypting under a new data key', () => {
         newPassphrase: 'yet another passphrase'
       })
     ).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } })
+  })
+})
+
+/** Lets everything already waiting on the event loop run, as an IPC message or HTTP request would. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
+}
+
+describe('re-encryption progress, asked for while it runs', () => {
+  it('is null when nothing is being re-encrypted, before and after', async () => {
+    const { core } = await vaultWithData()
+    expect(await dispatch(core.handlers, 'vault.reencryptProgress', {})).toEqual({
+      ok: true,
+      value: null
+    })
+    await core.vault.reencrypt(PASSPHRASE, NEW_PASSPHRASE)
+    expect(await dispatch(core.handlers, 'vault.reencryptProgress', {})).toEqual({
+      ok: true,
+      value: null
+    })
+    await core.vault.lock()
+    expect(await dispatch(core.handlers, 'vault.reencryptProgress', {})).toEqual({
+      ok: true,
+      value: null
+    })
+  })
+
+  it('answers while vault.reencrypt is pending, step after step, with no key in it', async () => {
+    const { core } = await vaultWithData()
+    const oldKey = await dataKey(core.vault.envelopeFile, PASSPHRASE)
+    let settled = false
+    const pending = dispatch(core.handlers, 'vault.reencrypt', {
+      currentPassphrase: PASSPHRASE,
+      newPassphrase: NEW_PASSPHRASE
+    }).finally(() => {
+      settled = true
+    })
+    const seen: unknown[] = []
+    while (!settled) {
+      const answer = await dispatch(core.handlers, 'vault.reencryptProgress', {})
+      expect(answer.ok).toBe(true)
+      if (answer.ok && answer.value !== null) seen.push(answer.value)
+      await nextTurn()
+    }
+    expect(await pending).toMatchObject({ ok: true })
+
+    const progress = seen as { step: string; stepsDone: number; stepsTotal: number }[]
+    for (const p of progress)
+      expect(Object.keys(p).sort()).toEqual(['step', 'stepsDone', 'stepsTotal'])
+    expect(new Set(progress.map((p) => p.stepsTotal))).toEqual(new Set([8]))
+    // Never backwards, and seen at the long steps in the middle, not only at the start.
+    const done = progress.map((p) => p.stepsDone)
+    expect(done).toEqual([...done].sort((a, b) => a - b))
+    const steps = [...new Set(progress.map((p) => p.step))]
+    expect(steps).toEqual(
+      expect.arrayContaining(['copying', 're-encrypting', 'verifying', 'backing-up'])
+    )
+    expect(steps.length).toBeGreaterThanOrEqual(6)
+    const newKey = await dataKey(core.vault.envelopeFile, NEW_PASSPHRASE)
+    const text = JSON.stringify(seen).toLowerCase()
+    for (const key of [oldKey, newKey]) {
+      expect(text).not.toContain(key.toString('hex'))
+      expect(text).not.toContain(key.toString('base64').toLowerCase())
+    }
+    expect(await dispatch(core.handlers, 'vault.reencryptProgress', {})).toEqual({
+      ok: true,
+      value: null
+    })
+  })
+
+  it('an edit saved while the copy is being re-encrypted is in the vault afterwards', async () => {
+    const { core } = await vaultWithData()
+    const steps: ReencryptStep[] = []
+    const edits: Promise<unknown>[] = []
+    await core.vault.reencrypt(PASSPHRASE, NEW_PASSPHRASE, (step) => {
+      steps.push(step)
+      // Lands in the pause after the copy was taken, as a save from another screen would.
+      if (step === 're-encrypting') {
+        const displayName = `Saved during step ${steps.length}`
+        edits.push(
+          new Promise((resolve) => setImmediate(resolve)).then(() =>
+            core.handlers['profiles.create']({ displayName })
+          )
+        )
+      }
+    })
+    const saved = (await Promise.all(edits)) as { displayName: string }[]
+    await core.vault.lock()
+    await core.vault.unlock(NEW_PASSPHRASE)
+    const names = (await core.handlers['profiles.list']({})).map((p) => p.displayName)
+    for (const person of saved) expect(names).toContain(person.displayName)
+    expect(names).toHaveLength(4 + saved.length)
+    // Each edit made the copy stale, so it was taken again; the last attempt does not pause.
+    expect(steps.filter((s) => s === 'copying').length).toBe(saved.length)
+    expect(saved.length).toBeGreaterThan(1)
   })
 })

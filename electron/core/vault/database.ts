@@ -3,7 +3,7 @@
  * every connection has the same cipher, durability and privacy settings, and proves it.
  */
 import Database from 'better-sqlite3-multiple-ciphers'
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
+import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs'
 import { DATA_KEY_BYTES } from './keyCrypto.ts'
 
 export type Db = Database.Database
@@ -145,44 +145,81 @@ export function createPrivateFile(file: string): void {
  * Opens (or, with create, makes) the vault database with the given data key. The key has
  * already been proven right by the envelope, so any read failure here means a damaged file:
  * DatabaseDamagedError, and the file is left exactly as it was. An existing file must be a
- * Lantern database: encrypted, whole, passing quick_check, and with a schema in it.
+ * Lantern database: encrypted, whole, passing quick_check, and with a schema in it; it is
+ * checked on a connection that cannot write (see checkWithoutWriting) before one that can
+ * opens it.
  */
 export function openVaultDatabase(file: string, key: Buffer, options: { create: boolean }): Db {
-  if (options.create) createPrivateFile(file)
-  else checkSize(file)
+  if (options.create) {
+    createPrivateFile(file)
+  } else {
+    checkSize(file)
+    checkWithoutWriting(file, key)
+  }
   const db = new Database(file, { fileMustExist: true })
   try {
     applyKey(db, key)
     // Before the first read, so not even the integrity check can spill a temp file.
     db.pragma('temp_store = MEMORY')
-    try {
-      db.prepare('SELECT count(*) FROM sqlite_master').get()
-    } catch (error) {
-      if (isDamage(error)) throw new DatabaseDamagedError((error as { code: string }).code)
-      throw error
-    }
-    if (!options.create && hasPlaintextHeader(file)) {
-      throw new DatabaseDamagedError('the file is not encrypted')
-    }
-    let check: unknown
-    try {
-      check = db.pragma('quick_check', { simple: true })
-    } catch (error) {
-      if (isDamage(error)) throw new DatabaseDamagedError((error as { code: string }).code)
-      throw error
-    }
-    if (check !== 'ok') throw new DatabaseDamagedError('quick_check failed')
-    // Creating a vault gives it its schema before the key file exists, so a database with a
-    // key file and no schema was never a whole Lantern vault: keep it as it is.
-    if (!options.create && Number(db.pragma('user_version', { simple: true })) === 0) {
-      throw new DatabaseDamagedError('it holds no Lantern record')
-    }
+    if (options.create) inspect(db, file, { create: true })
     applyConnectionSettings(db)
     assertConnectionSettings(db)
     return db
   } catch (error) {
     db.close()
     throw error
+  }
+}
+
+/**
+ * The checks of an existing file, on a read-only connection. A connection that can write folds
+ * the write-ahead log (vault.db-wal, where the last edits before a crash are) into the file when
+ * it closes, and deletes the log: done to a damaged file, that changes it and loses the log.
+ * A read-only connection reads the log and leaves both alone. SQLite still makes an empty log
+ * and the log's index (vault.db-shm) when they are missing; what it made here is removed again
+ * (nothing else has the file open), so a failed check leaves the folder exactly as it was.
+ */
+function checkWithoutWriting(file: string, key: Buffer): void {
+  const log = `${file}-wal`
+  const index = `${file}-shm`
+  const hadLog = existsSync(log)
+  const hadIndex = existsSync(index)
+  let db: Db | null = null
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true })
+    applyKey(db, key)
+    db.pragma('temp_store = MEMORY')
+    inspect(db, file, { create: false })
+  } finally {
+    db?.close()
+    if (!hadIndex) rmSync(index, { force: true })
+    // A read-only connection cannot write to the log, so one it made is empty.
+    if (!hadLog && existsSync(log) && statSync(log).size === 0) rmSync(log)
+  }
+}
+
+function inspect(db: Db, file: string, options: { create: boolean }): void {
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get()
+  } catch (error) {
+    if (isDamage(error)) throw new DatabaseDamagedError((error as { code: string }).code)
+    throw error
+  }
+  if (!options.create && hasPlaintextHeader(file)) {
+    throw new DatabaseDamagedError('the file is not encrypted')
+  }
+  let check: unknown
+  try {
+    check = db.pragma('quick_check', { simple: true })
+  } catch (error) {
+    if (isDamage(error)) throw new DatabaseDamagedError((error as { code: string }).code)
+    throw error
+  }
+  if (check !== 'ok') throw new DatabaseDamagedError('quick_check failed')
+  // Creating a vault gives it its schema before the key file exists, so a database with a
+  // key file and no schema was never a whole Lantern vault: keep it as it is.
+  if (!options.create && Number(db.pragma('user_version', { simple: true })) === 0) {
+    throw new DatabaseDamagedError('it holds no Lantern record')
   }
 }
 

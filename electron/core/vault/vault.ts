@@ -25,7 +25,14 @@ import {
   rmSync
 } from 'node:fs'
 import { join } from 'node:path'
-import type { VaultState } from '../../shared/contract.ts'
+import { setTimeout as sleep } from 'node:timers/promises'
+import {
+  type BackupWarning,
+  REENCRYPT_STEPS,
+  type ReencryptProgress,
+  type ReencryptStep,
+  type VaultState
+} from '../../shared/contract.ts'
 import {
   ATOMIC_TEMP_PATTERN,
   fsyncDirectory,
@@ -86,22 +93,20 @@ const DB_FILES = ['vault.db', 'vault.db-wal', 'vault.db-shm'] as const
 const RETIRED_BACKUPS_FILE = '.retired-backups.json'
 const RETIRED_PATTERN = /^\.vault\..*\.retired$/
 
+/**
+ * Attempts at the re-encrypted copy that let other requests run between steps; an edit landing
+ * meanwhile makes the copy stale. The attempt after these does not pause, so it always succeeds.
+ */
+const REENCRYPT_PAUSING_ATTEMPTS = 3
+/**
+ * How long a re-encryption pauses after announcing a step: enough for the requests that waited
+ * behind the last step (the renderer asking how far it has got, a save) to be answered, which
+ * can take more than one turn of the event loop; little beside the steps themselves.
+ */
+const REENCRYPT_STEP_PAUSE_MS = 20
+
 /** Two ways a new database and key file replace the current ones; see #switchIn. */
 type Switch = 'restoring' | 'reencrypting'
-
-/** What a re-encryption reports as it goes, in this order. */
-export const REENCRYPT_STEPS = [
-  'checking',
-  'new-keys',
-  'copying',
-  're-encrypting',
-  'verifying',
-  'switching',
-  'backing-up',
-  'removing-old-backups',
-  'done'
-] as const
-export type ReencryptStep = (typeof REENCRYPT_STEPS)[number]
 
 export interface VaultOptions {
   dataDir: string
@@ -130,6 +135,10 @@ export class Vault {
   #key: Buffer | null = null
   /** Key derivation is async; this queue keeps two unlocks or a lock and an unlock from interleaving. */
   #queue: Promise<unknown> = Promise.resolve()
+  /** Set only while a re-encryption runs; read outside the queue, which the re-encryption holds. */
+  #progress: ReencryptProgress | null = null
+  /** Why the open vault opened without its backup; forgotten when it locks. */
+  #backupWarning: BackupWarning | null = null
 
   constructor(options: VaultOptions) {
     this.dataDir = options.dataDir
@@ -147,6 +156,16 @@ export class Vault {
   get state(): VaultState {
     if (this.#db) return 'unlocked'
     return existsSync(this.envelopeFile) ? 'locked' : 'none'
+  }
+
+  /** Set when the vault opened but the day's backup could not be made; null otherwise. */
+  get backupWarning(): BackupWarning | null {
+    return this.#db ? this.#backupWarning : null
+  }
+
+  /** How far the running re-encryption has got, or null: step names only, nothing secret. */
+  get reencryptProgress(): ReencryptProgress | null {
+    return this.#progress ? { ...this.#progress } : null
   }
 
   /** The open database, for the query modules. Throws VAULT_LOCKED when locked. */
@@ -255,6 +274,9 @@ export class Vault {
    * key, and switched in with its new key file; then a backup is made under the new key and
    * only then are the old backups overwritten and removed. A kill at any moment leaves a vault
    * that opens with the old passphrase or the new one, never neither (see #switchIn).
+   *
+   * Between steps the event loop runs, so `reencryptProgress` can be answered and the app stays
+   * responsive on a large record; see #stageReencrypted for why no edit is lost meanwhile.
    */
   reencrypt(
     currentPassphrase: string,
@@ -263,86 +285,134 @@ export class Vault {
   ): Promise<{ recoveryCode: string }> {
     return this.#serial(async () => {
       if (!this.#db || !this.#key) throw new CoreError('VAULT_LOCKED', 'The vault is locked.')
-      onProgress('checking')
-      const envelope = this.#readEnvelopeOrThrow()
-      const proof = await unwrapKey(envelope.wraps.passphrase, currentPassphrase, PASSPHRASE_WRAP)
-      if (!proof) throw new CoreError('WRONG_PASSPHRASE', 'The current passphrase is not right.')
-      proof.fill(0)
-
-      onProgress('new-keys')
-      const newKey = newDataKey()
-      const recoveryCode = newRecoveryCode()
-      let renewed: KeyEnvelope
-      try {
-        renewed = newEnvelope(
-          await wrapKey(newKey, newPassphrase, PASSPHRASE_WRAP, this.#kdfCost),
-          await wrapKey(newKey, normalizeRecoveryCode(recoveryCode), RECOVERY_WRAP, this.#kdfCost)
-        )
-      } catch (error) {
-        newKey.fill(0)
-        throw error
+      const announce = (step: ReencryptStep) => {
+        this.#progress = {
+          step,
+          stepsDone: REENCRYPT_STEPS.indexOf(step),
+          stepsTotal: REENCRYPT_STEPS.length - 1
+        }
+        onProgress(step)
       }
-      // From here to the switch nothing awaits, so no save can land between copy and switch.
-      const db = this.#db
-      const oldKey = this.#key
       try {
-        this.#stage('reencrypting', (stagedDb, stagedEnvelope) => {
-          onProgress('copying')
-          assertHealthyOrDamaged(db)
-          createPrivateFile(stagedDb)
-          db.exec(`VACUUM INTO ${sqlString(stagedDb)}`)
-          onProgress('re-encrypting')
-          rekeyDatabaseCopy(stagedDb, oldKey, newKey)
-          onProgress('verifying')
-          const copy = verifyDatabaseCopy(stagedDb, newKey)
-          const original = databaseContents(db)
-          if (
-            copy.userVersion !== original.userVersion ||
-            JSON.stringify(copy.rows) !== JSON.stringify(original.rows) ||
-            keyOpens(stagedDb, oldKey)
-          ) {
-            throw new Error('The re-encrypted copy does not match the vault.')
-          }
-          fsyncFile(stagedDb)
-          writeEnvelope(stagedEnvelope, renewed)
-        })
-        writeFileAtomic(
-          join(this.dataDir, RETIRED_BACKUPS_FILE),
-          JSON.stringify(listBackups(this.backupsDir).map((b) => b.id))
-        )
-      } catch (error) {
-        newKey.fill(0)
-        throw error
+        return await this.#reencrypt(currentPassphrase, newPassphrase, announce)
+      } finally {
+        this.#progress = null
       }
-
-      onProgress('switching')
-      this.#close()
-      this.#switchIn('reencrypting')
-      this.#removeRetiredFiles()
-      this.#open(newKey, { backups: false })
-
-      // The switch is done: from here a failure must not hide the new recovery code. What is
-      // left undone is finished at the next unlock.
-      try {
-        onProgress('backing-up')
-        const fresh = createBackup(
-          this.#db!,
-          newKey,
-          this.envelopeFile,
-          this.backupsDir,
-          'reencrypted',
-          this.#now()
-        )
-        onProgress('removing-old-backups')
-        this.#finishRetiringBackups(this.#db!, newKey, fresh)
-      } catch (error) {
-        console.error(
-          `Vault: after re-encryption, backups not yet replaced: ${(error as Error).name}`
-        )
-      }
-      onProgress('done')
-      return { recoveryCode }
     })
+  }
+
+  async #reencrypt(
+    currentPassphrase: string,
+    newPassphrase: string,
+    announce: (step: ReencryptStep) => void
+  ): Promise<{ recoveryCode: string }> {
+    const step = async (name: ReencryptStep) => {
+      announce(name)
+      await sleep(REENCRYPT_STEP_PAUSE_MS)
+    }
+    await step('checking')
+    const envelope = this.#readEnvelopeOrThrow()
+    const proof = await unwrapKey(envelope.wraps.passphrase, currentPassphrase, PASSPHRASE_WRAP)
+    if (!proof) throw new CoreError('WRONG_PASSPHRASE', 'The current passphrase is not right.')
+    proof.fill(0)
+
+    await step('new-keys')
+    const newKey = newDataKey()
+    const recoveryCode = newRecoveryCode()
+    try {
+      const renewed = newEnvelope(
+        await wrapKey(newKey, newPassphrase, PASSPHRASE_WRAP, this.#kdfCost),
+        await wrapKey(newKey, normalizeRecoveryCode(recoveryCode), RECOVERY_WRAP, this.#kdfCost)
+      )
+      for (let attempt = 1; ; attempt++) {
+        // The last attempt does not pause, so no edit can land during it and it completes.
+        const pausing = attempt <= REENCRYPT_PAUSING_ATTEMPTS
+        const stages = this.#stageReencrypted(newKey, renewed)
+        let next = stages.next()
+        while (!next.done) {
+          if (pausing) await step(next.value)
+          else announce(next.value)
+          next = stages.next()
+        }
+        // From this check to the switch nothing awaits, so nothing can land in between.
+        if (totalChanges(this.db) === next.value) break
+        this.#removeStaged('reencrypting')
+      }
+      writeFileAtomic(
+        join(this.dataDir, RETIRED_BACKUPS_FILE),
+        JSON.stringify(listBackups(this.backupsDir).map((b) => b.id))
+      )
+    } catch (error) {
+      this.#removeStaged('reencrypting')
+      newKey.fill(0)
+      throw error
+    }
+
+    announce('switching')
+    this.#close()
+    this.#switchIn('reencrypting')
+    this.#removeRetiredFiles()
+    this.#open(newKey, { backups: false })
+
+    // The switch is done: from here a failure must not hide the new recovery code. What is
+    // left undone is finished at the next unlock.
+    try {
+      await step('backing-up')
+      const fresh = createBackup(
+        this.db,
+        newKey,
+        this.envelopeFile,
+        this.backupsDir,
+        'reencrypted',
+        this.#now()
+      )
+      await step('removing-old-backups')
+      this.#finishRetiringBackups(this.db, newKey, fresh)
+    } catch (error) {
+      console.error(
+        `Vault: after re-encryption, backups not yet replaced: ${(error as Error).name}`
+      )
+    }
+    announce('done')
+    return { recoveryCode }
+  }
+
+  /**
+   * Makes the staged pair for a re-encryption: a copy of the live database under the new key,
+   * verified, and its key file. Yields the name of each long step before it starts, so the
+   * caller can report it and, if it chooses, let other requests run; returns how many rows the
+   * live connection had changed when the copy was taken.
+   *
+   * Other requests running between the steps may edit the live database after the copy was
+   * taken, and switching to that copy would lose the edit: the caller compares the returned
+   * count with SQLite's count at the switch, and takes the copy again when it moved.
+   */
+  *#stageReencrypted(newKey: Buffer, renewed: KeyEnvelope): Generator<ReencryptStep, number> {
+    const db = this.db
+    const oldKey = this.#key!
+    const staged = this.#staged('reencrypting')
+    this.#removeStaged('reencrypting')
+    yield 'copying'
+    assertHealthyOrDamaged(db)
+    createPrivateFile(staged.db)
+    db.exec(`VACUUM INTO ${sqlString(staged.db)}`)
+    // In the same tick as the copy: what the copy holds, and the change count it matches.
+    const original = databaseContents(db)
+    const changesAtCopy = totalChanges(db)
+    yield 're-encrypting'
+    rekeyDatabaseCopy(staged.db, oldKey, newKey)
+    yield 'verifying'
+    const copy = verifyDatabaseCopy(staged.db, newKey)
+    if (
+      copy.userVersion !== original.userVersion ||
+      JSON.stringify(copy.rows) !== JSON.stringify(original.rows) ||
+      keyOpens(staged.db, oldKey)
+    ) {
+      throw new Error('The re-encrypted copy does not match the vault.')
+    }
+    fsyncFile(staged.db)
+    writeEnvelope(staged.envelope, renewed)
+    return changesAtCopy
   }
 
   /** Closes the database and wipes the data key from memory. */
@@ -355,14 +425,16 @@ export class Vault {
     return this.#serial(() => {
       if (!this.#db || !this.#key) throw new CoreError('VAULT_LOCKED', 'The vault is locked.')
       try {
-        return createBackup(
+        const { file } = createBackup(
           this.#db,
           this.#key,
           this.envelopeFile,
           this.backupsDir,
           'manual',
           this.#now()
-        ).file
+        )
+        this.#backupWarning = null
+        return file
       } catch (error) {
         if (error instanceof DatabaseDamagedError)
           throw new CoreError('VAULT_DAMAGED', error.message)
@@ -610,6 +682,7 @@ export class Vault {
       throw new CoreError('VAULT_DAMAGED', 'The vault database file is missing.')
     }
     let db: Db
+    let warning: BackupWarning | null = null
     try {
       db = openVaultDatabase(this.dbFile, key, { create: false })
     } catch (error) {
@@ -624,7 +697,7 @@ export class Vault {
       }
       runMigrations(db, steps)
       if (options.backups) {
-        this.#rollingBackupIfDue(db, key)
+        warning = this.#rollingBackupIfDue(db, key)
         this.#backupHousekeeping(db, key)
       }
       this.#afterOpen(db)
@@ -638,13 +711,27 @@ export class Vault {
     }
     this.#db = db
     this.#key = key
+    this.#backupWarning = warning
   }
 
-  #rollingBackupIfDue(db: Db, key: Buffer): void {
-    const now = this.#now()
-    const latest = listBackups(this.backupsDir)[0]
-    if (latest && now.getTime() - latest.createdAt.getTime() < ROLLING_BACKUP_INTERVAL_MS) return
-    createBackup(db, key, this.envelopeFile, this.backupsDir, 'rolling', now)
+  /**
+   * A failure here must not keep the record shut (a full disk should not lock a family out):
+   * it is logged by kind only (messages carry paths, which carry names) and reported as a
+   * warning. The next unlock tries again.
+   */
+  #rollingBackupIfDue(db: Db, key: Buffer): BackupWarning | null {
+    try {
+      const now = this.#now()
+      const latest = listBackups(this.backupsDir)[0]
+      if (latest && now.getTime() - latest.createdAt.getTime() < ROLLING_BACKUP_INTERVAL_MS) {
+        return null
+      }
+      createBackup(db, key, this.envelopeFile, this.backupsDir, 'rolling', now)
+      return null
+    } catch (error) {
+      console.error(`Vault: the daily backup could not be made: ${kindOf(error)}`)
+      return 'daily-backup-failed'
+    }
   }
 
   /**
@@ -672,6 +759,7 @@ export class Vault {
       this.#db.close()
       this.#db = null
     }
+    this.#backupWarning = null
     if (this.#key) {
       this.#key.fill(0)
       this.#key = null
@@ -695,6 +783,18 @@ function stampOf(date: Date): string {
 
 function sqlString(value: string): string {
   return `'${value.replace(/'/g, "''")}'`
+}
+
+/** The kind of an error, for the log: its name and system or SQLite code, never its message. */
+function kindOf(error: unknown): string {
+  const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown }
+  const kind = typeof name === 'string' ? name : 'unknown error'
+  return typeof code === 'string' && /^[A-Z0-9_]{1,40}$/.test(code) ? `${kind} (${code})` : kind
+}
+
+/** Rows inserted, changed or deleted on this connection since it opened, triggers included. */
+function totalChanges(db: Db): number {
+  return Number(db.prepare('SELECT total_changes()').pluck().get())
 }
 
 function assertHealthyOrDamaged(db: Db): void {

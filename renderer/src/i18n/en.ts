@@ -154,6 +154,8 @@ export const en = {
     printHeading: 'Lantern recovery code',
     printInstructions:
       'Keep this page somewhere safe. If you forget your Lantern passphrase, choose “Forgot your passphrase?” and type this code.',
+    replaces:
+      'This is a new recovery code. The one you had before no longer opens anything: put this one in its place.',
     confirm: 'I have written down or printed my recovery code',
     continue: 'Continue'
   },
@@ -176,6 +178,8 @@ export const en = {
       'Your passphrase is right, but Lantern cannot read the vault file. Nothing has been changed or deleted.',
     damagedRestore:
       'You can restore it from a backup. Lantern keeps its backups in the “backups” folder beside the vault file.',
+    backupFailed:
+      'Your vault is open and your record is unchanged, but Lantern could not make today’s backup. The computer may be short of free space. Lantern will try again the next time you unlock.',
     newerTitle: 'This vault was made by a newer Lantern',
     newerBody:
       'Please update Lantern to the latest version, then open your vault again. Nothing has been changed.'
@@ -269,7 +273,25 @@ export const en = {
       reencryptLabel: 'Someone else may know my current passphrase',
       reencryptHint:
         'Lantern then also encrypts your record and its backups again under a brand-new key, so the old passphrase and the old recovery code stop opening anything. You get a new recovery code to write down. Files set aside as damaged keep their old key.',
-      reencryptBusy: 'Re-encrypting…'
+      reencryptBusy: 'Re-encrypting…',
+      progressLabel: 'Re-encrypting your vault',
+      progressStarting: 'Getting ready…',
+      progressStep: 'Step {current} of {total}: {step}',
+      progressHint:
+        'A large record takes longer. If this is interrupted nothing is lost: your vault then opens with the old passphrase or the new one.',
+      steps: {
+        checking: 'Checking your current passphrase',
+        'new-keys': 'Making a new key and a new recovery code',
+        copying: 'Copying your record',
+        're-encrypting': 'Encrypting the copy with the new key',
+        verifying: 'Checking that nothing is missing from the copy',
+        switching: 'Putting the new copy in place',
+        'backing-up': 'Making a backup with the new key',
+        'removing-old-backups': 'Removing the backups made with the old key',
+        done: 'Finished'
+      },
+      reencryptDone:
+        'Your vault and its backups now use a new key. From now on, unlock with your new passphrase, and keep your new recovery code safe.'
     }
   },
   errors: {

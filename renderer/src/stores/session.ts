@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { BackupSummary, VaultState } from '@shared/contract.ts'
+import type { BackupSummary, ReencryptProgress, VaultState, VaultStatus } from '@shared/contract.ts'
 import { call, onVaultLocked, toApiError } from '../api/client.ts'
 import { flushPendingSaves, keepDrafts } from '../composables/useDebouncedSave.ts'
 import type { MessageKey, MessageParams } from '../i18n/index.ts'
@@ -14,7 +14,12 @@ export type Screen =
 export interface Notice {
   key: MessageKey
   params?: MessageParams
+  /** Good news unless said otherwise. */
+  tone?: 'success' | 'warning'
 }
+
+/** How often a running re-encryption is asked how far it has got. */
+const PROGRESS_POLL_MS = 250
 
 /** Why the vault is locked, when the person did not just press Lock themselves. */
 export type LockReason = { kind: 'inactivity'; minutes: number } | { kind: 'elsewhere' }
@@ -25,6 +30,12 @@ export const useSessionStore = defineStore('session', () => {
   const unavailable = ref(false)
   /** Shown once, right after the vault is created, until the person confirms they kept it. */
   const recoveryCode = ref<string | null>(null)
+  /** The code shown replaces an earlier one (after re-encrypting), which no longer works. */
+  const recoveryCodeReplaces = ref(false)
+  /** While a re-encryption runs: how far it has got (null until the core first says). */
+  const reencryptProgress = ref<ReencryptProgress | null>(null)
+  /** The running re-encryption, so an inactivity lock can wait for it. */
+  let reencryption: Promise<void> | null = null
   const lockReason = ref<LockReason | null>(null)
   const notice = ref<Notice | null>(null)
 
@@ -39,6 +50,7 @@ export const useSessionStore = defineStore('session', () => {
   function becameLocked(reason: LockReason | null): void {
     clearPersonalData()
     recoveryCode.value = null
+    recoveryCodeReplaces.value = false
     notice.value = null
     lockReason.value = reason
     vaultState.value = 'locked'
@@ -63,18 +75,28 @@ export const useSessionStore = defineStore('session', () => {
   async function create(passphrase: string): Promise<void> {
     const created = await call('vault.create', { passphrase })
     recoveryCode.value = created.recoveryCode
+    recoveryCodeReplaces.value = false
     lockReason.value = null
     vaultState.value = 'unlocked'
   }
 
   function recoveryCodeKept(): void {
     recoveryCode.value = null
+    recoveryCodeReplaces.value = false
+  }
+
+  /** The vault opened, but its backup could not be made: the person should know. */
+  function noticeBackupWarning(status: VaultStatus): void {
+    if (status.backupWarning === 'daily-backup-failed') {
+      notice.value = { key: 'unlock.backupFailed', tone: 'warning' }
+    }
   }
 
   async function unlock(passphrase: string): Promise<void> {
     try {
       const status = await call('vault.unlock', { passphrase })
       lockReason.value = null
+      noticeBackupWarning(status)
       vaultState.value = status.state
     } catch (error) {
       if (toApiError(error).code === 'NO_VAULT') await start()
@@ -106,14 +128,52 @@ export const useSessionStore = defineStore('session', () => {
     await call('vault.changePassphrase', { currentPassphrase, newPassphrase })
   }
 
-  /** New passphrase and new data key; the new recovery code is then shown once, as at creation. */
-  async function reencrypt(currentPassphrase: string, newPassphrase: string) {
-    const renewed = await call('vault.reencrypt', { currentPassphrase, newPassphrase })
-    recoveryCode.value = renewed.recoveryCode
+  /**
+   * New passphrase and new data key; the new recovery code is then shown once, as at creation.
+   * The core answers only at the end, so meanwhile it is asked how far it has got.
+   */
+  function reencrypt(currentPassphrase: string, newPassphrase: string): Promise<void> {
+    const run = (async () => {
+      reencryptProgress.value = null
+      let pending = true
+      const poll = async () => {
+        while (pending) {
+          try {
+            const progress = await call('vault.reencryptProgress')
+            if (pending && progress) reencryptProgress.value = progress
+          } catch {
+            // The answer to vault.reencrypt says what went wrong, if anything did.
+          }
+          await new Promise((resolve) => setTimeout(resolve, PROGRESS_POLL_MS))
+        }
+      }
+      void poll()
+      try {
+        const renewed = await call('vault.reencrypt', { currentPassphrase, newPassphrase })
+        recoveryCode.value = renewed.recoveryCode
+        recoveryCodeReplaces.value = true
+        notice.value = { key: 'settings.passphrase.reencryptDone' }
+      } finally {
+        pending = false
+        reencryptProgress.value = null
+        reencryption = null
+      }
+    })()
+    reencryption = run
+    return run
   }
 
   /** Locks now. Whatever the core answers, nothing personal stays on screen. */
   async function lock(reason: LockReason | null = null): Promise<void> {
+    if (reason?.kind === 'inactivity' && reencryption) {
+      // Locking now would take the new recovery code off the screen before anyone saw it (the
+      // old one no longer works): wait, and lock only if the re-encryption failed.
+      const renewed = await reencryption.then(
+        () => true,
+        () => false
+      )
+      if (renewed) return
+    }
     // Valid edits still waiting for autosave are kept before the key leaves memory; what
     // cannot be saved yet (a new entry, an invalid edit) is kept as a draft.
     await flushPendingSaves()
@@ -156,6 +216,8 @@ export const useSessionStore = defineStore('session', () => {
     vaultState,
     screen,
     recoveryCode,
+    recoveryCodeReplaces,
+    reencryptProgress,
     lockReason,
     notice,
     start,
