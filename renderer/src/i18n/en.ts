@@ -262,7 +262,7 @@ export const en = {
     passphrase: {
       title: 'Change passphrase',
       intro:
-        'Choose a new passphrase for unlocking Lantern. Your recovery code does not change and still works.',
+        'Choose a new passphrase for unlocking Lantern. Your recovery code keeps working, unless you tick the box below.',
       currentLabel: 'Current passphrase',
       currentRequired: 'Enter your current passphrase.',
       wrongCurrent: 'That is not your current passphrase. Check that Caps Lock is off.',
