@@ -137,13 +137,15 @@ test('Lantern locks itself after the chosen minutes without activity', async ({
   expect((await bridge.core.handlers['settings.get']({})).autoLockMinutes).toBe(1)
   await shoot('settings')
 
-  // Activity puts it off, in the page and in the core, which hears of it…
+  // Activity puts it off, in the page and in the core, which hears of it… (80 s after the last
+  // save, 40 s after the click; the page clock also runs in real time, so each step keeps a
+  // 20 s margin for a slow machine.)
   const heading = app.getByRole('heading', { level: 1, name: 'Settings' })
-  await app.clock.fastForward(50_000)
+  await app.clock.fastForward(40_000)
   const reported = app.waitForRequest('**/api/session.activity')
   await heading.click()
   await reported
-  await app.clock.fastForward(50_000)
+  await app.clock.fastForward(40_000)
   await expect(heading).toBeVisible()
   expect(bridge.core.vault.state).toBe('unlocked')
 
