@@ -208,14 +208,7 @@ function inspect(db: Db, file: string, options: { create: boolean }): void {
   if (!options.create && hasPlaintextHeader(file)) {
     throw new DatabaseDamagedError('the file is not encrypted')
   }
-  let check: unknown
-  try {
-    check = db.pragma('quick_check', { simple: true })
-  } catch (error) {
-    if (isDamage(error)) throw new DatabaseDamagedError((error as { code: string }).code)
-    throw error
-  }
-  if (check !== 'ok') throw new DatabaseDamagedError('quick_check failed')
+  assertHealthy(db)
   // Creating a vault gives it its schema before the key file exists, so a database with a
   // key file and no schema was never a whole Lantern vault: keep it as it is.
   if (!options.create && Number(db.pragma('user_version', { simple: true })) === 0) {
