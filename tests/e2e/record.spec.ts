@@ -416,6 +416,34 @@ test('bad input is explained beside its field and nothing is saved', async ({
   expect(await list(bridge, profileId, 'administration')).toEqual([])
   await medicines.getByRole('button', { name: 'Cancel' }).click()
 
+  // Things that happened are not in the future: a dose and a measurement dated next year are
+  // refused beside their date, and nothing is saved.
+  const nextYear = `${new Date().getFullYear() + 1}-03-03`
+  await medicines.getByRole('button', { name: 'Add a medicine' }).click()
+  await chooseDrug(medicines, 'vinc', 'vincristine')
+  await medicines.getByLabel('Dose (each time)').fill('1.5')
+  await medicines.getByLabel('Unit', { exact: true }).selectOption('mg/m2')
+  await medicines.getByLabel('Date given').fill(nextYear)
+  await medicines.getByRole('button', { name: 'Save', exact: true }).click()
+  const given = medicines.getByLabel('Date given')
+  await expect(given).toHaveAttribute('aria-invalid', 'true')
+  await expect(given).toHaveAccessibleDescription(/A dose cannot be dated in the future\./)
+  await expect(given).toBeFocused()
+  await shoot('record-future-dose')
+  expect(await list(bridge, profileId, 'administration')).toEqual([])
+  await medicines.getByRole('button', { name: 'Cancel' }).click()
+
+  const sizes = section(app, 'Height and weight')
+  await sizes.getByRole('button', { name: 'Add a height and weight' }).click()
+  await sizes.getByLabel('Date measured').fill(nextYear)
+  await sizes.getByLabel('Height').fill('110')
+  await sizes.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(sizes.getByLabel('Date measured')).toHaveAccessibleDescription(
+    /A measurement cannot be dated in the future\./
+  )
+  expect(await list(bridge, profileId, 'measurement')).toEqual([])
+  await sizes.getByRole('button', { name: 'Cancel' }).click()
+
   // An absurd dose: 5000 g/m² of methotrexate.
   await medicines.getByRole('button', { name: 'Add a medicine' }).click()
   const picker = medicines.getByRole('combobox', { name: /Medicine/ })

@@ -54,7 +54,7 @@ async function addMeasurement(page: Page) {
   await sizes.getByLabel('Height').fill('110')
   await sizes.getByLabel('Weight').fill('19')
   await sizes.getByRole('button', { name: 'Save', exact: true }).click()
-  await sizes.getByRole('button', { name: 'Done', exact: true }).click()
+  await expect(sizes.locator('form')).toHaveCount(0)
   await expect(sizes).toContainText('110 cm · 19 kg')
 }
 
@@ -103,14 +103,18 @@ test('vincristine 15 mg/m² is asked about, saved only when confirmed, and marke
   await medicines.getByRole('button', { name: 'Save', exact: true }).click()
   await expect(dose).toHaveAccessibleDescription(QUESTION)
   await confirm.click()
-  await expect(medicines.getByRole('status').filter({ hasText: /^\W*Saved$/ })).toBeVisible()
-  await expect(medicines.getByText('You confirmed this unusual dose as right.')).toBeVisible()
-  await expect(confirm).toHaveCount(0)
+  // Saved, the new entry's form closes into its row, as every new entry does.
+  await expect(medicines.locator('form')).toHaveCount(0)
+  await expect(medicines.getByRole('status').filter({ hasText: 'Added' }).first()).toBeVisible()
   expect(await administrations(bridge, profileId)).toEqual([
     expect.objectContaining({ dose: 15, unit: 'mg/m2', confirmedUnusual: true })
   ])
-  await medicines.getByRole('button', { name: 'Done', exact: true }).click()
   await expect(medicines).toContainText('15 mg/m² IV, on 3 Mar 2021 · unusual dose, confirmed')
+  // Opened again, the form says the dose was confirmed and asks nothing more.
+  await medicines.getByRole('button', { name: /^Edit/ }).click()
+  await expect(medicines.getByText('You confirmed this unusual dose as right.')).toBeVisible()
+  await expect(confirm).toHaveCount(0)
+  await medicines.getByRole('button', { name: 'Done', exact: true }).click()
 
   // The summary says so in vincristine's own row.
   await openPage(app, profileId, 'summary')
@@ -130,7 +134,7 @@ test('an unusual edit is never autosaved: it waits with its question, even throu
   const medicines = section(app, 'Medicines given')
   await startVincristine(medicines, '1.5')
   await medicines.getByRole('button', { name: 'Save', exact: true }).click()
-  await medicines.getByRole('button', { name: 'Done', exact: true }).click()
+  await expect(medicines.locator('form')).toHaveCount(0)
   await expect(medicines).toContainText('1.5 mg/m² IV, on 3 Mar 2021')
 
   // The edit to 15 is asked about instead of saved; the record keeps 1.5.
