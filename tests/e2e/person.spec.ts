@@ -8,20 +8,13 @@ import {
   expectAccessible,
   lock,
   lockedHeading,
+  openSettings,
   peopleHeading,
   unlock,
   watchForPageErrors
 } from './steps.ts'
 
 const SAMPLE_NAME = 'Sample: Alex (fictional)'
-
-async function openSettings(page: Page) {
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Settings' })
-    .click()
-  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible()
-}
 
 async function openPeople(page: Page) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click()

@@ -14,6 +14,7 @@ import {
   expectAccessible,
   lock,
   lockedHeading,
+  openSettings,
   peopleHeading,
   readRecoveryCode,
   unlock,
@@ -21,14 +22,6 @@ import {
 } from './steps.ts'
 
 const NEW_PASSPHRASE = 'a lantern nobody else has seen'
-
-async function openSettings(page: Page) {
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Settings' })
-    .click()
-  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible()
-}
 
 async function fillReencryptForm(page: Page) {
   const form = page.getByRole('region', { name: 'Change passphrase' })

@@ -69,6 +69,14 @@ export async function unlock(page: Page, passphrase: string) {
   await page.getByRole('button', { name: 'Unlock', exact: true }).click()
 }
 
+export async function openSettings(page: Page) {
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Settings' })
+    .click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible()
+}
+
 export function lockedHeading(page: Page) {
   return page.getByRole('heading', { level: 1, name: 'Lantern is locked' })
 }
