@@ -18,6 +18,7 @@ export const CARE_PLAN_DISCLAIMER =
 export const BODY_SYSTEMS = [
   'cancer-coming-back',
   'heart',
+  'lungs',
   'brain-and-learning',
   'hormones-and-growth',
   'fertility-and-sexual-health',
@@ -176,6 +177,8 @@ export interface CarePlan {
   profileId: string
   asOf: string
   rulesVersion: string
+  /** The day the rules with schedules were last read against their sources. */
+  rulesCheckedOn: string
   anthracycline: AnthracyclineTotal | null
   /** Plan-wide remarks: whom the guidelines were written for, what the record lacks. */
   notes: string[]

@@ -334,10 +334,12 @@ export const administrationSchema = z
 export const RADIATION_FIELDS = [
   'cranial',
   'craniospinal',
+  'neck',
   'total-body',
   'chest',
   'breast-or-chest-wall',
   'abdomen',
+  'upper-abdomen',
   'testicular',
   'other'
 ] as const
@@ -378,6 +380,17 @@ export const TRANSPLANT_TYPES = ['allogeneic', 'autologous'] as const
 export const CELL_SOURCES = ['bone-marrow', 'peripheral-blood', 'cord-blood', 'unknown'] as const
 export const GVHD_KINDS = ['acute', 'chronic'] as const
 export const GVHD_STATUSES = ['active', 'resolved'] as const
+export const GVHD_ORGANS = [
+  'skin',
+  'mouth',
+  'eyes',
+  'liver',
+  'gut',
+  'lungs',
+  'joints-and-fascia',
+  'genital',
+  'other'
+] as const
 
 export const transplantSchema = z.strictObject({
   ...owned,

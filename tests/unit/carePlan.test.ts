@@ -223,32 +223,33 @@ describe('re-evaluation', () => {
   })
 
   it('an item that leaves the plan is reported as removed, and finds its done dates when it comes back', async () => {
-    const transfusionEntry = (
-      await core.handlers['record.list']({ profileId, kind: 'supportiveCare' })
-    ).find((e) => (e as { kind: string }).kind === 'red-cell-transfusions')!
+    // The sample's hearing test comes from 18 Gy cranial + 12 Gy TBI = 30 Gy to the head; without
+    // the cranial course the total is 12 Gy and the test leaves the plan.
+    const key = 'ears.hearing-test'
+    const cranialEntry = (
+      await core.handlers['record.list']({ profileId, kind: 'radiation' })
+    ).find((e) => (e as { field: string }).field === 'cranial')!
     await core.handlers['careplan.get']({ profileId })
     await core.handlers['careplan.markDone']({
       profileId,
-      itemKey: 'liver.iron-overload',
+      itemKey: key,
       doneOn: '2026-10-01',
-      note: 'Ferritin 300'
+      note: 'Hearing normal'
     })
-    await core.handlers['record.delete']({ kind: 'supportiveCare', id: transfusionEntry.id })
+    await core.handlers['record.delete']({ kind: 'radiation', id: cranialEntry.id })
     const without = await core.handlers['careplan.get']({ profileId })
-    expect(itemOf(without, 'liver.iron-overload')).toBeUndefined()
+    expect(itemOf(without, key)).toBeUndefined()
     expect(without.changes).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ kind: 'removed', key: 'liver.iron-overload' })
-      ])
+      expect.arrayContaining([expect.objectContaining({ kind: 'removed', key })])
     )
-    const transfusions = transfusionEntry as unknown as Record<string, unknown>
+    const cranial = cranialEntry as unknown as Record<string, unknown>
     const input = Object.fromEntries(
-      Object.entries(transfusions).filter(([k]) => !['id', 'createdAt', 'updatedAt'].includes(k))
+      Object.entries(cranial).filter(([k]) => !['id', 'createdAt', 'updatedAt'].includes(k))
     )
-    await dispatch(core.handlers, 'record.save', { kind: 'supportiveCare', entry: input })
-    const back = itemOf(await core.handlers['careplan.get']({ profileId }), 'liver.iron-overload')!
-    expect(back.completions.map((c) => c.note)).toEqual(['Ferritin 300'])
-    expect(back.dueState).toBe('complete')
+    await dispatch(core.handlers, 'record.save', { kind: 'radiation', entry: input })
+    const back = itemOf(await core.handlers['careplan.get']({ profileId }), key)!
+    expect(back.completions.map((c) => c.note)).toEqual(['Hearing normal'])
+    expect(back.dueState).toBe('scheduled')
   })
 
   it('a new version of the rules is reported, with the items it changed', async () => {
@@ -271,6 +272,7 @@ describe('re-evaluation', () => {
     await next.vault.unlock(PASSPHRASE)
     const plan = await next.handlers['careplan.get']({ profileId: person.id })
     expect(plan.rulesVersion).toBe(content.version)
+    expect(plan.rulesCheckedOn).toBe(content.checkedOn)
     expect(plan.changes!.map((c) => [c.kind, c.key])).toEqual([
       ['rules-updated', null],
       ['changed', ECHO]

@@ -41,6 +41,37 @@ describe('the shipped rules', () => {
     }
   })
 
+  it('every rule with a schedule says where its threshold and interval were read, and when', () => {
+    const scheduled = CONTENT.rules.filter((r) => r.schedule !== null)
+    expect(scheduled.length).toBeGreaterThan(30)
+    for (const rule of scheduled) {
+      const checked = rule.checked
+      expect(checked, `${rule.id} has no record of its check`).toBeDefined()
+      expect(
+        rule.citations.map((c) => c.source),
+        rule.id
+      ).toContain(checked!.source)
+      expect(checked!.section.length, rule.id).toBeGreaterThan(3)
+      // The source's own numbers or qualifiers, and its interval in words.
+      expect(checked!.threshold.length, rule.id).toBeGreaterThan(10)
+      expect(checked!.interval, rule.id).toMatch(/\d|once|every|each|refer/i)
+      expect(checked!.on <= CONTENT.checkedOn, rule.id).toBe(true)
+    }
+    expect(CONTENT.checkedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+  })
+
+  it('each anthracycline factor cites where it really comes from: idarubicin from COG via PanCare, mitoxantrone rounded from 10.5', () => {
+    const table = CONTENT.equivalenceTables.find((t) => t.id === CONTENT.anthracyclineTable)!
+    for (const drug of Object.keys(table.factors)) {
+      expect(table.factorCitations[drug], drug).toBeDefined()
+      expect(CONTENT.sources[table.factorCitations[drug]!.source], drug).toBeDefined()
+    }
+    expect(table.factorCitations.idarubicin!.section).toMatch(/COG/)
+    expect(table.factorCitations.idarubicin!.note).toMatch(/could not estimate/)
+    expect(table.factorCitations.mitoxantrone!.note).toMatch(/10\.5/)
+    expect(table.factorCitations.daunorubicin!.source).toBe('feijen-2019')
+  })
+
   it('no unconfirmed rule carries a schedule or a frequency', () => {
     const unconfirmed = CONTENT.rules.filter((r) => r.status === 'UNCONFIRMED')
     expect(unconfirmed.length).toBeGreaterThan(0)
@@ -169,8 +200,19 @@ describe('the loader refuses bad data', () => {
     none.rules[0]!.citations = []
     expect(() => parseCarePlanContent(none)).toThrow(/rules\.0\.citations/)
     const unknown = clone()
-    unknown.rules[0]!.citations = [{ source: 'nowhere', section: 'x' }]
+    ;(unknown.rules[0]!.citations as object[]).push({ source: 'nowhere', section: 'x' })
     expect(() => parseCarePlanContent(unknown)).toThrow(/Unknown source nowhere/)
+  })
+
+  it('a scheduled rule without the record of its check, or an uncited factor', () => {
+    const unchecked = clone()
+    const rule = unchecked.rules.find((r) => r.schedule !== null)!
+    delete rule.checked
+    expect(() => parseCarePlanContent(unchecked)).toThrow(/threshold and interval were checked/)
+    const factor = clone()
+    const table = (factor.equivalenceTables as { factorCitations: Record<string, unknown> }[])[0]!
+    delete table.factorCitations.idarubicin
+    expect(() => parseCarePlanContent(factor)).toThrow(/idarubicin factor needs a citation/)
   })
 
   it('a rule without a status, or a table in use that is not confirmed', () => {

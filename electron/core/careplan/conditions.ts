@@ -123,6 +123,64 @@ function radiationReason(
   return unknown(missing)
 }
 
+/** Lower case, inside sentences ("chronic GVHD of the lungs"). */
+const GVHD_ORGAN_WORDS: Record<string, string> = {
+  skin: 'the skin',
+  mouth: 'the mouth',
+  eyes: 'the eyes',
+  liver: 'the liver',
+  gut: 'the gut',
+  lungs: 'the lungs',
+  'joints-and-fascia': 'the joints and fascia',
+  genital: 'the genital area',
+  other: 'other organs'
+}
+
+function chronicGvhdReason(facts: Facts, organs: string[] | undefined): Evaluation {
+  const g = facts.chronicGvhd
+  const hit = organs ? organs.filter((o) => g.organs.has(o)) : [...g.organs]
+  if (hit.length > 0 || (!organs && g.episodes > 0)) {
+    const where = hit.length > 0 ? ` of ${hit.map((o) => GVHD_ORGAN_WORDS[o] ?? o).join(', ')}` : ''
+    return yes([`Chronic graft-versus-host disease (GVHD)${where} after a transplant.`], null)
+  }
+  if (g.unanswered > 0) {
+    return unknown([
+      'Record on the transplant entry whether chronic GVHD followed the transplant, and where, or that it did not.'
+    ])
+  }
+  // A chronic episode with no organs ticked might be in one of these.
+  if (organs && g.episodes > 0 && g.organs.size === 0) {
+    return unknown(['Record which organs the chronic GVHD affected (on the transplant entry).'])
+  }
+  return NO
+}
+
+function largestDoseReason(
+  facts: Facts,
+  spec: { drugs: string[]; routes: string[]; perM2: { atLeast?: number; below?: number } }
+): Evaluation {
+  const reasons: string[] = []
+  const missing: string[] = []
+  let end: string | null = null
+  for (const id of spec.drugs) {
+    const d = facts.drugs.get(id)
+    if (!d) continue
+    const largest = Math.max(0, ...spec.routes.map((r) => d.largestPerM2ByRoute.get(r) ?? 0))
+    if (inRange(largest, spec.perM2)) {
+      reasons.push(
+        `${d.name} up to ${formatNumber(largest)} mg/m² in a single dose${agesText(facts, d.firstDate, d.lastDate)} (${rangeText(spec.perM2, 'mg/m²')}).`
+      )
+      end = latest([end, d.lastDate])
+    } else if (spec.routes.some((r) => d.unconvertedRoutes.has(r))) {
+      missing.push(
+        `Some ${d.name} doses could not be put per m² (a height or weight is missing), so Lantern cannot tell whether any was a high dose.`
+      )
+    }
+  }
+  if (reasons.length > 0) return yes(reasons, end, missing)
+  return missing.length > 0 ? unknown(missing) : NO
+}
+
 export function evaluate(condition: Condition, facts: Facts): Evaluation {
   if ('always' in condition) return yes([], null)
   if ('anthracyclineDoxEq' in condition)
@@ -185,6 +243,13 @@ export function evaluate(condition: Condition, facts: Facts): Evaluation {
           null
         )
       : NO
+  }
+  if ('chronicGvhd' in condition) return chronicGvhdReason(facts, condition.chronicGvhd.organs)
+  if ('largestDose' in condition) return largestDoseReason(facts, condition.largestDose)
+  if ('not' in condition) {
+    const inner = evaluate(condition.not, facts)
+    if (inner.value === 'unknown') return inner
+    return inner.value === 'yes' ? NO : yes([], null)
   }
   if ('sex' in condition) {
     if (facts.sex === null || facts.sex === 'not-stated' || facts.sex === 'intersex') {

@@ -10,7 +10,13 @@
  */
 import { z } from 'zod'
 import { BODY_SYSTEMS, RESPONSIBLE } from '../../shared/careplan.ts'
-import { RADIATION_FIELDS, SEXES, TRANSPLANT_TYPES, CONDITIONS } from '../../shared/record.ts'
+import {
+  CONDITIONS,
+  GVHD_ORGANS,
+  RADIATION_FIELDS,
+  SEXES,
+  TRANSPLANT_TYPES
+} from '../../shared/record.ts'
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 const text = z.string().trim().min(1)
@@ -42,6 +48,9 @@ export type Condition =
   | { corticosteroidDaysInARow: { atLeast: number } }
   | { transplant: (typeof TRANSPLANT_TYPES)[number][] }
   | { redCellTransfusions: { atLeast: number } }
+  | { chronicGvhd: { organs?: string[] } }
+  | { largestDose: { drugs: string[]; routes: string[]; perM2: z.infer<typeof range> } }
+  | { not: Condition }
   | { sex: (typeof SEXES)[number][] }
   | { diagnosis: (typeof CONDITIONS)[number][] }
   | { onTreatment: boolean }
@@ -68,6 +77,23 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({
       redCellTransfusions: z.strictObject({ atLeast: z.number().int().positive() })
     }),
+    /**
+     * Chronic graft-versus-host disease after a transplant, in any of these organs (any organ
+     * when none are named). Unknown while an allogeneic transplant has no answer either way.
+     */
+    z.strictObject({
+      chronicGvhd: z.strictObject({ organs: z.array(z.enum(GVHD_ORGANS)).min(1).optional() })
+    }),
+    /** A single dose of one of these drugs, by these routes, in this range of mg per m². */
+    z.strictObject({
+      largestDose: z.strictObject({
+        drugs: z.array(text).min(1),
+        routes: z.array(text).min(1),
+        perM2: range
+      })
+    }),
+    /** For leaving a group out (breast screening after radiation given for breast cancer). */
+    z.strictObject({ not: conditionSchema }),
     z.strictObject({ sex: z.array(z.enum(SEXES)).min(1) }),
     z.strictObject({ diagnosis: z.array(z.enum(CONDITIONS)).min(1) }),
     z.strictObject({ onTreatment: z.boolean() }),
@@ -99,11 +125,26 @@ export const scheduleSchema = z.strictObject({
     .min(1)
     .optional(),
   /** For a once-only check done before this age: one more at this age. */
-  againAtAge: z.number().int().positive().optional()
+  againAtAge: z.number().int().positive().optional(),
+  /**
+   * The check stops at this age (early puberty is watched for only in young children): from
+   * then on the rule no longer applies to the person.
+   */
+  endAtAge: z.number().int().positive().optional()
 })
 export type RuleSchedule = z.infer<typeof scheduleSchema>
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/)
+
+const checkedSchema = z.strictObject({
+  source: text,
+  section: text,
+  /** Who the source says is at risk, with its numbers ("radiotherapy ≥ 30 Gy exposing the heart"). */
+  threshold: text,
+  /** How often and from when, in the source's terms ("every 2 years, from 2 years after"). */
+  interval: text,
+  on: z.string().regex(ISO_DATE)
+})
 
 /**
  * A guide section that explains a rule's topic: a guide id and a section id (the slug of the
@@ -119,8 +160,12 @@ export const ruleSchema = z
     itemKey: z.string().regex(/^[a-z0-9][a-z0-9.-]{0,99}$/),
     kind: z.enum(['check', 'topic']),
     system: z.enum(BODY_SYSTEMS),
-    /** Guidelines written for people treated as children, teenagers or young adults. */
-    population: z.enum(['caya', 'everyone', 'on-treatment']),
+    /**
+     * Who the source wrote for: people first treated as children, teenagers or young adults
+     * (caya), people first treated at or after the caya age limit (adult), everyone, or people
+     * still on treatment.
+     */
+    population: z.enum(['caya', 'adult', 'everyone', 'on-treatment']),
     when: conditionSchema,
     title: text,
     /** A first line for "why", when the condition itself gives no reason (e.g. everyone). */
@@ -133,6 +178,12 @@ export const ruleSchema = z
     status: z.enum(['CONFIRMED', 'UNCONFIRMED']),
     /** Keys of `sources`, each with the section the rule comes from. */
     citations: z.array(z.strictObject({ source: text, section: text })).min(1),
+    /**
+     * For a rule with a schedule: where its numbers were read (one of its citations and the
+     * section), the source's own threshold and interval with their qualifiers, and the day they
+     * were checked. Lets a reviewer re-check a rule against its source without guessing.
+     */
+    checked: checkedSchema.optional(),
     /** Why the rule is what it is, for the next reviewer; not shown. */
     reviewNote: text.optional(),
     /**
@@ -153,6 +204,20 @@ export const ruleSchema = z
     if (rule.schedule !== null && rule.frequency === null) {
       ctx.addIssue({ code: 'custom', path: ['frequency'], message: 'Say the schedule in words.' })
     }
+    if (rule.schedule !== null && !rule.checked) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['checked'],
+        message: 'A rule with a schedule says where its threshold and interval were checked.'
+      })
+    }
+    if (rule.checked && !rule.citations.some((c) => c.source === rule.checked!.source)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['checked', 'source'],
+        message: 'The checked source must be one of the rule’s citations.'
+      })
+    }
     if (rule.kind === 'topic' && rule.schedule !== null) {
       ctx.addIssue({ code: 'custom', path: ['schedule'], message: 'A topic has no schedule.' })
     }
@@ -170,7 +235,15 @@ export const equivalenceTableSchema = z.strictObject({
   status: z.enum(['CONFIRMED', 'UNCONFIRMED']),
   citations: z.array(z.strictObject({ source: text, section: text })).min(1),
   /** Multiply a drug's cumulative mg/m² by its factor to get the reference drug's mg/m². */
-  factors: z.record(z.string(), z.number().positive())
+  factors: z.record(z.string(), z.number().positive()),
+  /**
+   * Where each factor really comes from, which is not always the table's own source: PanCare's
+   * idarubicin ×5 is the COG guideline's, because Feijen 2019 could not estimate one.
+   */
+  factorCitations: z.record(
+    z.string(),
+    z.strictObject({ source: text, section: text, note: text.optional() })
+  )
 })
 export type EquivalenceTable = z.output<typeof equivalenceTableSchema>
 
@@ -178,6 +251,8 @@ export const carePlanContentSchema = z
   .strictObject({
     /** Bumped whenever a rule or table changes; stored plans compare it to show what changed. */
     version: text,
+    /** The day every scheduled rule was last read against its source; shown with the plan. */
+    checkedOn: z.string().regex(ISO_DATE),
     sources: z.record(z.string(), citationSchema),
     /**
      * Rules for survivors of childhood, teenage and young adult cancer apply to people first
@@ -219,6 +294,18 @@ export const carePlanContentSchema = z
             code: 'custom',
             path: ['rules', i, 'citations'],
             message: `Unknown source ${c.source}.`
+          })
+        }
+      }
+    })
+    content.equivalenceTables.forEach((t, i) => {
+      for (const drug of Object.keys(t.factors)) {
+        const cited = t.factorCitations[drug]
+        if (!cited || !(cited.source in content.sources)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['equivalenceTables', i, 'factorCitations', drug],
+            message: `The ${drug} factor needs a citation to a known source.`
           })
         }
       }

@@ -130,6 +130,10 @@ function firstSeenOf(
   return next?.state === 'due' ? (user.firstSeen.get(key) ?? seenOn) : null
 }
 
+function shortestInterval(rule: Rule): number {
+  return Math.min(...(rule.schedule?.every ?? [{ months: Infinity }]).map((b) => b.months))
+}
+
 /** The schedule that gives the earliest due date among rules sharing a key. */
 function earliestDue(
   matches: Match[],
@@ -149,10 +153,14 @@ function earliestDue(
       },
       done
     )
+    const sameDate =
+      next.state === 'due' && best?.next.state === 'due' && next.date === best.next.date
     if (
       !best ||
       rank(next) < rank(best.next) ||
-      (next.state === 'due' && best.next.state === 'due' && next.date < best.next.date)
+      (next.state === 'due' && best.next.state === 'due' && next.date < best.next.date) ||
+      // On the same first date the more frequent schedule leads, so its words are the ones shown.
+      (sameDate && shortestInterval(rule) < shortestInterval(best.rule))
     ) {
       best = { next, rule }
     }
@@ -288,6 +296,14 @@ const DUE_ORDER: Record<DueState, number> = {
   complete: 7
 }
 
+/** A check that stops at an age (early puberty) no longer applies once the person is that old. */
+function endedByAge(rule: Rule, facts: Facts, asOf: string): boolean {
+  const end = rule.schedule?.endAtAge
+  return (
+    end !== undefined && facts.dateOfBirth !== null && ageInYears(facts.dateOfBirth, asOf) >= end
+  )
+}
+
 /**
  * @param seenOn the day an item shown for the first time counts as having appeared (the core
  *   passes today, whatever day the plan is worked out for)
@@ -321,6 +337,8 @@ export function buildPlanItems(
   const byKey = new Map<string, Match[]>()
   for (const rule of content.rules) {
     if (rule.population === 'on-treatment' && !facts.onTreatment) continue
+    if (rule.population === 'adult' && !adultTreated) continue
+    if (endedByAge(rule, facts, asOf)) continue
     const evaluation = evaluate(rule.when, facts)
     if (evaluation.value === 'no') continue
     const list = byKey.get(rule.itemKey) ?? []

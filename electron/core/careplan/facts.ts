@@ -7,7 +7,13 @@
 import type { Profile } from '../../shared/contract.ts'
 import type { Entry } from '../../shared/record.ts'
 import { ageInYears, dayNumber } from '../record/dates.ts'
-import { type Administration, cumulativeDoses, intrathecalInjections } from '../record/doses.ts'
+import {
+  type Administration,
+  cumulativeDoses,
+  doseEvents,
+  intrathecalInjections,
+  UNIT_MEANING
+} from '../record/doses.ts'
 import type { Measurement } from '../record/bodySize.ts'
 import { anthracyclineDoxEquivalent } from '../record/equivalents.ts'
 import type { DrugLookup } from '../record/references.ts'
@@ -23,7 +29,14 @@ export interface PlanRecord {
     Entry<'radiation'>,
     'field' | 'fieldOther' | 'totalDoseGy' | 'startedOn' | 'endedOn'
   >[]
-  transplants: Pick<Entry<'transplant'>, 'type' | 'transplantedOn'>[]
+  /**
+   * GVHD episodes as recorded, and the family's "no chronic GVHD" answer; written structurally
+   * so records from before the organs became codes still evaluate (free-text organs match none).
+   */
+  transplants: (Pick<Entry<'transplant'>, 'type' | 'transplantedOn'> & {
+    gvhd?: readonly { kind: string; organs: readonly string[] }[]
+    noChronicGvhd?: boolean
+  })[]
   supportiveCare: Pick<Entry<'supportiveCare'>, 'kind' | 'count'>[]
 }
 
@@ -37,6 +50,12 @@ export interface DrugFact {
   /** Systemic (not intrathecal) mg per m², over the doses that could be converted. */
   systemicPerM2: number
   unconvertedPerM2: number
+  /**
+   * The largest single dose per m² by route (mg for mass), for "high-dose" thresholds; and the
+   * routes with a dose that could not be put per m² (a height or weight is missing).
+   */
+  largestPerM2ByRoute: Map<string, number>
+  unconvertedRoutes: Set<string>
 }
 
 export interface AnthracyclinePart {
@@ -89,6 +108,13 @@ export interface Facts {
   } | null
   radiation: Map<string, RadiationFact>
   transplants: { type: string; date: string | null }[]
+  chronicGvhd: {
+    /** Organ codes over every chronic episode (free text from before codes counts as none). */
+    organs: Set<string>
+    episodes: number
+    /** Allogeneic transplants with no chronic episode and no "none" answer. */
+    unanswered: number
+  }
   /** null when a transfusion entry has no count. */
   redCellTransfusions: number | null
 }
@@ -97,10 +123,12 @@ export interface Facts {
 const RADIATION_LABELS: Record<string, string> = {
   cranial: 'cranial radiation',
   craniospinal: 'craniospinal radiation',
+  neck: 'neck radiation',
   'total-body': 'total body irradiation (TBI)',
   chest: 'chest radiation',
   'breast-or-chest-wall': 'breast or chest wall radiation',
   abdomen: 'abdominal radiation',
+  'upper-abdomen': 'upper abdominal radiation',
   testicular: 'testicular radiation',
   other: 'radiation'
 }
@@ -150,7 +178,9 @@ export function computeFacts(
         firstDate: c.firstDate,
         lastDate: c.lastDate,
         systemicPerM2: 0,
-        unconvertedPerM2: 0
+        unconvertedPerM2: 0,
+        largestPerM2ByRoute: new Map(),
+        unconvertedRoutes: new Set()
       }
       drugFacts.set(c.drugId, fact)
     }
@@ -160,6 +190,18 @@ export function computeFacts(
     if (c.route !== 'intrathecal' && c.quantity === 'mass') {
       fact.systemicPerM2 += c.perM2Total
       fact.unconvertedPerM2 += c.unconvertedPerM2
+    }
+  }
+
+  const byId = new Map(record.administrations.map((a) => [a.id, a]))
+  for (const event of doseEvents(record.administrations, record.measurements)) {
+    const a = byId.get(event.administrationId)!
+    const fact = drugFacts.get(a.drugId)
+    if (!fact || UNIT_MEANING[a.unit].quantity !== 'mass') continue
+    if (event.perM2 === null) fact.unconvertedRoutes.add(a.route)
+    else {
+      const largest = fact.largestPerM2ByRoute.get(a.route) ?? 0
+      if (event.perM2 > largest) fact.largestPerM2ByRoute.set(a.route, event.perM2)
     }
   }
 
@@ -247,10 +289,24 @@ export function computeFacts(
     corticosteroid,
     radiation,
     transplants: record.transplants.map((t) => ({ type: t.type, date: t.transplantedOn ?? null })),
+    chronicGvhd: chronicGvhdOf(record.transplants),
     redCellTransfusions: transfusions.some((t) => t.count == null)
       ? null
       : transfusions.reduce((sum, t) => sum + (t.count ?? 0), 0)
   }
+}
+
+function chronicGvhdOf(transplants: PlanRecord['transplants']): Facts['chronicGvhd'] {
+  const organs = new Set<string>()
+  let episodes = 0
+  let unanswered = 0
+  for (const t of transplants) {
+    const chronic = (t.gvhd ?? []).filter((g) => g.kind === 'chronic')
+    episodes += chronic.length
+    for (const g of chronic) for (const organ of g.organs) organs.add(organ)
+    if (t.type === 'allogeneic' && chronic.length === 0 && !t.noChronicGvhd) unanswered += 1
+  }
+  return { organs, episodes, unanswered }
 }
 
 /** "at age 4" or "at ages 4 to 7", or "" when the date of birth is not recorded. */

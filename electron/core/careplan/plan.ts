@@ -134,6 +134,7 @@ export function carePlan(
     profileId,
     asOf,
     rulesVersion: content.version,
+    rulesCheckedOn: content.checkedOn,
     anthracycline: facts.anthracycline
       ? {
           doxorubicinEquivalentMgM2: Math.round(facts.anthracycline.total * 10) / 10,

@@ -34,7 +34,8 @@ export const carePlanMessages = {
     anthracyclineTable: 'Converted with the table {table} ({version}).',
     anthracyclineIncomplete:
       'Some anthracycline doses could not be converted, because a height or weight is missing, so the real total is higher.',
-    basis: 'Worked out on {date} from the treatment record, with Lantern’s rules version {version}.'
+    basis:
+      'Worked out on {date} from the treatment record, with Lantern’s rules version {version}, checked against their sources on {checked}.'
   },
 
   changes: {
@@ -59,6 +60,7 @@ export const carePlanMessages = {
   systems: {
     'cancer-coming-back': 'Signs the cancer may be back',
     heart: 'Heart',
+    lungs: 'Lungs and breathing',
     'brain-and-learning': 'Brain, learning and nerves',
     'hormones-and-growth': 'Hormones and growth',
     'fertility-and-sexual-health': 'Fertility and sexual health',
