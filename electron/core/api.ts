@@ -4,7 +4,7 @@
  */
 import type { MethodName, MethodOutput, ParsedInput, VaultStatus } from '../shared/contract.ts'
 import { type EntryKind, todayIso } from '../shared/record.ts'
-import { anthracyclineTableOf, type CarePlanContent } from './careplan/content.ts'
+import { anthracyclineTableWithSources, type CarePlanContent } from './careplan/content.ts'
 import { acknowledgeChanges, carePlan, requirePlanItem } from './careplan/plan.ts'
 import {
   addCompletion,
@@ -222,7 +222,7 @@ export function createCore(options: CoreOptions): Core {
       })()
     },
     'record.summary': ({ profileId }) =>
-      treatmentSummary(vault.db, profileId, drugs, anthracyclineTableOf(plan.content)),
+      treatmentSummary(vault.db, profileId, drugs, anthracyclineTableWithSources(plan.content)),
     'drafts.save': (draft) => saveDraft(vault.db, draft),
     'drafts.list': ({ profileId }) => listDrafts(vault.db, profileId),
     'drafts.delete': ({ id }) => {

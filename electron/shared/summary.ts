@@ -47,6 +47,8 @@ export interface DoxorubicinEquivalentPart {
   perM2: number
   /** From the table; null when the table has no factor for this drug. */
   factor: number | null
+  /** Where the factor comes from, in words (source, section, and any note); null without one. */
+  factorSource: string | null
   /** perM2 × factor, or null without a factor. */
   equivalent: number | null
   firstDate: string

@@ -180,6 +180,8 @@ describe('treatment summary', () => {
     })
     expect(summary.anthracycline!.total).toBeCloseTo(135, 9)
     expect(summary).not.toHaveProperty('classTotals')
+    // Each factor says where it comes from: daunorubicin's 0.6 is Feijen 2019's Table 3.
+    expect(summary.anthracycline!.parts[1]!.factorSource).toMatch(/Feijen.*Table 3 \(ratio 0\.6/)
 
     const plan = await ok<CarePlan>('careplan.get', { profileId, asOf: '2026-11-22' })
     expect(plan.anthracycline).toEqual({

@@ -329,6 +329,24 @@ export function anthracyclineTableOf(content: CarePlanContent): EquivalenceTable
   return content.equivalenceTables.find((t) => t.id === content.anthracyclineTable)!
 }
 
+/**
+ * The table with each factor's source written out, for the summary and the PDF: a doctor reading
+ * "idarubicin ×5" can see it is the COG guideline's factor, not a measured ratio.
+ */
+export function anthracyclineTableWithSources(
+  content: CarePlanContent
+): EquivalenceTable & { factorSources: Record<string, string> } {
+  const table = anthracyclineTableOf(content)
+  const factorSources: Record<string, string> = {}
+  for (const [drug, cited] of Object.entries(table.factorCitations)) {
+    const source = content.sources[cited.source]!
+    factorSources[drug] =
+      `${source.organisation}, ${source.document}: ${cited.section}.` +
+      (cited.note ? ` ${cited.note}` : '')
+  }
+  return { ...table, factorSources }
+}
+
 export class CarePlanContentError extends Error {
   constructor(message: string) {
     super(message)

@@ -20,6 +20,8 @@ export interface EquivalenceFactors {
   version: string
   /** Multiply a drug's cumulative mg/m² by its factor to get doxorubicin mg/m². */
   factors: Readonly<Record<string, number>>
+  /** Each factor's source in words, for the reader (careplan/content.ts factorSourceTexts). */
+  factorSources?: Readonly<Record<string, string>>
 }
 
 /**
@@ -42,6 +44,7 @@ export function anthracyclineDoxEquivalent(
         drugId: c.drugId,
         perM2: 0,
         factor: Object.hasOwn(table.factors, c.drugId) ? table.factors[c.drugId]! : null,
+        factorSource: table.factorSources?.[c.drugId] ?? null,
         equivalent: null,
         firstDate: c.firstDate,
         lastDate: c.lastDate,

@@ -164,6 +164,7 @@ export const personMessages = {
     doxEquivalentTotal: 'Total, as doxorubicin',
     doxEquivalentTable:
       'Factors from the table {table}, {version}. The care plan uses the same table.',
+    factorSource: '{drug} factor: {source}',
     doxEquivalentIncomplete:
       'Not every dose could be converted (a height, a weight or a factor is missing), so the real total is higher.',
 
