@@ -114,9 +114,10 @@ test('the care plan of the sample: reasons with doses, done, snoozed, dismissed,
     .locator('.plan-group')
     .getByRole('heading', { level: 2 })
     .allTextContents()
-  expect(groupHeadings.map((h) => h.trim()).slice(0, 3)).toEqual([
+  expect(groupHeadings.map((h) => h.trim()).slice(0, 4)).toEqual([
     'Signs the cancer may be back',
     'Heart',
+    'Lungs and breathing',
     'Brain, learning and nerves'
   ])
 
@@ -145,7 +146,7 @@ test('the care plan of the sample: reasons with doses, done, snoozed, dismissed,
   await expect(showSources).toHaveAttribute('aria-expanded', 'false')
   await showSources.click()
   await expect(address).toBeVisible()
-  await expect(sources).toContainText('Section: Who is at risk')
+  await expect(sources).toContainText('Section: Surveillance (echocardiography)')
   await expect(sources.getByRole('button', { name: /^Hide the full sources/ })).toHaveAttribute(
     'aria-expanded',
     'true'
@@ -164,6 +165,34 @@ test('the care plan of the sample: reasons with doses, done, snoozed, dismissed,
   await expect(learning.first()).toBeVisible()
   await expect(learning.first()).toContainText('21 intrathecal injections')
   await expect(learning.first()).toContainText(/learning|school/i)
+
+  // The rules as their sources say them today (content review of 6 Dec 2026): when they were
+  // checked; 18 Gy cranial + 12 Gy TBI = 30 Gy keeps the yearly hormone tests beside a dated
+  // referral; TBI brings thyroid tests and the lung check.
+  await expect(app.getByRole('region', { name: 'About this plan' })).toContainText(
+    'checked against their sources on 6 Dec 2026'
+  )
+  const hormones = group(app, 'Hormones and growth')
+  const pituitary = hormones.getByRole('article', {
+    name: 'Hormone blood tests after radiation to the head'
+  })
+  await expect(fact(pituitary, 'How often')).toContainText('for at least 15 years after it')
+  const referral = hormones.getByRole('article', {
+    name: 'Referral to a hormone specialist (endocrinologist)'
+  })
+  await expect(referral).toContainText('Check-up')
+  await expect(fact(referral, 'Next due')).toContainText('2024')
+  await expect(
+    hormones
+      .getByRole('article', { name: 'Thyroid blood tests' })
+      .getByText(/Total body irradiation/)
+  ).toBeVisible()
+  const lungs = group(app, 'Lungs and breathing').getByRole('article', {
+    name: 'Breathing and lung check'
+  })
+  await expect(fact(lungs, 'Why')).toContainText('Total body irradiation (TBI) 12 Gy')
+  await lungs.scrollIntoViewIfNeeded()
+  await app.screenshot({ path: join(SCREENSHOT_DIR, 'careplan-lungs.png') })
 
   // A topic the source gives no confirmed schedule for says so, without a schedule.
   const ask = app.getByRole('article').filter({ hasText: 'Ask your care team' }).first()
