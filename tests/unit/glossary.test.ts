@@ -53,7 +53,8 @@ const STORED_COPIES: Record<string, string | null> = {
   'ons-tisagenlecleucel-2017': null,
   'nice-tisagenlecleucel-2024': null,
   'nice-brexucabtagene-2023': null,
-  'nice-ta1116-obecabtagene': null
+  'nice-ta1116-obecabtagene': null,
+  'cog-fever': null
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu
