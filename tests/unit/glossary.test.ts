@@ -54,7 +54,8 @@ const STORED_COPIES: Record<string, string | null> = {
   'nice-tisagenlecleucel-2024': null,
   'nice-brexucabtagene-2023': null,
   'nice-ta1116-obecabtagene': null,
-  'cog-fever': null
+  'cog-fever': null,
+  'nci-coping-feelings': null
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu
