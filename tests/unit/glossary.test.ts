@@ -55,7 +55,10 @@ const STORED_COPIES: Record<string, string | null> = {
   'nice-brexucabtagene-2023': null,
   'nice-ta1116-obecabtagene': null,
   'cog-fever': null,
-  'nci-coping-feelings': null
+  'nci-coping-feelings': null,
+  'postmonarch-jco-2025': null,
+  'saad-onj-2012': null,
+  'acs-glossary-rfa': null
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu
