@@ -205,12 +205,12 @@ export const FACTS: readonly { fact: string; pattern: RegExp; source: string }[]
   },
   {
     fact: 'NICE recommended blinatumomab for adults with relapsed Philadelphia-negative ALL in 2017',
-    pattern: /NICE recommended blinatumomab[^.\n]*in 2017/i,
+    pattern: /In 2017, NICE recommended blinatumomab/i,
     source: 'amgen-nice-blinatumomab-2017'
   },
   {
     fact: 'NICE recommended inotuzumab for adults with relapsed or refractory B-cell ALL in 2018',
-    pattern: /NICE recommended (?:it|inotuzumab)[^.\n]*in 2018/i,
+    pattern: /In 2018, NICE recommended (?:it|inotuzumab)/i,
     source: 'nice-ta541-inotuzumab'
   },
   {
