@@ -37,7 +37,28 @@ const STORED_COPIES: Record<string, string | null> = {
   'uptodate-metastatic-breast-cancer': '002_',
   'blood-cancer-uk-all-relapse': '003_',
   'what-is-all-2017': '004_',
-  'curesearch-low-white-count': null
+  'curesearch-low-white-count': null,
+  // Pages read to bring the guides up to date (approvals, labels, newer figures): no stored copy.
+  'nci-childhood-all-pdq-hp': null,
+  'nci-adult-all-pdq-hp': null,
+  'fda-blincyto-label': null,
+  'amgen-blinatumomab-pediatric-2016': null,
+  'blincyto-mrd-2018': null,
+  'fda-blinatumomab-consolidation-2024': null,
+  'amgen-nice-blinatumomab-2017': null,
+  'livertox-inotuzumab': null,
+  'fda-besponsa-label': null,
+  'fda-inotuzumab-pediatric-2024': null,
+  'nice-ta541-inotuzumab': null,
+  'ons-tisagenlecleucel-2017': null,
+  'nice-tisagenlecleucel-2024': null,
+  'nice-brexucabtagene-2023': null,
+  'nice-ta1116-obecabtagene': null,
+  'cog-fever': null,
+  'nci-coping-feelings': null,
+  'postmonarch-jco-2025': null,
+  'saad-onj-2012': null,
+  'acs-glossary-rfa': null
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { parseGuide } from '../../electron/core/library/guideMarkdown.ts'
 import { FACTS as ADULT } from './guide-facts/adult-all.ts'
 import { FACTS as CHILDHOOD } from './guide-facts/childhood-all.ts'
 import { FACTS as BREAST } from './guide-facts/metastatic-breast-cancer.ts'
@@ -17,9 +18,12 @@ const GUIDES: [slug: string, facts: typeof ADULT, minimum: number][] = [
   ['metastatic-breast-cancer', BREAST, 60]
 ]
 
+function raw(slug: string): string {
+  return readFileSync(new URL(`../../content/guides/${slug}.md`, import.meta.url), 'utf8')
+}
+
 function body(slug: string): string {
-  const text = readFileSync(new URL(`../../content/guides/${slug}.md`, import.meta.url), 'utf8')
-  return text.replace(/^---[\s\S]*?\n---\n/, '')
+  return raw(slug).replace(/^---[\s\S]*?\n---\n/, '')
 }
 
 describe.each(GUIDES)('the %s guide', (slug, facts, minimum) => {
@@ -31,5 +35,10 @@ describe.each(GUIDES)('the %s guide', (slug, facts, minimum) => {
 
   it.each(facts.map((f) => [f.fact, f] as const))('states: %s', (_fact, f) => {
     expect(text).toMatch(f.pattern)
+  })
+
+  it("credits every key fact to a source listed in the guide's front matter", () => {
+    const listed = new Set(parseGuide(`${slug}.md`, raw(slug)).sources.map((s) => s.id))
+    expect(facts.map((f) => f.source).filter((source) => !listed.has(source))).toEqual([])
   })
 })

@@ -1,4 +1,4 @@
-/** Key facts from nci-adult-all-pdq and what-is-all-2017 that the "Acute lymphoblastic leukemia (ALL) in adults" guide must contain (checked by tests/unit/guideFacts.test.ts). */
+/** Key facts from nci-adult-all-pdq and what-is-all-2017 (and, for what the NCI patient page leaves out or has changed since, NCI's health professional summary, FDA approvals, NCI's page on emotions and Blood Cancer UK's support line) that the "Acute lymphoblastic leukemia (ALL) in adults" guide must contain (checked by tests/unit/guideFacts.test.ts). */
 export const FACTS: readonly { fact: string; pattern: RegExp; source: string }[] = [
   // What ALL is
   {
@@ -438,7 +438,7 @@ export const FACTS: readonly { fact: string; pattern: RegExp; source: string }[]
   {
     fact: 'Induction: imatinib for certain patients, some also with combination chemo',
     pattern:
-      /targeted therapy with imatinib for some people; some of them will have combination chemotherapy/i,
+      /targeted therapy with imatinib for people whose ALL is Philadelphia chromosome-positive; some of them will have combination chemotherapy/i,
     source: 'nci-adult-all-pdq'
   },
   {
@@ -549,5 +549,79 @@ export const FACTS: readonly { fact: string; pattern: RegExp; source: string }[]
     fact: 'Some tests continue after treatment to check for change or recurrence',
     pattern: /after treatment has finished[\s\S]{0,120}come back/i,
     source: 'nci-adult-all-pdq'
+  },
+
+  // Which ALL the TKIs are for (NCI's summary for health professionals)
+  {
+    fact: 'Imatinib, dasatinib and nilotinib are TKIs for Philadelphia chromosome-positive ALL',
+    pattern: /imatinib, dasatinib and nilotinib[^\n]*Philadelphia chromosome-positive ALL/i,
+    source: 'nci-adult-all-pdq-hp'
+  },
+  {
+    fact: 'These TKIs block the BCR::ABL1 tyrosine kinase',
+    pattern: /block the signal[^.\n]*BCR::ABL1/i,
+    source: 'nci-adult-all-pdq-hp'
+  },
+  {
+    fact: 'Dasatinib for Philadelphia chromosome-positive ALL that has come back',
+    pattern: /dasatinib for Philadelphia chromosome-positive ALL that has come back/i,
+    source: 'nci-adult-all-pdq-hp'
+  },
+
+  // Blinatumomab beyond relapse (FDA approvals since the NCI page's list)
+  {
+    fact: 'FDA approved blinatumomab for ALL in remission with minimal residual disease in March 2018',
+    pattern: /minimal residual disease[^\n]*March 2018/i,
+    source: 'blincyto-mrd-2018'
+  },
+  {
+    fact: 'FDA approved blinatumomab for consolidation of Ph-negative B-cell ALL on 14 June 2024',
+    pattern: /consolidation[^\n]*Philadelphia chromosome-negative[^\n]*14 June 2024/i,
+    source: 'fda-blinatumomab-consolidation-2024'
+  },
+
+  // Coping and support
+  {
+    fact: 'Strong and changing feelings are normal with cancer',
+    pattern: /these feelings are normal/i,
+    source: 'nci-coping-feelings'
+  },
+  {
+    fact: 'Learning about the illness helps many people feel less afraid',
+    pattern: /Learning the facts[^.\n]*less afraid/i,
+    source: 'nci-coping-feelings'
+  },
+  {
+    fact: 'Support groups meet in person and online',
+    pattern: /support groups?[^.\n]*in person[^.\n]*online/i,
+    source: 'nci-coping-feelings'
+  },
+  {
+    fact: 'A social worker or nurse can point to help with costs, insurance and rides',
+    pattern: /social worker or nurse[^.\n]*(?:costs|insurance)/i,
+    source: 'nci-coping-feelings'
+  },
+  {
+    fact: 'Signs of depression lasting more than 2 weeks: tell the doctor; depression can be treated',
+    pattern:
+      /more than 2 weeks[\s\S]{0,200}can be treated|can be treated[\s\S]{0,200}more than 2 weeks/i,
+    source: 'nci-coping-feelings'
+  },
+  {
+    fact: 'Thoughts of suicide: 911 in an emergency, or call, text or chat 988',
+    pattern: /911[^\n]*988/,
+    source: 'nci-coping-feelings'
+  },
+  {
+    fact: 'Blood Cancer UK support line 0808 2080 888',
+    pattern: /0808 2080 888/,
+    source: 'blood-cancer-uk-all-relapse'
+  },
+
+  // Credits and dates
+  {
+    fact: '"What is ALL?" is Patient Power\'s page',
+    pattern: /Patient Power, "What is ALL\?"/,
+    source: 'what-is-all-2017'
   }
 ]

@@ -1,4 +1,4 @@
-/** Key facts from Cancer.Net's childhood ALL guide (cancer-net-childhood-all), the "What is ALL?" page (what-is-all-2017) and CureSearch's page on low white counts (curesearch-low-white-count) that the Childhood acute lymphoblastic leukemia (ALL) guide must contain (checked by tests/unit/guideFacts.test.ts). */
+/** Key facts from Cancer.Net's childhood ALL guide (cancer-net-childhood-all), Patient Power's "What is ALL?" page (what-is-all-2017), CureSearch's page on low white counts (curesearch-low-white-count), the Children's Oncology Group's fever page (cog-fever) and, for approvals made since Cancer.Net wrote its guide, the FDA and NICE, that the Childhood acute lymphoblastic leukemia (ALL) guide must contain (checked by tests/unit/guideFacts.test.ts). */
 export const FACTS: readonly { fact: string; pattern: RegExp; source: string }[] = [
   // What ALL is
   {
@@ -706,5 +706,75 @@ export const FACTS: readonly { fact: string; pattern: RegExp; source: string }[]
     fact: 'Ask whether treatment could affect fertility and about seeing a fertility specialist',
     pattern: /fertility specialist/i,
     source: 'cancer-net-childhood-all'
+  },
+
+  // Fever during treatment (near the top, before the long sections)
+  {
+    fact: 'Fever during treatment: call the care team straight away',
+    pattern: /If your child has a fever[^.\n]*call[^.\n]*straight away/i,
+    source: 'cog-fever'
+  },
+  {
+    fact: 'Do not wait until the clinic opens',
+    pattern: /Do not wait until the clinic opens/i,
+    source: 'cog-fever'
+  },
+  {
+    fact: 'Take the temperature by mouth or under the arm, not in the bottom',
+    pattern: /by mouth or under the arm/i,
+    source: 'cog-fever'
+  },
+  {
+    fact: 'The fever section comes before the long sections of the guide',
+    pattern:
+      /^(?:(?!## )[\s\S])*## Fever during treatment: call the hospital now[\s\S]*## What ALL is/,
+    source: 'cog-fever'
+  },
+  {
+    fact: 'Below an ANC of 500 the risk of infection is high (in the fever section too)',
+    pattern: /## Fever during treatment[\s\S]{0,1500}below 500/i,
+    source: 'curesearch-low-white-count'
+  },
+
+  // Stem cells, explained where first used
+  {
+    fact: 'A stem cell is a very young cell that can grow into red cells, white cells or platelets',
+    pattern:
+      /stem cell is a very young cell[^.\n]*red (?:blood )?cells, white (?:blood )?cells or platelets/i,
+    source: 'what-is-all-2017'
+  },
+
+  // Newer treatments, with their approval dates
+  {
+    fact: 'FDA approved blinatumomab for children with relapsed or refractory B-cell ALL in September 2016',
+    pattern: /blinatumomab[^\n]*children[^\n]*September 2016/i,
+    source: 'amgen-blinatumomab-pediatric-2016'
+  },
+  {
+    fact: 'FDA approved blinatumomab for consolidation of Ph-negative B-cell ALL from 1 month of age on 14 June 2024',
+    pattern: /14 June 2024[^\n]*consolidation[^\n]*Philadelphia chromosome-negative[^\n]*1 month/i,
+    source: 'fda-blinatumomab-consolidation-2024'
+  },
+  {
+    fact: 'FDA approved tisagenlecleucel on 30 August 2017 for people up to 25',
+    pattern: /tisagenlecleucel on 30 August 2017[^\n]*up to (?:age )?25/i,
+    source: 'ons-tisagenlecleucel-2017'
+  },
+  {
+    fact: 'NICE has recommended tisagenlecleucel in England since December 2018',
+    pattern: /NICE has recommended it[^\n]*since December 2018/i,
+    source: 'nice-tisagenlecleucel-2024'
+  },
+
+  // Credits and dates
+  {
+    fact: '"What is ALL?" is Patient Power\'s page',
+    pattern: /Patient Power, "What is ALL\?"/,
+    source: 'what-is-all-2017'
+  },
+  {
+    fact: 'CureSearch facts were taken on 4 December 2026',
+    pattern: /CureSearch on 4 December 2026/i,
+    source: 'curesearch-low-white-count'
   }
 ]

@@ -150,7 +150,7 @@ export const FACTS: readonly { fact: string; pattern: RegExp; source: string }[]
   {
     fact: 'Aromatase inhibitors only work after menopause and can raise estrogen if the ovaries work',
     pattern:
-      /AIs only work in people who have been through menopause[\s\S]{0,120}make estrogen levels rise/i,
+      /AIs only work when the ovaries are not making estrogen[\s\S]{0,300}make estrogen levels rise/i,
     source: 'uptodate-metastatic-breast-cancer'
   },
   {
@@ -241,7 +241,7 @@ export const FACTS: readonly { fact: string; pattern: RegExp; source: string }[]
   },
   {
     fact: 'Continuing the CDK4/6 inhibitor after progression does not help',
-    pattern: /carrying on with the CDK4\/6 inhibitor does not help/i,
+    pattern: /simply carrying on with the same CDK4\/6 inhibitor did not help/i,
     source: 'uptodate-metastatic-breast-cancer'
   },
   {
@@ -506,7 +506,7 @@ export const FACTS: readonly { fact: string; pattern: RegExp; source: string }[]
   },
   {
     fact: 'Radiofrequency ablation and chemoembolization are options for single-organ disease',
-    pattern: /radiofrequency ablation[\s\S]{0,40}chemoembolization/i,
+    pattern: /radiofrequency ablation[\s\S]{0,200}chemoembolization/i,
     source: 'uptodate-metastatic-breast-cancer'
   },
   {
@@ -517,6 +517,65 @@ export const FACTS: readonly { fact: string; pattern: RegExp; source: string }[]
   {
     fact: 'American Cancer Society phone line 1-800-ACS-2345',
     pattern: /1-800-ACS-2345/i,
+    source: 'uptodate-metastatic-breast-cancer'
+  },
+
+  // Newer evidence and safety
+  {
+    fact: 'postMONARCH: abemaciclib plus fulvestrant after progression on a CDK4/6 inhibitor improved PFS, HR 0.73',
+    pattern: /postMONARCH[\s\S]{0,900}hazard ratio of 0\.73/i,
+    source: 'postmonarch-jco-2025'
+  },
+  {
+    fact: 'postMONARCH: median time without growth 6.0 vs 5.3 months',
+    pattern: /6\.0 months[^\n]*5\.3 months/i,
+    source: 'postmonarch-jco-2025'
+  },
+  {
+    fact: 'postMONARCH was reported at ASCO 2024 and published in the Journal of Clinical Oncology in 2025',
+    pattern: /ASCO[^\n]*2024[^\n]*Journal of Clinical Oncology[^\n]*2025/i,
+    source: 'postmonarch-jco-2025'
+  },
+  {
+    fact: 'Jaw osteonecrosis: 1.8% on denosumab vs 1.3% on zoledronic acid in pooled trials',
+    pattern: /1\.8%[^\n]*denosumab[^\n]*1\.3%[^\n]*zoledronic acid/i,
+    source: 'saad-onj-2012'
+  },
+  {
+    fact: 'Have a dental check before starting denosumab or a bisphosphonate',
+    pattern: /### Denosumab[\s\S]{0,1500}dental check-up/i,
+    source: 'saad-onj-2012'
+  },
+
+  // Words explained in plain language
+  {
+    fact: '"Line" of treatment explained',
+    pattern: /each new treatment[^.\n]*is called a "line"/i,
+    source: 'uptodate-metastatic-breast-cancer'
+  },
+  {
+    fact: 'Topoisomerase I explained as an enzyme cells need to copy their DNA',
+    pattern: /topoisomerase I inhibitor\. [^\n]*enzyme[^\n]*DNA/i,
+    source: 'uptodate-metastatic-breast-cancer'
+  },
+  {
+    fact: 'Radiofrequency ablation explained: a probe heats the tumor with radio waves',
+    pattern: /radiofrequency ablation[^\n]*radio waves/i,
+    source: 'acs-glossary-rfa'
+  },
+  {
+    fact: 'Immune checkpoints explained as brakes on the immune system',
+    pattern: /checkpoints? (?:are|is)[^.\n]*brakes/i,
+    source: 'uptodate-metastatic-breast-cancer'
+  },
+  {
+    fact: 'Down-regulators explained: they make the cell break down its estrogen receptors',
+    pattern: /down-regulators \(SERDs\)[^\n]*break (?:them|it) down/i,
+    source: 'uptodate-metastatic-breast-cancer'
+  },
+  {
+    fact: 'PIK3CA is named without its chemical name',
+    pattern: /^(?![\s\S]*phosphatidylinositol)/,
     source: 'uptodate-metastatic-breast-cancer'
   }
 ]

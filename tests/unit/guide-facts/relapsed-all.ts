@@ -1,4 +1,4 @@
-/** Key facts from blood-cancer-uk-all-relapse, nci-adult-all-pdq and cancer-net-childhood-all that the "When ALL comes back (relapsed and refractory ALL)" guide must contain (checked by tests/unit/guideFacts.test.ts). */
+/** Key facts from blood-cancer-uk-all-relapse, nci-adult-all-pdq and cancer-net-childhood-all (and, for what changed since they were written, NCI's health professional summaries, FDA labels and approvals, LiverTox and NICE) that the "When ALL comes back (relapsed and refractory ALL)" guide must contain (checked by tests/unit/guideFacts.test.ts). */
 export const FACTS: readonly { fact: string; pattern: RegExp; source: string }[] = [
   // What relapse, refractory and remission mean
   {
@@ -71,9 +71,19 @@ export const FACTS: readonly { fact: string; pattern: RegExp; source: string }[]
     source: 'blood-cancer-uk-all-relapse'
   },
   {
-    fact: 'A second remission induction with chemotherapy worked for about 4 in 10 (40%) in trials',
-    pattern: /4 (?:out of|in) 10 people \(40%\)/i,
+    fact: 'In trials in adults, a second remission induction with chemotherapy worked for about 4 in 10 (40%)',
+    pattern: /4 (?:out of|in) 10 adults \(40%\)/i,
     source: 'blood-cancer-uk-all-relapse'
+  },
+  {
+    fact: 'About 85% of children with a marrow relapse reach a second remission after the first month of reinduction',
+    pattern: /about 85 in 100 children[^\n]*\(85%\)[^\n]*first month/i,
+    source: 'nci-childhood-all-pdq-hp'
+  },
+  {
+    fact: 'Second remission: about 70% after an early marrow relapse, about 95% after a late one',
+    pattern: /sooner after diagnosis[^\n]*about 70%[^\n]*later[^\n]*about 95%/i,
+    source: 'nci-childhood-all-pdq-hp'
   },
   {
     fact: 'Children free of disease after 5 years are generally considered cured; recurrence after that is rare',
@@ -189,9 +199,74 @@ export const FACTS: readonly { fact: string; pattern: RegExp; source: string }[]
   },
   { fact: 'Inotuzumab ozogamicin', pattern: /inotuzumab ozogamicin/i, source: 'nci-adult-all-pdq' },
   {
-    fact: 'Blinatumomab and inotuzumab recently became available on the NHS for relapsed ALL',
-    pattern: /NHS has recently started to offer/i,
+    fact: 'Blood Cancer UK: the NHS has started to offer blinatumomab and inotuzumab for relapsed ALL',
+    pattern: /NHS has started to offer/i,
     source: 'blood-cancer-uk-all-relapse'
+  },
+  {
+    fact: 'NICE recommended blinatumomab for adults with relapsed Philadelphia-negative ALL in 2017',
+    pattern: /In 2017, NICE recommended blinatumomab/i,
+    source: 'amgen-nice-blinatumomab-2017'
+  },
+  {
+    fact: 'NICE recommended inotuzumab for adults with relapsed or refractory B-cell ALL in 2018',
+    pattern: /In 2018, NICE recommended (?:it|inotuzumab)/i,
+    source: 'nice-ta541-inotuzumab'
+  },
+  {
+    fact: 'Blinatumomab boxed warning: cytokine release syndrome and neurological toxicities',
+    pattern: /boxed warning[^\n]*cytokine release syndrome[^\n]*brain and nerves/i,
+    source: 'fda-blincyto-label'
+  },
+  {
+    fact: 'FDA approved blinatumomab for children with relapsed or refractory ALL in September 2016',
+    pattern: /children with B-cell ALL that has come back or not responded[^\n]*September 2016/i,
+    source: 'amgen-blinatumomab-pediatric-2016'
+  },
+  {
+    fact: 'FDA approved blinatumomab for ALL in remission with minimal residual disease in March 2018',
+    pattern: /minimal residual disease[^\n]*March 2018/i,
+    source: 'blincyto-mrd-2018'
+  },
+  {
+    fact: 'FDA approved blinatumomab for consolidation of Ph-negative B-cell ALL from 1 month of age on 14 June 2024',
+    pattern: /14 June 2024[^\n]*consolidation[^\n]*Philadelphia chromosome-negative[^\n]*1 month/i,
+    source: 'fda-blinatumomab-consolidation-2024'
+  },
+  {
+    fact: 'Inotuzumab ozogamicin is an antibody-drug conjugate',
+    pattern: /Besponsa[\s\S]{0,200}antibody-drug conjugate/i,
+    source: 'livertox-inotuzumab'
+  },
+  {
+    fact: 'Inotuzumab carries calicheamicin into CD22-positive leukemia cells',
+    pattern: /calicheamicin[\s\S]{0,300}CD22|CD22[\s\S]{0,300}calicheamicin/i,
+    source: 'livertox-inotuzumab'
+  },
+  {
+    fact: 'Inotuzumab boxed warning: liver damage including hepatic veno-occlusive disease',
+    pattern: /boxed warning[^\n]*veno-occlusive disease/i,
+    source: 'fda-besponsa-label'
+  },
+  {
+    fact: 'The risk of veno-occlusive disease is higher when a stem cell transplant follows',
+    pattern: /risk is higher when a stem cell transplant follows/i,
+    source: 'fda-besponsa-label'
+  },
+  {
+    fact: 'More deaths not caused by leukemia after a transplant that follows inotuzumab',
+    pattern: /deaths from causes other than leukemia/i,
+    source: 'fda-besponsa-label'
+  },
+  {
+    fact: 'FDA approved inotuzumab for adults in 2017',
+    pattern: /FDA approved it for adults[^.\n]*in 2017/i,
+    source: 'livertox-inotuzumab'
+  },
+  {
+    fact: 'FDA approved inotuzumab for children aged 1 year and older on 6 March 2024',
+    pattern: /6 March 2024[^\n]*1 year/i,
+    source: 'fda-inotuzumab-pediatric-2024'
   },
   {
     fact: 'They are monoclonal antibodies that attach to leukemia cells so the immune system can kill them',
@@ -204,6 +279,11 @@ export const FACTS: readonly { fact: string; pattern: RegExp; source: string }[]
     pattern:
       /promising results in clinical trials and tends to cause fewer unpleasant side effects/i,
     source: 'blood-cancer-uk-all-relapse'
+  },
+  {
+    fact: 'Fewer side effects does not mean none (qualified for both antibody drugs)',
+    pattern: /Fewer does not mean none/i,
+    source: 'fda-blincyto-label'
   },
   {
     fact: 'Immunotherapy (blinatumomab or inotuzumab) followed by stem cell transplant for recurrent ALL',
@@ -245,6 +325,26 @@ export const FACTS: readonly { fact: string; pattern: RegExp; source: string }[]
     fact: 'CAR T-cell therapy with tisagenlecleucel',
     pattern: /tisagenlecleucel/i,
     source: 'nci-adult-all-pdq'
+  },
+  {
+    fact: 'FDA approved tisagenlecleucel on 30 August 2017 for people up to 25 with refractory or second-relapse B-cell ALL',
+    pattern: /30 August 2017[^\n]*up to (?:age )?25/i,
+    source: 'ons-tisagenlecleucel-2017'
+  },
+  {
+    fact: 'NICE has recommended tisagenlecleucel for people 25 and under since December 2018 (TA554, then TA975)',
+    pattern: /since December 2018[^\n]*TA554[^\n]*TA975/i,
+    source: 'nice-tisagenlecleucel-2024'
+  },
+  {
+    fact: 'NICE recommended brexucabtagene autoleucel for people 26 and over in 2023 (TA893)',
+    pattern: /brexucabtagene autoleucel[^\n]*2023 \(TA893\)/i,
+    source: 'nice-brexucabtagene-2023'
+  },
+  {
+    fact: 'NICE recommended obecabtagene autoleucel for people 26 and over in 2025 (TA1116)',
+    pattern: /obecabtagene autoleucel[^\n]*2025 \(TA1116\)/i,
+    source: 'nice-ta1116-obecabtagene'
   },
   {
     fact: 'CAR T-cell therapy with brexucabtagene autoleucel',
@@ -323,9 +423,10 @@ export const FACTS: readonly { fact: string; pattern: RegExp; source: string }[]
     source: 'blood-cancer-uk-all-relapse'
   },
   {
-    fact: 'Other TKIs named: imatinib and nilotinib',
-    pattern: /dasatinib, imatinib or nilotinib/i,
-    source: 'nci-adult-all-pdq'
+    fact: 'NCI (health professional summary) ties imatinib, nilotinib and dasatinib to Philadelphia-positive ALL',
+    pattern:
+      /summary for health professionals[^\n]*imatinib[^\n]*Ph-positive[^\n]*imatinib, nilotinib or dasatinib/i,
+    source: 'nci-adult-all-pdq-hp'
   },
 
   // Clinical trials
