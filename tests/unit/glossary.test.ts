@@ -51,6 +51,7 @@ const STORED_COPIES: Record<string, string | null> = {
   'fda-inotuzumab-pediatric-2024': null,
   'nice-ta541-inotuzumab': null,
   'ons-tisagenlecleucel-2017': null,
+  'nci-fda-nelarabine-2005': null,
   'nice-tisagenlecleucel-2024': null,
   'nice-brexucabtagene-2023': null,
   'nice-ta1116-obecabtagene': null,

@@ -28,7 +28,7 @@ function statements(markdown: string): string[] {
     .filter((s) => s.length > 0)
 }
 
-const APPROVED_TREATMENT = /\bCAR[ -]?T\b|tisagenlecleucel|blinatumomab|inotuzumab/i
+const APPROVED_TREATMENT = /\bCAR[ -]?T\b|tisagenlecleucel|blinatumomab|inotuzumab|nelarabine/i
 const NOT_YET =
   /\bfuture\b|\bbeing (?:studied|trialled|trialed|tested)\b|\brecent(?:ly)?\b|\bunder study\b/i
 const DATED =
@@ -47,9 +47,10 @@ describe('finding approved treatments called future or new without a date', () =
       undatedCurrencyClaims(
         'Blinatumomab and CAR T-cells are being studied and in the future may help.\n\n' +
           '- The NHS has recently started to offer inotuzumab.\n' +
-          '- Tisagenlecleucel is being trialled.'
+          '- Tisagenlecleucel is being trialled.\n' +
+          '- Nelarabine is being studied.'
       )
-    ).toHaveLength(3)
+    ).toHaveLength(4)
   })
 
   it('accepts the same words with the approval date, or an "as of" date, beside them', () => {
@@ -57,7 +58,7 @@ describe('finding approved treatments called future or new without a date', () =
       undatedCurrencyClaims(
         'Cancer.Net listed blinatumomab as being studied; the FDA approved it for children in September 2016.\n\n' +
           '- As of December 2026, CAR T-cell therapy is no longer only a future treatment.\n' +
-          '- Nelarabine is being studied.'
+          '- Other new antibodies are being studied.'
       )
     ).toEqual([])
   })

@@ -327,6 +327,11 @@ export const FACTS: readonly { fact: string; pattern: RegExp; source: string }[]
     source: 'nci-adult-all-pdq'
   },
   {
+    fact: 'FDA gave nelarabine accelerated approval on 28 October 2005 for T-cell ALL after at least two chemotherapy courses',
+    pattern: /28 October 2005[^\n]*T-cell ALL[^\n]*at least two courses/i,
+    source: 'nci-fda-nelarabine-2005'
+  },
+  {
     fact: 'FDA approved tisagenlecleucel on 30 August 2017 for people up to 25 with refractory or second-relapse B-cell ALL',
     pattern: /30 August 2017[^\n]*up to (?:age )?25/i,
     source: 'ons-tisagenlecleucel-2017'
