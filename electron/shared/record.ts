@@ -334,10 +334,12 @@ export const administrationSchema = z
 export const RADIATION_FIELDS = [
   'cranial',
   'craniospinal',
+  'neck',
   'total-body',
   'chest',
   'breast-or-chest-wall',
   'abdomen',
+  'upper-abdomen',
   'testicular',
   'other'
 ] as const

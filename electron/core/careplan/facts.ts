@@ -97,10 +97,12 @@ export interface Facts {
 const RADIATION_LABELS: Record<string, string> = {
   cranial: 'cranial radiation',
   craniospinal: 'craniospinal radiation',
+  neck: 'neck radiation',
   'total-body': 'total body irradiation (TBI)',
   chest: 'chest radiation',
   'breast-or-chest-wall': 'breast or chest wall radiation',
   abdomen: 'abdominal radiation',
+  'upper-abdomen': 'upper abdominal radiation',
   testicular: 'testicular radiation',
   other: 'radiation'
 }

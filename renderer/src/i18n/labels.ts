@@ -101,10 +101,12 @@ export const labelMessages = {
   radiationFields: {
     cranial: 'Head (cranial)',
     craniospinal: 'Head and spine (craniospinal)',
+    neck: 'Neck (thyroid area)',
     'total-body': 'Whole body (TBI)',
     chest: 'Chest',
     'breast-or-chest-wall': 'Breast or chest wall',
     abdomen: 'Abdomen',
+    'upper-abdomen': 'Upper abdomen (reaching above the diaphragm)',
     testicular: 'Testicles',
     other: 'Somewhere else'
   },
