@@ -56,3 +56,118 @@ describe('radiation areas the screening rules need', () => {
     ])
   })
 })
+
+async function refused(entry: Record<string, unknown>) {
+  const result = await dispatch(core.handlers, 'record.save', { kind: 'transplant', entry })
+  expect(result.ok, JSON.stringify(entry)).toBe(false)
+  const error = (result as { ok: false; error: { code: string; fields: unknown[] } }).error
+  expect(error.code).toBe('INVALID_INPUT')
+  return error.fields
+}
+
+async function transplants(): Promise<Record<string, unknown>[]> {
+  return ok('record.list', { profileId, kind: 'transplant' })
+}
+
+describe('GVHD organs as codes, and "no chronic GVHD"', () => {
+  const allogeneic = (patch: Record<string, unknown> = {}) => ({
+    profileId,
+    type: 'allogeneic',
+    transplantedOn: '2021-04-12',
+    ...patch
+  })
+
+  it('refuses an organ that is not on the list, and the same organ twice, beside the organs', async () => {
+    expect(
+      await refused(allogeneic({ gvhd: [{ kind: 'chronic', organs: ['lungs', 'kidney'] }] }))
+    ).toEqual([expect.objectContaining({ path: 'entry.gvhd.0.organs.1' })])
+    expect(
+      await refused(allogeneic({ gvhd: [{ kind: 'chronic', organs: ['lungs', 'lungs'] }] }))
+    ).toEqual([{ path: 'entry.gvhd.0.organs', message: 'Each organ can be ticked only once.' }])
+    // Free text, as older versions stored it, is no longer an answer.
+    expect(await refused(allogeneic({ gvhd: [{ kind: 'acute', organs: 'skin, gut' }] }))).toEqual([
+      expect.objectContaining({ path: 'entry.gvhd.0.organs' })
+    ])
+    expect(await transplants()).toEqual([])
+  })
+
+  it('asks for the other organs, beside their field, when Other is ticked', async () => {
+    expect(
+      await refused(allogeneic({ gvhd: [{ kind: 'acute', organs: ['skin', 'other'] }] }))
+    ).toEqual([{ path: 'entry.gvhd.0.organsOther', message: 'Name the other organs affected.' }])
+    expect(
+      await refused(
+        allogeneic({ gvhd: [{ kind: 'acute', organs: ['other'], organsOther: '   ' }] })
+      )
+    ).toEqual([{ path: 'entry.gvhd.0.organsOther', message: 'Name the other organs affected.' }])
+    expect(await transplants()).toEqual([])
+  })
+
+  it('refuses "no chronic GVHD" beside it when a chronic episode is recorded, or the cells were the person’s own', async () => {
+    expect(
+      await refused(
+        allogeneic({ noChronicGvhd: true, gvhd: [{ kind: 'chronic', organs: ['mouth'] }] })
+      )
+    ).toEqual([
+      {
+        path: 'entry.noChronicGvhd',
+        message:
+          'A chronic GVHD episode is recorded for this transplant. Untick this box, or remove that episode.'
+      }
+    ])
+    expect(await refused(allogeneic({ type: 'autologous', noChronicGvhd: true }))).toEqual([
+      {
+        path: 'entry.noChronicGvhd',
+        message:
+          'GVHD comes from a donor’s cells, so it does not follow a transplant of the person’s own cells. Leave this box unticked.'
+      }
+    ])
+    expect(await transplants()).toEqual([])
+  })
+
+  it('saves organ codes, the other organs and "no chronic GVHD", and reads them back from the vault', async () => {
+    const saved = await ok<Record<string, unknown>>('record.save', {
+      kind: 'transplant',
+      entry: allogeneic({
+        noChronicGvhd: true,
+        gvhd: [
+          {
+            kind: 'acute',
+            organs: ['skin', 'gut', 'liver', 'other'],
+            organsOther: 'kidneys',
+            grade: 'III',
+            status: 'resolved'
+          }
+        ]
+      })
+    })
+    await ok('record.save', {
+      kind: 'transplant',
+      entry: allogeneic({
+        transplantedOn: '2023-01-09',
+        gvhd: [{ kind: 'chronic', organs: ['lungs', 'joints-and-fascia', 'eyes'] }]
+      })
+    })
+    await core.vault.lock()
+    await core.vault.unlock(PASSPHRASE)
+    const [first, second] = await transplants()
+    expect(first).toEqual(saved)
+    expect(first).toMatchObject({
+      noChronicGvhd: true,
+      gvhd: [
+        {
+          kind: 'acute',
+          organs: ['skin', 'gut', 'liver', 'other'],
+          organsOther: 'kidneys',
+          grade: 'III',
+          status: 'resolved'
+        }
+      ]
+    })
+    // Not answered is not a "no": the default is false.
+    expect(second).toMatchObject({
+      noChronicGvhd: false,
+      gvhd: [{ kind: 'chronic', organs: ['lungs', 'joints-and-fascia', 'eyes'], status: 'active' }]
+    })
+  })
+})

@@ -128,6 +128,17 @@ export const labelMessages = {
     active: 'Still active',
     resolved: 'Resolved'
   },
+  gvhdOrgans: {
+    skin: 'Skin',
+    mouth: 'Mouth',
+    eyes: 'Eyes',
+    liver: 'Liver',
+    gut: 'Gut (stomach and bowel)',
+    lungs: 'Lungs',
+    'joints-and-fascia': 'Joints and fascia (tissue around muscles)',
+    genital: 'Genital area',
+    other: 'Other organs'
+  },
   procedureKinds: {
     surgery: 'Surgery',
     procedure: 'Procedure'
