@@ -380,6 +380,7 @@ export const TRANSPLANT_TYPES = ['allogeneic', 'autologous'] as const
 export const CELL_SOURCES = ['bone-marrow', 'peripheral-blood', 'cord-blood', 'unknown'] as const
 export const GVHD_KINDS = ['acute', 'chronic'] as const
 export const GVHD_STATUSES = ['active', 'resolved'] as const
+/** Where GVHD showed itself; the care plan's checks depend on which organs it touched. */
 export const GVHD_ORGANS = [
   'skin',
   'mouth',
@@ -392,27 +393,61 @@ export const GVHD_ORGANS = [
   'other'
 ] as const
 
-export const transplantSchema = z.strictObject({
-  ...owned,
-  type: z.enum(TRANSPLANT_TYPES, 'Choose allogeneic or autologous.'),
-  donor: optionalText(),
-  cellSource: z.enum(CELL_SOURCES).nullable().optional(),
-  transplantedOn: optionalPastDate('A transplant cannot be dated in the future.'),
-  institution: optionalText(),
-  conditioning: optionalText(NOTE_MAX_LENGTH),
-  gvhd: z
-    .array(
-      z.strictObject({
-        kind: z.enum(GVHD_KINDS),
-        organs: textList(10).default([]),
-        grade: optionalText(20),
-        startedOn: optionalPastDate('GVHD cannot be dated in the future.'),
-        status: z.enum(GVHD_STATUSES).default('active')
+const gvhdEpisodeSchema = z
+  .strictObject({
+    kind: z.enum(GVHD_KINDS),
+    organs: z
+      .array(z.enum(GVHD_ORGANS, 'Choose the organs from the list.'))
+      .max(GVHD_ORGANS.length)
+      .default([])
+      .refine((organs) => new Set(organs).size === organs.length, {
+        message: 'Each organ can be ticked only once.'
+      }),
+    /** What "other" stands for: the family's own words, also kept from older free-text organs. */
+    organsOther: optionalText(),
+    grade: optionalText(20),
+    startedOn: optionalPastDate('GVHD cannot be dated in the future.'),
+    status: z.enum(GVHD_STATUSES).default('active')
+  })
+  .refine((g) => !g.organs.includes('other') || !!g.organsOther, {
+    message: 'Name the other organs affected.',
+    path: ['organsOther']
+  })
+
+export const transplantSchema = z
+  .strictObject({
+    ...owned,
+    type: z.enum(TRANSPLANT_TYPES, 'Choose allogeneic or autologous.'),
+    donor: optionalText(),
+    cellSource: z.enum(CELL_SOURCES).nullable().optional(),
+    transplantedOn: optionalPastDate('A transplant cannot be dated in the future.'),
+    institution: optionalText(),
+    conditioning: optionalText(NOTE_MAX_LENGTH),
+    gvhd: z.array(gvhdEpisodeSchema).max(20).default([]),
+    /**
+     * The family's explicit "no chronic GVHD after this transplant". False is "not answered",
+     * never "no": the care plan tells the two apart.
+     */
+    noChronicGvhd: z.boolean().default(false)
+  })
+  .superRefine((t, ctx) => {
+    if (!t.noChronicGvhd) return
+    if (t.type === 'autologous') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['noChronicGvhd'],
+        message:
+          'GVHD comes from a donor’s cells, so it does not follow a transplant of the person’s own cells. Leave this box unticked.'
       })
-    )
-    .max(20)
-    .default([])
-})
+    } else if (t.gvhd.some((g) => g.kind === 'chronic')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['noChronicGvhd'],
+        message:
+          'A chronic GVHD episode is recorded for this transplant. Untick this box, or remove that episode.'
+      })
+    }
+  })
 
 export const PROCEDURE_KINDS = ['surgery', 'procedure'] as const
 

@@ -93,6 +93,11 @@ test('the sample record: loaded from Settings, read as a summary, kept across a 
   const transplant = app.getByRole('region', { name: 'Stem cell transplant' })
   await expect(transplant).toContainText('Allogeneic (from a donor), 20 Feb 2024')
   await expect(transplant).toContainText('Matched sibling')
+  // GVHD organs in words, and the family's answer that no chronic GVHD followed.
+  await expect(transplant.getByRole('listitem')).toHaveText([
+    /^Acute, Skin, grade II, .*Resolved$/,
+    'No chronic GVHD after this transplant'
+  ])
 
   const careTeam = app.getByRole('region', { name: 'Care team' })
   await expect(

@@ -4,10 +4,11 @@
  * beside the field, and saves edits by itself.
  */
 import AxeBuilder from '@axe-core/playwright'
+import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import type { Bridge } from '../../tools/bridge/server.ts'
 import type { Entry, EntryKind } from '../../electron/shared/record.ts'
-import { expect, test } from './fixtures.ts'
+import { SCREENSHOT_DIR, expect, test } from './fixtures.ts'
 import {
   addPerson,
   createVault,
@@ -260,18 +261,52 @@ test('a parent enters a whole ALL record, and it is all there after a lock', asy
   await saveNew(relapses)
   await expect(relapses).toContainText('Relapse 10 Aug 2022')
 
-  // An allogeneic transplant, with acute GVHD of the skin.
+  // An allogeneic transplant, with acute GVHD of the skin and chronic GVHD of the lungs.
   const transplants = section(app, 'Stem cell transplant')
   await transplants.getByRole('button', { name: 'Add a transplant' }).click()
   await transplants.getByRole('radio', { name: 'Allogeneic (from a donor)' }).check()
   await transplants.getByLabel('Date of transplant').fill('2022-12-01')
   await transplants.getByRole('textbox', { name: /^Donor/ }).fill('Matched sibling')
   await transplants.getByRole('button', { name: 'Add a GVHD episode' }).click()
-  await transplants.getByLabel('Parts of the body affected').fill('skin')
-  await transplants.getByLabel('Grade', { exact: false }).fill('II')
+  const episode = (n: number) => transplants.locator('.episode').nth(n)
+  const organs = (n: number) =>
+    episode(n).getByRole('group', { name: 'Parts of the body affected' })
+  await organs(0).getByRole('checkbox', { name: 'Skin' }).check()
+  await episode(0).getByLabel('Grade', { exact: false }).fill('II')
+  await transplants.getByRole('button', { name: 'Add a GVHD episode' }).click()
+  await episode(1).getByLabel('Kind').selectOption({ label: 'Chronic' })
+  await organs(1).getByRole('checkbox', { name: 'Lungs' }).check()
+  // Other organs are named in the family's words, asked for only once Other is ticked.
+  await expect(episode(1).getByLabel('Which other parts of the body')).toHaveCount(0)
+  await organs(1).getByRole('checkbox', { name: 'Other organs' }).check()
+  await episode(1).getByLabel('Which other parts of the body').fill('nails')
+  // "No chronic GVHD" and a chronic episode contradict each other: refused beside the box.
+  await transplants.getByRole('checkbox', { name: 'No chronic GVHD after this transplant' }).check()
+  await transplants.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(
+    transplants.getByRole('alert').filter({ hasText: 'A chronic GVHD episode is recorded' })
+  ).toBeVisible()
+  await transplants.screenshot({ path: join(SCREENSHOT_DIR, 'transplant-form.png') })
+  expect(await list(bridge, profileId, 'transplant')).toEqual([])
+  await transplants
+    .getByRole('checkbox', { name: 'No chronic GVHD after this transplant' })
+    .uncheck()
   await saveNew(transplants)
   await expect(transplants).toContainText('Allogeneic (from a donor)')
-  await expect(transplants).toContainText('1 GVHD episode')
+  await expect(transplants).toContainText('2 GVHD episodes: Skin, Lungs, nails')
+  expect((await list(bridge, profileId, 'transplant'))[0]!.gvhd).toMatchObject([
+    { kind: 'acute', organs: ['skin'], grade: 'II' },
+    { kind: 'chronic', organs: ['lungs', 'other'], organsOther: 'nails' }
+  ])
+
+  // Reopened, the form shows the organs ticked as they were saved.
+  await transplants.getByRole('button', { name: /^Edit/ }).click()
+  await expect(organs(0).getByRole('checkbox', { name: 'Skin' })).toBeChecked()
+  await expect(organs(1).getByRole('checkbox', { name: 'Lungs' })).toBeChecked()
+  await expect(organs(1).getByRole('checkbox', { name: 'Skin' })).not.toBeChecked()
+  await expect(episode(1).getByLabel('Which other parts of the body')).toHaveValue('nails')
+  await transplants.getByRole('button', { name: 'Done', exact: true }).click()
+  await expect(transplants.locator('form')).toHaveCount(0)
 
   // A complication.
   const complications = section(app, 'Complications and side effects')

@@ -133,7 +133,11 @@ const CONFIRMED_CODES: Record<string, { rxnorm?: [string, string]; atc?: string 
   palbociclib: { atc: 'L01EF01' },
   trastuzumab: { atc: 'L01FD01' },
   pertuzumab: { atc: 'L01FD02' },
-  'ado-trastuzumab-emtansine': { atc: 'L01FD03' }
+  'ado-trastuzumab-emtansine': { atc: 'L01FD03' },
+  // HSCT conditioning: RxNorm UNCONFIRMED, ATC from the PanCareSurPass value set.
+  busulfan: { atc: 'L01AB01' },
+  melphalan: { atc: 'L01AA03' },
+  thiotepa: { atc: 'L01AC01' }
 }
 
 const drug = (id: string): Drug => {
@@ -355,6 +359,50 @@ describe('routes and units', () => {
       expect(drug(id).routes, id).toEqual(['oral'])
     }
   })
+})
+
+describe('the drugs the care-plan rules name', () => {
+  // Platinum (hearing, kidneys), conditioning alkylators (transplant follow-up), bleomycin (lungs).
+  const EXPECTED: [id: string, cls: string, units: string[], routes: string[]][] = [
+    ['cisplatin', 'platinum', ['mg/m2', 'mg'], ['iv']],
+    ['carboplatin', 'platinum', ['mg/m2', 'mg'], ['iv']],
+    ['busulfan', 'alkylating-agent', ['mg/kg', 'mg/m2', 'mg'], ['iv', 'oral']],
+    ['melphalan', 'alkylating-agent', ['mg/m2', 'mg/kg', 'mg'], ['iv', 'oral']],
+    ['thiotepa', 'alkylating-agent', ['mg/kg', 'mg/m2', 'mg'], ['iv']],
+    ['bleomycin', 'other-chemotherapy', ['units/m2', 'units'], ['iv', 'im', 'subcutaneous']]
+  ]
+
+  it.each(EXPECTED)(
+    '%s is catalogued as %s, with the units and routes a clinic letter uses',
+    (id, cls, units, routes) => {
+      const d = drug(id)
+      expect(d.genericName).toBe(id)
+      expect(d.class).toBe(cls)
+      expect([...d.doseUnits].sort()).toEqual([...units].sort())
+      expect([...d.routes].sort()).toEqual([...routes].sort())
+      // Found by the name people type.
+      expect(catalog.search(id)[0]?.id).toBe(id)
+    }
+  )
+
+  it.each(EXPECTED.map(([id]) => id))(
+    '%s cites an FDA label the catalog lists, with an https link and the day it was read',
+    (id) => {
+      const json = shippedJson() as unknown as {
+        sources: Record<string, { organisation: string; url: string; accessed: string }>
+        drugs: { id: string; sources: { source: string; section: string }[] }[]
+      }
+      const cited = json.drugs.find((d) => d.id === id)!.sources
+      expect(cited.length).toBeGreaterThan(0)
+      for (const { source, section } of cited) {
+        const found = json.sources[source]
+        expect(found, source).toBeDefined()
+        expect(found!.url).toMatch(/^https:\/\/api\.fda\.gov\/drug\/label\.json\?search=/)
+        expect(found!.accessed).toBe('2026-12-06')
+        expect(section.length).toBeGreaterThan(0)
+      }
+    }
+  )
 })
 
 describe('codes', () => {

@@ -12,6 +12,7 @@ import {
   DRUG_CLASSES,
   FINDING_KINDS,
   GVHD_KINDS,
+  GVHD_ORGANS,
   GVHD_STATUSES,
   INTENTS,
   LATERALITIES,
@@ -46,6 +47,7 @@ const LISTS: Record<string, readonly string[]> = {
   cellSources: CELL_SOURCES,
   gvhdKinds: GVHD_KINDS,
   gvhdStatuses: GVHD_STATUSES,
+  gvhdOrgans: GVHD_ORGANS,
   procedureKinds: PROCEDURE_KINDS,
   supportiveCareKinds: SUPPORTIVE_CARE_KINDS,
   complicationStatuses: COMPLICATION_STATUSES

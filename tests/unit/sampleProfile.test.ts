@@ -132,9 +132,19 @@ describe('sample profile', () => {
     ])
     const phaseIds = new Set(phases.map((p) => p.id))
     const [transplant] = listEntries(db, 'transplant', id)
-    expect(transplant).toMatchObject({ type: 'allogeneic', cellSource: 'bone-marrow' })
+    // Acute skin GVHD, and the family's answer that no chronic GVHD followed.
+    expect(transplant).toMatchObject({
+      type: 'allogeneic',
+      cellSource: 'bone-marrow',
+      noChronicGvhd: true
+    })
     expect(transplant!.gvhd).toEqual([
-      expect.objectContaining({ kind: 'acute', organs: ['skin'], grade: 'II', status: 'resolved' })
+      expect.objectContaining({
+        kind: 'acute',
+        organs: ['skin'],
+        grade: 'II',
+        status: 'resolved'
+      })
     ])
 
     const given = listEntries(db, 'administration', id)

@@ -138,7 +138,8 @@ const SPECS: Record<EntryKind, TableSpec> = {
       ['transplantedOn', 'transplanted_on', 'text'],
       ['institution', 'institution', 'text'],
       ['conditioning', 'conditioning', 'text'],
-      ['gvhd', 'gvhd', 'json']
+      ['gvhd', 'gvhd', 'json'],
+      ['noChronicGvhd', 'no_chronic_gvhd', 'bool']
     ],
     orderBy: 'transplanted_on'
   },

@@ -448,6 +448,8 @@ function addRelapseAndTransplant(add: Add, diagnosisId: string): void {
         status: 'resolved'
       }
     ],
+    // The family's own answer: the skin GVHD was acute, and no chronic GVHD followed.
+    noChronicGvhd: true,
     notes: note('Skin GVHD settled with steroid cream and a short course of oral steroids.')
   }).id
 

@@ -101,10 +101,12 @@ export const labelMessages = {
   radiationFields: {
     cranial: 'Head (cranial)',
     craniospinal: 'Head and spine (craniospinal)',
+    neck: 'Neck (thyroid area)',
     'total-body': 'Whole body (TBI)',
     chest: 'Chest',
     'breast-or-chest-wall': 'Breast or chest wall',
     abdomen: 'Abdomen',
+    'upper-abdomen': 'Upper abdomen (reaching above the diaphragm)',
     testicular: 'Testicles',
     other: 'Somewhere else'
   },
@@ -125,6 +127,17 @@ export const labelMessages = {
   gvhdStatuses: {
     active: 'Still active',
     resolved: 'Resolved'
+  },
+  gvhdOrgans: {
+    skin: 'Skin',
+    mouth: 'Mouth',
+    eyes: 'Eyes',
+    liver: 'Liver',
+    gut: 'Gut (stomach and bowel)',
+    lungs: 'Lungs',
+    'joints-and-fascia': 'Joints and fascia (tissue around muscles)',
+    genital: 'Genital area',
+    other: 'Other organs'
   },
   procedureKinds: {
     surgery: 'Surgery',

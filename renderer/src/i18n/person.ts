@@ -186,6 +186,7 @@ export const personMessages = {
     gvhdNone: 'None recorded',
     gvhdItem: '{kind}, {organs}',
     gvhdGrade: 'grade {grade}',
+    noChronicGvhd: 'No chronic GVHD after this transplant',
 
     complicationsTitle: 'Side effects and complications',
     complicationsCaption: 'Side effects and complications, ongoing and resolved',

@@ -253,13 +253,21 @@ export const recordMessages = {
     gvhdItem: 'GVHD episode {number}',
     gvhdKind: 'Kind',
     gvhdOrgans: 'Parts of the body affected',
-    gvhdOrgansHint: 'Separate them with commas, for example “skin, gut”.',
+    gvhdOrgansOther: 'Which other parts of the body',
+    noChronicGvhd: 'No chronic GVHD after this transplant',
+    noChronicGvhdHint:
+      'Tick this if chronic GVHD has never developed after this transplant. Left unticked, it reads as not answered yet.',
+    noChronicGvhdShort: 'no chronic GVHD',
     gvhdGrade: 'Grade',
     gvhdStartedOn: 'Start date',
     gvhdStatus: 'Now',
     gvhdCount: {
       one: '{count} GVHD episode',
       other: '{count} GVHD episodes'
+    },
+    gvhdCountOrgans: {
+      one: '{count} GVHD episode: {organs}',
+      other: '{count} GVHD episodes: {organs}'
     }
   },
   procedure: {

@@ -28,6 +28,26 @@ function provenanceNote(entry: Entry<EntryKind>): string {
   ])
 }
 
+type GvhdEpisode = Pick<Entry<'transplant'>['gvhd'][number], 'organs' | 'organsOther'>
+
+function organWord(episode: GvhdEpisode, organ: string): string {
+  return organ === 'other' && episode.organsOther ? episode.organsOther : label('gvhdOrgans', organ)
+}
+
+/** The organs of one GVHD episode in words; "other" reads as what the family wrote for it. */
+export function gvhdOrgansText(episode: GvhdEpisode): string {
+  return episode.organs.map((organ) => organWord(episode, organ)).join(', ')
+}
+
+/** "2 GVHD episodes: Skin, Lungs", each organ named once. */
+function gvhdCountText(episodes: readonly GvhdEpisode[]): string {
+  const count = episodes.length
+  const words = new Set(episodes.flatMap((e) => e.organs.map((organ) => organWord(e, organ))))
+  return words.size > 0
+    ? t('record.transplant.gvhdCountOrgans', { count, organs: [...words].join(', ') })
+    : t('record.transplant.gvhdCount', { count })
+}
+
 export function describeEntry(
   kind: EntryKind,
   entry: Entry<EntryKind>,
@@ -136,7 +156,8 @@ function describe(kind: EntryKind, entry: Entry<EntryKind>, lookups: Lookups): D
           x.transplantedOn && formatDate(x.transplantedOn),
           x.donor,
           x.cellSource && label('cellSources', x.cellSource),
-          x.gvhd.length > 0 && t('record.transplant.gvhdCount', { count: x.gvhd.length })
+          x.gvhd.length > 0 && gvhdCountText(x.gvhd),
+          x.noChronicGvhd && t('record.transplant.noChronicGvhdShort')
         ]),
         name
       }

@@ -68,3 +68,36 @@ export function provenanceInput(draft: ProvenanceDraft) {
     notes: toText(draft.notes)
   }
 }
+
+/** One GVHD episode as the transplant form edits it. */
+export interface GvhdDraft {
+  kind: string
+  organs: string[]
+  organsOther: string
+  grade: string
+  startedOn: string
+  status: string
+}
+
+export function gvhdDraft(episode: Entry<'transplant'>['gvhd'][number] | null): GvhdDraft {
+  return {
+    kind: episode?.kind ?? 'acute',
+    organs: [...(episode?.organs ?? [])],
+    organsOther: text(episode?.organsOther),
+    grade: text(episode?.grade),
+    startedOn: text(episode?.startedOn),
+    status: episode?.status ?? 'active'
+  }
+}
+
+/** The other organs count only while Other is ticked, as the form shows them. */
+export function gvhdInput(draft: GvhdDraft) {
+  return {
+    kind: draft.kind,
+    organs: draft.organs,
+    organsOther: draft.organs.includes('other') ? toText(draft.organsOther) : null,
+    grade: toText(draft.grade),
+    startedOn: toDate(draft.startedOn),
+    status: draft.status
+  }
+}
