@@ -1,3 +1,10 @@
+import {
+  bodySystemLabels,
+  dueStateLabels,
+  nextDueLabels,
+  responsibleLabels
+} from '@shared/labels.ts'
+
 /** Messages for the Care plan tab of a person: the survivorship care plan and what is done with it. */
 export const carePlanMessages = {
   title: 'Care plan',
@@ -57,24 +64,7 @@ export const carePlanMessages = {
     action: 'Add to the record'
   },
 
-  systems: {
-    'cancer-coming-back': 'Signs the cancer may be back',
-    heart: 'Heart',
-    lungs: 'Lungs and breathing',
-    'brain-and-learning': 'Brain, learning and nerves',
-    'hormones-and-growth': 'Hormones and growth',
-    'fertility-and-sexual-health': 'Fertility and sexual health',
-    'bones-and-joints': 'Bones and joints',
-    'eyes-and-ears': 'Eyes and ears',
-    'liver-and-kidneys': 'Liver and kidneys',
-    'blood-and-immunity': 'Blood and immunity',
-    'new-cancers': 'New cancers',
-    'metabolic-health': 'Weight, blood sugar and cholesterol',
-    'emotional-health': 'Feelings and emotional health',
-    'school-work-and-money': 'School, work, insurance and money',
-    'healthy-living': 'Healthy living',
-    other: 'Other'
-  },
+  systems: bodySystemLabels,
 
   groupEmptied: 'Nothing left in this group: what you dismissed is in the Dismissed list.',
 
@@ -86,43 +76,12 @@ export const carePlanMessages = {
     own: 'Your own'
   },
 
-  responsible: {
-    'follow-up-team': 'Follow-up team',
-    'oncology-team': 'Cancer care team',
-    'family-doctor': 'Family doctor',
-    you: 'You or your family',
-    'not-decided': 'Not decided yet'
-  },
+  responsible: responsibleLabels,
   suggested: '{label} (suggested)',
   backToSuggested: 'Go back to the suggested choice',
 
-  due: {
-    overdue: 'Overdue',
-    'no-record': 'No record yet',
-    'due-soon': 'Due soon',
-    scheduled: 'Scheduled',
-    snoozed: 'Snoozed',
-    complete: 'Done',
-    'needs-date': 'Needs a date',
-    'no-schedule': 'No schedule'
-  },
-  nextDue: {
-    overdue: 'Due since {date}',
-    noRecord: 'No record of this being done. It was due from {date}, before Lantern listed it.',
-    noRecordSince: 'No record of this being done since it was due on {date}.',
-    fromUndated:
-      'Counted from {date}, the day you noted it as done without a date. It may be due sooner; your care team can tell you.',
-    dueSoon: 'Due by {date}',
-    scheduled: '{date}',
-    snoozed: 'Snoozed until {date}',
-    snoozedWasDue: 'Snoozed until {date} (it was due {due})',
-    complete: 'Done',
-    needsDate: 'Lantern cannot work out a date yet.',
-    noSchedule: 'No set date',
-    askNoSchedule:
-      'No schedule is shown: talk to your care team about whether and when you need this.',
-    topicNoSchedule: 'No set schedule: bring it up at a follow-up visit.'
-  },
+  due: dueStateLabels,
+  nextDue: nextDueLabels,
 
   item: {
     concern: 'Looks for',
