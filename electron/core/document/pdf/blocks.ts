@@ -24,6 +24,8 @@ export const STYLES = {
 } satisfies Record<string, TextStyle>
 
 const SPACE = { afterBlock: 7, beforeH1: 16, afterH1: 5, beforeH2: 9, afterH2: 3 }
+/** Space the rule under a section heading takes. */
+const H1_RULE = 2
 const CELL_PAD = { x: 4, top: 3, bottom: 3 }
 const LABEL_GAP = 8
 
@@ -71,7 +73,7 @@ function heading(
 ): number {
   const style = tag === 'H1' ? STYLES.h1 : STYLES.h2
   const lines = flow.wrap(title, style, flow.frame.width)
-  const after = tag === 'H1' ? SPACE.afterH1 : SPACE.afterH2
+  const after = tag === 'H1' ? SPACE.afterH1 + H1_RULE : SPACE.afterH2
   flow.ensure(lines.length * style.lineHeight + after + (next ? lead(flow, next) : 0))
   const top = flow.y
   const el = flow.doc.struct(tag)
@@ -87,7 +89,7 @@ function heading(
         .strokeColor(INK)
         .stroke()
     })
-    flow.y += 2
+    flow.y += H1_RULE
   }
   el.end()
   return top
