@@ -279,7 +279,14 @@ describe('the PDF for doctors', () => {
     expect(readFileSync(file, 'latin1')).not.toContain(password)
     // Decrypted, its metadata does not claim PDF/A.
     const plain = join(dir, 'unlocked.pdf')
-    run('qpdf', [`--password=${password}`, '--decrypt', '--qdf', '--object-streams=disable', file, plain])
+    run('qpdf', [
+      `--password=${password}`,
+      '--decrypt',
+      '--qdf',
+      '--object-streams=disable',
+      file,
+      plain
+    ])
     expect(readFileSync(plain, 'utf8')).not.toContain('pdfaid:part')
   })
 

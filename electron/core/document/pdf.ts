@@ -203,8 +203,17 @@ function runningText(
       .lineWidth(0.5)
       .strokeColor('#000000')
       .stroke()
-    footerLines.forEach((line, i) => flow.line(line, left, footerTop + i * style.lineHeight, width, style))
-    flow.line(LABELS.page(page, pages), left, footerTop, width, { ...style, color: '#000000' }, 'right')
+    footerLines.forEach((line, i) =>
+      flow.line(line, left, footerTop + i * style.lineHeight, width, style)
+    )
+    flow.line(
+      LABELS.page(page, pages),
+      left,
+      footerTop,
+      width,
+      { ...style, color: '#000000' },
+      'right'
+    )
   }, 'Pagination')
   pdf.page.margins.bottom = bottomMargin
 }

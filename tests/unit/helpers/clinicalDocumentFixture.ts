@@ -11,7 +11,10 @@ export const OTHER_NAMES = ['Łukasz Żółć', 'Ørjan Ærø', 'Анна Пет
 /** 200 characters, no spaces: a name the writer must wrap rather than clip. */
 export const LONG_NAME = ('Wolfeschlegelsteinhausenbergerdorff' + 'Núñez').repeat(5).slice(0, 200)
 /** 60 characters, no spaces. */
-export const LONG_DRUG = 'Pegaspargasetrastuzumabderuxtecanolaratumabinotuzumabozogamici'.slice(0, 60)
+export const LONG_DRUG = 'Pegaspargasetrastuzumabderuxtecanolaratumabinotuzumabozogamici'.slice(
+  0,
+  60
+)
 export const SYMBOLS = '≥ 250 mg/m² → ✓'
 export const SCRIPT_NOTE = '<script>alert(1)</script>'
 export const JS_LINK = 'javascript:alert(1)'

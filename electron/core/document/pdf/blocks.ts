@@ -302,18 +302,19 @@ function columnWidths(flow: Flow, block: TableBlock): number[] {
     Math.max(0, ...text.split(/\s+/).map((word) => flow.measure(word, style)))
   const mins = block.columns.map((column, i) => {
     let widest = longestWord(column.label, STYLES.headerCell)
-    for (const row of block.rows) widest = Math.max(widest, longestWord(row.cells[i] ?? '', STYLES.cell))
+    for (const row of block.rows)
+      widest = Math.max(widest, longestWord(row.cells[i] ?? '', STYLES.cell))
     return Math.min(widest + 2 * CELL_PAD.x + 1, total * 0.4)
   })
   const minSum = mins.reduce((a, b) => a + b, 0)
   if (minSum >= total) return mins.map((m) => (m * total) / minSum)
   const weights = block.columns.map((c) => (c.weight > 0 ? c.weight : 1))
   const fixed = new Set<number>()
-  let widths: number[] = []
+  // Each pass fixes one more column at its minimum; since the minimums fit, this ends.
   for (;;) {
     const free = total - [...fixed].reduce((sum, i) => sum + mins[i], 0)
     const freeWeight = weights.reduce((sum, w, i) => (fixed.has(i) ? sum : sum + w), 0)
-    widths = weights.map((w, i) => (fixed.has(i) ? mins[i] : (free * w) / freeWeight))
+    const widths = weights.map((w, i) => (fixed.has(i) ? mins[i] : (free * w) / freeWeight))
     const short = widths.findIndex((w, i) => !fixed.has(i) && w < mins[i])
     if (short === -1) return widths
     fixed.add(short)

@@ -121,7 +121,14 @@ export class Flow {
   }
 
   /** One line at (x, top); right-aligned lines end at x + width. */
-  line(text: string, x: number, top: number, width: number, style: TextStyle, align = 'left'): void {
+  line(
+    text: string,
+    x: number,
+    top: number,
+    width: number,
+    style: TextStyle,
+    align = 'left'
+  ): void {
     if (text === '') return
     this.use(style)
     const left = align === 'right' ? x + width - this.measure(text, style) : x
