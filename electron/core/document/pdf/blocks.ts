@@ -300,13 +300,23 @@ function columnWidths(flow: Flow, block: TableBlock): number[] {
   const total = flow.frame.width
   const longestWord = (text: string, style: TextStyle) =>
     Math.max(0, ...text.split(/\s+/).map((word) => flow.measure(word, style)))
-  const mins = block.columns.map((column, i) => {
-    let widest = longestWord(column.label, STYLES.headerCell)
-    for (const row of block.rows)
-      widest = Math.max(widest, longestWord(row.cells[i] ?? '', STYLES.cell))
-    return Math.min(widest + 2 * CELL_PAD.x + 1, total * 0.4)
-  })
-  const minSum = mins.reduce((a, b) => a + b, 0)
+  // Best: a column of short values (dates, doses) keeps each value on one line, since
+  // "14 Nov 2020" in three lines makes every row three times as tall. Else: no word is broken.
+  // Else, on a page too narrow for that, the minimums shrink together.
+  const minimums = (wholeShortValues: boolean) =>
+    block.columns.map((column, i) => {
+      let widest = longestWord(column.label, STYLES.headerCell)
+      for (const row of block.rows) {
+        const cell = row.cells[i] ?? ''
+        const whole = wholeShortValues ? flow.measure(cell, STYLES.cell) : Infinity
+        widest = Math.max(widest, whole <= total * 0.14 ? whole : longestWord(cell, STYLES.cell))
+      }
+      return Math.min(widest + 2 * CELL_PAD.x + 1, total * 0.3)
+    })
+  const sum = (values: number[]) => values.reduce((a, b) => a + b, 0)
+  let mins = minimums(true)
+  if (sum(mins) > total) mins = minimums(false)
+  const minSum = sum(mins)
   if (minSum >= total) return mins.map((m) => (m * total) / minSum)
   const weights = block.columns.map((c) => (c.weight > 0 ? c.weight : 1))
   const fixed = new Set<number>()
