@@ -11,7 +11,7 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve('electron/main/index.ts'),
-          // The core's job worker runs as a file of its own (electron/core/jobs/runner.ts).
+          // The core's job worker runs as a file of its own; main passes its path to createCore.
           jobWorker: resolve('electron/core/jobs/worker.ts')
         }
       }

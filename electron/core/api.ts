@@ -2,6 +2,7 @@
  * The core's implementation of every contract method. Inputs arrive already parsed by the
  * contract's schemas (see dispatch.ts); this file only maps methods to the domain modules.
  */
+import { resolve } from 'node:path'
 import type { MethodName, MethodOutput, ParsedInput, VaultStatus } from '../shared/contract.ts'
 import { type EntryKind, todayIso } from '../shared/record.ts'
 import { anthracyclineTableWithSources, type CarePlanContent } from './careplan/content.ts'
@@ -81,6 +82,12 @@ export interface CoreOptions extends VaultOptions {
   carePlanContent?: CarePlanContent
   /** The guides and glossary shipped in content/; tests may pass their own. */
   library?: Library
+  /**
+   * The job worker's script. The Electron shell passes its bundled copy (out/main/jobWorker.js);
+   * from source (Vitest, the bridge, tools), which always start in the repository's root folder,
+   * it is the TypeScript file itself, run by Node's type stripping.
+   */
+  jobWorker?: string
   /** Asks the open pages to save what they hold before the core locks by itself (Electron). */
   beforeLock?: () => Promise<void>
 }
@@ -90,7 +97,9 @@ export function createCore(options: CoreOptions): Core {
   const purge = (db: Db) => purgeDeletedProfiles(db, { everything: true })
   // The person's documents are indexed in memory while the vault is open, and only then.
   let documentIndex: DocumentIndex | null = null
-  const jobs = createJobRunner()
+  const jobs = createJobRunner({
+    workerFile: options.jobWorker ?? resolve('electron/core/jobs/worker.ts')
+  })
   // The documents' search index holds their text: it goes when the vault closes, and so do the
   // workers (an import still converting has nowhere to be saved).
   const beforeClose = (db: Db) => {

@@ -34,16 +34,6 @@ export interface JobRunner {
   close(): Promise<void>
 }
 
-/**
- * From source (Node with type stripping, Vitest) this file sits beside worker.ts; in the Electron
- * bundle it is part of out/main/index.js and the worker is the jobWorker.js entry beside it.
- */
-function workerUrl(): URL {
-  return import.meta.url.endsWith('.ts')
-    ? new URL('./worker.ts', import.meta.url)
-    : new URL('./jobWorker.js', import.meta.url)
-}
-
 interface Pending {
   request: JobRequest
   transfer: ArrayBuffer[]
@@ -78,7 +68,13 @@ function transferables(input: unknown): ArrayBuffer[] {
   )
 }
 
-export function createJobRunner({ size = 2 }: { size?: number } = {}): JobRunner {
+export interface JobRunnerOptions {
+  /** The worker's script: electron/core/jobs/worker.ts from source, out/main/jobWorker.js bundled. */
+  workerFile: string
+  size?: number
+}
+
+export function createJobRunner({ workerFile, size = 2 }: JobRunnerOptions): JobRunner {
   const slots: Slot[] = []
   const queue: Pending[] = []
   let nextId = 1
@@ -89,7 +85,7 @@ export function createJobRunner({ size = 2 }: { size?: number } = {}): JobRunner
   }
 
   const startWorker = (): Slot => {
-    const slot: Slot = { worker: new Worker(workerUrl()), job: null }
+    const slot: Slot = { worker: new Worker(workerFile), job: null }
     slot.worker.unref()
     slot.worker.on('message', (message: JobMessage) => {
       const job = slot.job
