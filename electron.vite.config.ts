@@ -7,7 +7,15 @@ const shared = { '@shared': resolve('electron/shared') }
 export default defineConfig({
   main: {
     resolve: { alias: shared },
-    build: { rollupOptions: { input: { index: resolve('electron/main/index.ts') } } }
+    build: {
+      rollupOptions: {
+        input: {
+          index: resolve('electron/main/index.ts'),
+          // The core's job worker runs as a file of its own; main passes its path to createCore.
+          jobWorker: resolve('electron/core/jobs/worker.ts')
+        }
+      }
+    }
   },
   preload: {
     resolve: { alias: shared },

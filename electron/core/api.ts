@@ -2,6 +2,7 @@
  * The core's implementation of every contract method. Inputs arrive already parsed by the
  * contract's schemas (see dispatch.ts); this file only maps methods to the domain modules.
  */
+import { resolve } from 'node:path'
 import type { MethodName, MethodOutput, ParsedInput, VaultStatus } from '../shared/contract.ts'
 import { type EntryKind, todayIso } from '../shared/record.ts'
 import { anthracyclineTableWithSources, type CarePlanContent } from './careplan/content.ts'
@@ -29,9 +30,7 @@ import {
 } from './library/reading.ts'
 import { type Library, shippedLibrary } from './library/shippedLibrary.ts'
 import {
-  convertDocument,
   deleteDocument,
-  documentSections,
   documentSectionsForSearch,
   getDocument,
   listDocuments,
@@ -56,6 +55,7 @@ import { type AutoLock, createAutoLock } from './autoLock.ts'
 import { loadSampleProfile } from './record/sampleProfile.ts'
 import { treatmentSummary } from './record/summary.ts'
 import { settleUnusualDose } from './record/unusualDose.ts'
+import { createJobRunner, type JobRunner } from './jobs/runner.ts'
 import { getSettings, updateSettings } from './settings.ts'
 import type { Db } from './vault/database.ts'
 import { Vault, type VaultOptions } from './vault/vault.ts'
@@ -69,6 +69,8 @@ export interface Core {
   handlers: Handlers
   /** The inactivity lock; the Electron shell also locks through it (crash, sleep, screen lock). */
   autoLock: AutoLock
+  /** Heavy, pure work on worker threads (document conversion), so the core keeps answering. */
+  jobs: JobRunner
   /** Called when the app quits: closes the database cleanly and wipes the key. */
   shutdown: () => Promise<void>
 }
@@ -80,6 +82,12 @@ export interface CoreOptions extends VaultOptions {
   carePlanContent?: CarePlanContent
   /** The guides and glossary shipped in content/; tests may pass their own. */
   library?: Library
+  /**
+   * The job worker's script. The Electron shell passes its bundled copy (out/main/jobWorker.js);
+   * from source (Vitest, the bridge, tools), which always start in the repository's root folder,
+   * it is the TypeScript file itself, run by Node's type stripping.
+   */
+  jobWorker?: string
   /** Asks the open pages to save what they hold before the core locks by itself (Electron). */
   beforeLock?: () => Promise<void>
 }
@@ -89,10 +97,15 @@ export function createCore(options: CoreOptions): Core {
   const purge = (db: Db) => purgeDeletedProfiles(db, { everything: true })
   // The person's documents are indexed in memory while the vault is open, and only then.
   let documentIndex: DocumentIndex | null = null
-  // The documents' search index holds their text: it goes when the vault closes.
+  const jobs = createJobRunner({
+    workerFile: options.jobWorker ?? resolve('electron/core/jobs/worker.ts')
+  })
+  // The documents' search index holds their text: it goes when the vault closes, and so do the
+  // workers (an import still converting has nowhere to be saved).
   const beforeClose = (db: Db) => {
     autoLock.closed()
     documentIndex = null
+    void jobs.close()
     purge(db)
   }
   const vault = new Vault({ afterOpen: purge, beforeClose, ...options })
@@ -331,17 +344,10 @@ export function createCore(options: CoreOptions): Core {
     },
 
     'documents.import': async ({ fileName, kind, content }) => {
-      const converted = await convertDocument({
-        fileName,
-        kind,
-        bytes: new Uint8Array(Buffer.from(content, 'base64'))
-      })
+      // The conversion runs on a worker; the database write stays here, with the key.
+      const converted = await jobs.runJob('convertDocument', { fileName, kind, base64: content })
       const saved = saveDocument(vault.db, { ...converted, fileName, kind })
-      documentIndex?.add({
-        id: saved.id,
-        title: saved.title,
-        sections: documentSections(saved.title, converted.html)
-      })
+      documentIndex?.add({ id: saved.id, title: saved.title, sections: converted.sections })
       return saved
     },
     'documents.list': () => listDocuments(vault.db),
@@ -353,5 +359,9 @@ export function createCore(options: CoreOptions): Core {
     }
   }
 
-  return { vault, handlers, autoLock, shutdown: () => vault.lock() }
+  const shutdown = async () => {
+    await vault.lock()
+    await jobs.close()
+  }
+  return { vault, handlers, autoLock, jobs, shutdown }
 }

@@ -4,6 +4,7 @@ import {
   fstatSync,
   fsyncSync,
   openSync,
+  readdirSync,
   renameSync,
   rmSync,
   writeSync
@@ -31,14 +32,27 @@ export function fsyncFile(file: string): void {
   }
 }
 
-/**
- * Replaces `target` so that after a crash at any moment it holds either the old bytes or the
- * new ones, never a mix: write a temp file in the same folder, fsync it, rename it over the
- * target, fsync the folder.
- */
 /** The temp files writeFileAtomic makes; one left by a kill is removed at the next start. */
 export const ATOMIC_TEMP_PATTERN = /^\..+\.[0-9a-f]{12}\.tmp$/
 
+/**
+ * Deletes what writeFileAtomic leaves in `dir` when the app is killed mid-write (the target
+ * itself is then untouched: absent, or its previous complete version). Only names of that
+ * pattern go; returns them. The vault calls this at start for every folder the core writes
+ * into (Vault's start-up housekeeping: the data folder and the backups folder).
+ */
+export function removeStrayTempFiles(dir: string): string[] {
+  if (!existsSync(dir)) return []
+  const stray = readdirSync(dir).filter((name) => ATOMIC_TEMP_PATTERN.test(name))
+  for (const name of stray) rmSync(join(dir, name), { force: true })
+  return stray
+}
+
+/**
+ * Replaces `target` so that after a crash at any moment it holds either the old bytes or the
+ * new ones, never a mix: write a private (0600) temp file in the same folder, fsync it, rename
+ * it over the target, fsync the folder. On an error the temp file goes and the target stays.
+ */
 export function writeFileAtomic(target: string, data: string | Uint8Array): void {
   const dir = dirname(target)
   const tmp = join(dir, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`)

@@ -40,6 +40,8 @@ function start(): void {
   const core = createCore({
     dataDir,
     drugs: shippedDrugCatalog(),
+    // Bundled beside this file (electron.vite.config.ts: jobWorker).
+    jobWorker: join(__dirname, 'jobWorker.js'),
     // Before the core locks by itself, pages keep what is typed (bounded by flushRenderer).
     beforeLock: async () => {
       await Promise.all(BrowserWindow.getAllWindows().map(flushRenderer))

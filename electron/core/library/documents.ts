@@ -53,7 +53,7 @@ function fileStem(fileName: string): string {
   )
 }
 
-async function pdfText(bytes: Uint8Array): Promise<string> {
+async function pdfText(bytes: Uint8Array, progress: (fraction: number) => void): Promise<string> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
   const task = pdfjs.getDocument({
     data: bytes,
@@ -76,6 +76,7 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
         text += item.hasEOL ? '\n' : ''
       }
       pages.push(text.trim())
+      progress(n / pdf.numPages)
     }
     return pages.filter(Boolean).join('\n\n')
   } finally {
@@ -89,9 +90,13 @@ export interface ImportInput {
   bytes: Uint8Array
 }
 
-/** Turns an imported file into the title, safe HTML and text Lantern keeps. */
+/**
+ * Turns an imported file into the title, safe HTML and text Lantern keeps. Pure and slow (seconds
+ * for 8 MB): documents.import runs it on a worker thread (jobs/kinds.ts).
+ */
 export async function convertDocument(
-  input: ImportInput
+  input: ImportInput,
+  progress: (fraction: number) => void = () => {}
 ): Promise<{ title: string; html: string; text: string }> {
   const decoded = () => decodeText(input.bytes, { html: input.kind === 'html' })
   let title: string | null
@@ -119,7 +124,7 @@ export async function convertDocument(
     case 'pdf': {
       let text: string
       try {
-        text = await pdfText(input.bytes)
+        text = await pdfText(input.bytes, progress)
       } catch {
         throw new CoreError('INVALID_INPUT', 'Lantern could not read that PDF.', [
           {

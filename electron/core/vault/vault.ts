@@ -34,7 +34,7 @@ import {
   type VaultState
 } from '../../shared/contract.ts'
 import {
-  ATOMIC_TEMP_PATTERN,
+  removeStrayTempFiles,
   fsyncDirectory,
   fsyncFile,
   removeSecurely,
@@ -610,14 +610,11 @@ export class Vault {
         }
       }
       this.#removeRetiredFiles()
-      for (const name of readdirSync(this.dataDir)) {
-        if (ATOMIC_TEMP_PATTERN.test(name)) rmSync(join(this.dataDir, name), { force: true })
-      }
+      removeStrayTempFiles(this.dataDir)
+      removeStrayTempFiles(this.backupsDir)
       if (existsSync(this.backupsDir)) {
         for (const name of readdirSync(this.backupsDir)) {
-          if (BACKUP_TEMP_PATTERN.test(name) || ATOMIC_TEMP_PATTERN.test(name)) {
-            rmSync(join(this.backupsDir, name), { force: true })
-          }
+          if (BACKUP_TEMP_PATTERN.test(name)) rmSync(join(this.backupsDir, name), { force: true })
         }
       }
       this.#makePrivate()

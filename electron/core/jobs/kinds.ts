@@ -1,0 +1,30 @@
+/**
+ * Every job the core may run on a worker thread, by kind. A job is a pure function of plain data:
+ * its input and output cross a thread boundary by structured clone, so no key material, database
+ * handle or vault object may ever be part of either (the worker has none of them, on purpose).
+ */
+import type { DocumentKind } from '../../shared/library.ts'
+import { convertDocument, documentSections, type DocumentSection } from '../library/documents.ts'
+
+/** What a job may tell its caller while it runs: a fraction done, from 0 to 1. */
+export type ReportProgress = (fraction: number) => void
+
+export const jobs = {
+  /**
+   * An imported file's title, safe HTML, text and search sections (documents.import). The file
+   * arrives as the contract's base64: decoding 8 MB takes the better part of 50 ms, so it is
+   * done here too.
+   */
+  convertDocument: async (
+    input: { fileName: string; kind: DocumentKind; base64: string },
+    progress: ReportProgress
+  ): Promise<{ title: string; html: string; text: string; sections: DocumentSection[] }> => {
+    const bytes = new Uint8Array(Buffer.from(input.base64, 'base64'))
+    const converted = await convertDocument({ ...input, bytes }, progress)
+    return { ...converted, sections: documentSections(converted.title, converted.html) }
+  }
+} satisfies Record<string, (input: never, progress: ReportProgress) => unknown>
+
+export type JobKind = keyof typeof jobs
+export type JobInput<K extends JobKind> = Parameters<(typeof jobs)[K]>[0]
+export type JobOutput<K extends JobKind> = Awaited<ReturnType<(typeof jobs)[K]>>
