@@ -28,7 +28,7 @@ test('what to know first: recorded on Details, shown at the top of the Summary, 
   const line = group.getByRole('group', { name: 'Central line' })
   await line.getByLabel('A central line is in place').check()
   await line.getByLabel('Type and place').fill('Port-a-cath, right chest')
-  await group.getByLabel('Care team’s 24-hour phone number').fill('+44 20 7946 0000')
+  await group.getByLabel('Care team’s 24-hour number').fill('+44 20 7946 0000')
   await expect(group.getByRole('status')).toHaveText(/^\W*Saved(?!,)/)
   await expect
     .poll(async () => {

@@ -94,7 +94,7 @@ export const personMessages = {
     walletTitle: 'For the wallet card',
     walletHint:
       'Ask your care team for these two and copy them exactly. Lantern does not suggest a number.',
-    teamPhone24h: 'Care team’s 24-hour phone number',
+    teamPhone24h: 'Care team’s 24-hour number',
     feverThreshold: 'Fever threshold the care team gave you',
     feverUnit: 'Unit',
     feverUnitChoose: 'Choose',
