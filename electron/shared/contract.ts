@@ -27,7 +27,14 @@ import {
   type SearchResult,
   libraryInputs
 } from './library.ts'
-import type { SEXES } from './record.ts'
+import type {
+  Allergy,
+  CENTRAL_LINE_STATES,
+  FeverThreshold,
+  SEXES,
+  SHUNT_STATES,
+  SPLEEN_STATES
+} from './record.ts'
 import type { TreatmentSummary } from './summary.ts'
 import { ENTRY_KINDS, ENTRY_SCHEMAS, type Entry, type EntryKind, personSchema } from './record.ts'
 
@@ -135,6 +142,17 @@ export interface Profile {
   ongoingTherapy: string | null
   phone: string | null
   email: string | null
+  // Important to know in an emergency (see personSchema): null or false means "not answered".
+  allergies: Allergy[]
+  noKnownAllergies: boolean
+  centralLine: (typeof CENTRAL_LINE_STATES)[number] | null
+  centralLineNotes: string | null
+  centralLinePlacedOn: string | null
+  shunt: (typeof SHUNT_STATES)[number] | null
+  shuntNotes: string | null
+  spleen: (typeof SPLEEN_STATES)[number] | null
+  teamPhone24h: string | null
+  feverThreshold: FeverThreshold | null
   /** The fictional sample record a new user can load to explore. */
   isSample: boolean
   createdAt: string

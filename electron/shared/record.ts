@@ -89,20 +89,103 @@ function endNotBeforeStart<T extends z.ZodType>(schema: T, start: string, end: s
 
 export const SEXES = ['female', 'male', 'intersex', 'not-stated'] as const
 
-export const personSchema = z.strictObject({
-  profileId: id,
-  dateOfBirth: isoDate
-    .refine((d) => d <= todayIso(), 'A date of birth cannot be in the future.')
-    .nullable()
-    .optional(),
-  sex: z.enum(SEXES).nullable().optional(),
-  phone: optionalText(50),
-  email: optionalEmail,
-  treatmentCompletedOn: optionalPastDate(
-    'Treatment cannot be recorded as completed on a date still to come.'
-  ),
-  ongoingTherapy: optionalText()
+// What a doctor in an emergency must know first (the summary's top, the wallet card). Each
+// has an explicit "not answered" (null, or no allergies and no "none known"): an empty field
+// never reads as "none".
+
+/** A central venous line (port, tunnelled line, PICC): in place now, or not. */
+export const CENTRAL_LINE_STATES = ['none', 'in-place'] as const
+/** A shunt, such as a CSF shunt: in place now, or not. */
+export const SHUNT_STATES = ['none', 'in-place'] as const
+/** 'not-working': functional asplenia, as the care team said (after radiation, a transplant…). */
+export const SPLEEN_STATES = ['working', 'removed', 'not-working'] as const
+export const BLOOD_GROUPS = ['O+', 'O-', 'A+', 'A-', 'B+', 'B-', 'AB+', 'AB-'] as const
+export const TEMPERATURE_UNITS = ['C', 'F'] as const
+export const MAX_ALLERGIES = 30
+
+/**
+ * The fever threshold the family's care team gave them. Lantern never supplies one; the range
+ * only catches a slip (a Fahrenheit number with °C, a missing digit), not a clinical choice.
+ */
+export const FEVER_THRESHOLD_RANGE = {
+  C: { min: 35, max: 42 },
+  F: { min: 95, max: 107.6 }
+} as const
+
+export const allergySchema = z.strictObject({
+  substance: requiredText('Name the medicine, food or other substance.'),
+  reaction: optionalText()
 })
+
+const feverThresholdSchema = z
+  .strictObject({
+    value: z.number('Enter the temperature as a number.'),
+    unit: z.enum(TEMPERATURE_UNITS, 'Choose °C or °F.')
+  })
+  .superRefine((f, ctx) => {
+    const { min, max } = FEVER_THRESHOLD_RANGE[f.unit]
+    if (f.value < min || f.value > max) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: `A fever threshold is between ${formatNumber(min)} and ${formatNumber(max)} °${f.unit}. Check the number and the unit your care team gave you.`
+      })
+    }
+  })
+
+/** The care team's 24-hour number, as the family would dial it. */
+const teamPhone = text(50)
+  .refine(
+    (v) => v === '' || (/^[0-9 +()-]+$/.test(v) && /[0-9]/.test(v)),
+    'Use only digits, spaces and + ( ) - in a phone number.'
+  )
+  .nullable()
+  .optional()
+  .transform((v) => (v === '' ? null : v))
+
+export const NO_KNOWN_ALLERGIES_CONFLICT =
+  'Allergies are listed. Untick “No known allergies”, or remove the allergies listed.'
+
+export const personSchema = z
+  .strictObject({
+    profileId: id,
+    dateOfBirth: isoDate
+      .refine((d) => d <= todayIso(), 'A date of birth cannot be in the future.')
+      .nullable()
+      .optional(),
+    sex: z.enum(SEXES).nullable().optional(),
+    phone: optionalText(50),
+    email: optionalEmail,
+    treatmentCompletedOn: optionalPastDate(
+      'Treatment cannot be recorded as completed on a date still to come.'
+    ),
+    ongoingTherapy: optionalText(),
+    allergies: z
+      .array(allergySchema)
+      .max(MAX_ALLERGIES, `List at most ${MAX_ALLERGIES} allergies.`)
+      .optional(),
+    /** The family's explicit "no known allergies". False is "not answered", never "none". */
+    noKnownAllergies: z.boolean().optional(),
+    centralLine: z.enum(CENTRAL_LINE_STATES).nullable().optional(),
+    /** For example "Port-a-cath, right chest". */
+    centralLineNotes: optionalText(),
+    centralLinePlacedOn: optionalPastDate('A line cannot be placed on a date still to come.'),
+    shunt: z.enum(SHUNT_STATES).nullable().optional(),
+    shuntNotes: optionalText(),
+    spleen: z.enum(SPLEEN_STATES).nullable().optional(),
+    /** The care team's 24-hour number, for the wallet card. */
+    teamPhone24h: teamPhone,
+    feverThreshold: feverThresholdSchema.nullable().optional()
+  })
+  .superRefine((p, ctx) => {
+    if (p.noKnownAllergies === true && (p.allergies?.length ?? 0) > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['noKnownAllergies'],
+        message: NO_KNOWN_ALLERGIES_CONFLICT
+      })
+    }
+  })
 
 // ---- Entries ----
 
@@ -428,7 +511,16 @@ export const transplantSchema = z
      * The family's explicit "no chronic GVHD after this transplant". False is "not answered",
      * never "no": the care plan tells the two apart.
      */
-    noChronicGvhd: z.boolean().default(false)
+    noChronicGvhd: z.boolean().default(false),
+    /** ABO and Rh before the transplant and after it (a donor's group can replace the person's). */
+    bloodGroupBefore: z
+      .enum(BLOOD_GROUPS, 'Choose a blood group from the list.')
+      .nullable()
+      .optional(),
+    bloodGroupAfter: z
+      .enum(BLOOD_GROUPS, 'Choose a blood group from the list.')
+      .nullable()
+      .optional()
   })
   .superRefine((t, ctx) => {
     if (!t.noChronicGvhd) return
@@ -531,3 +623,5 @@ export type Entry<K extends EntryKind> = z.output<(typeof ENTRY_SCHEMAS)[K]> & {
 }
 export type EntryInput<K extends EntryKind> = z.input<(typeof ENTRY_SCHEMAS)[K]>
 export type Person = z.output<typeof personSchema>
+export type Allergy = z.output<typeof allergySchema>
+export type FeverThreshold = z.output<typeof feverThresholdSchema>

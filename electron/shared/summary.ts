@@ -4,7 +4,7 @@
  */
 import type { Profile } from './contract.ts'
 import type { DoseUnit } from './limits.ts'
-import type { Entry } from './record.ts'
+import type { Allergy, Entry, FeverThreshold } from './record.ts'
 
 /** What a unit measures; doses of different kinds are never added together. */
 export type Quantity = 'mass' | 'IU' | 'units' | 'cells'
@@ -101,8 +101,37 @@ export interface DiagnosisSummary {
   relapses: Entry<'relapse'>[]
 }
 
+/**
+ * What a doctor in an emergency must know first (page 1 of the document, the wallet card), as
+ * the family recorded it. Null and 'not-recorded' mean nobody answered: never "none".
+ */
+export interface ImportantFirst {
+  allergies: Allergy[]
+  /** 'none-known' only when the family ticked "no known allergies". */
+  allergyAnswer: 'listed' | 'none-known' | 'not-recorded'
+  centralLine: {
+    state: Profile['centralLine']
+    notes: string | null
+    placedOn: string | null
+  }
+  shunt: { state: Profile['shunt']; notes: string | null }
+  spleen: Profile['spleen']
+  /** Each transplant with its blood groups (null where not recorded), earliest first. */
+  transplants: {
+    transplantId: string
+    type: Entry<'transplant'>['type']
+    transplantedOn: string | null
+    bloodGroupBefore: string | null
+    bloodGroupAfter: string | null
+  }[]
+  teamPhone24h: string | null
+  /** As the care team gave it; Lantern never supplies one. */
+  feverThreshold: FeverThreshold | null
+}
+
 export interface TreatmentSummary {
   profile: Profile
+  importantFirst: ImportantFirst
   diagnoses: DiagnosisSummary[]
   keyDates: {
     diagnosedOn: string | null

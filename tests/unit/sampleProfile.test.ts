@@ -101,6 +101,18 @@ describe('sample profile', () => {
     expect(diagnosis!.findings.map((f) => f.finding).join()).toMatch(/ETV6::RUNX1/)
     expect(ageInYears(profile.dateOfBirth!, diagnosis!.diagnosedOn!)).toBe(4)
     expect(profile.treatmentCompletedOn).toBe('2024-08-20')
+    // Important to know first: the line came out at the end of treatment, the spleen works, one
+    // fictional allergy. The 24-hour number and the fever threshold are the family's to fill in
+    // from their own care team: the sample never suggests a number.
+    expect(profile).toMatchObject({
+      allergies: [{ substance: 'Co-trimoxazole', reaction: 'Rash (fictional)' }],
+      noKnownAllergies: false,
+      centralLine: 'none',
+      shunt: null,
+      spleen: 'working',
+      teamPhone24h: null,
+      feverThreshold: null
+    })
 
     const team = listEntries(db, 'careTeamMember', profile.id)
     expect(team.filter((m) => m.coordinatesFollowUp).map((m) => m.role)).toEqual([
@@ -136,7 +148,9 @@ describe('sample profile', () => {
     expect(transplant).toMatchObject({
       type: 'allogeneic',
       cellSource: 'bone-marrow',
-      noChronicGvhd: true
+      noChronicGvhd: true,
+      bloodGroupBefore: 'A+',
+      bloodGroupAfter: 'O+'
     })
     expect(transplant!.gvhd).toEqual([
       expect.objectContaining({

@@ -139,7 +139,9 @@ const SPECS: Record<EntryKind, TableSpec> = {
       ['institution', 'institution', 'text'],
       ['conditioning', 'conditioning', 'text'],
       ['gvhd', 'gvhd', 'json'],
-      ['noChronicGvhd', 'no_chronic_gvhd', 'bool']
+      ['noChronicGvhd', 'no_chronic_gvhd', 'bool'],
+      ['bloodGroupBefore', 'blood_group_before', 'text'],
+      ['bloodGroupAfter', 'blood_group_after', 'text']
     ],
     orderBy: 'transplanted_on'
   },

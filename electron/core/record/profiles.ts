@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Profile } from '../../shared/contract.ts'
-import type { Person } from '../../shared/record.ts'
+import { NO_KNOWN_ALLERGIES_CONFLICT, type Allergy, type Person } from '../../shared/record.ts'
 import { CoreError } from '../errors.ts'
 import type { Db } from '../vault/database.ts'
 
@@ -13,6 +13,18 @@ interface ProfileRow {
   ongoing_therapy: string | null
   phone: string | null
   email: string | null
+  // Absent while a vault older than migration 90 is read (its tests build one with these calls).
+  allergies?: string
+  no_known_allergies?: number
+  central_line?: Profile['centralLine']
+  central_line_notes?: string | null
+  central_line_placed_on?: string | null
+  shunt?: Profile['shunt']
+  shunt_notes?: string | null
+  spleen?: Profile['spleen']
+  team_phone_24h?: string | null
+  fever_threshold?: number | null
+  fever_threshold_unit?: 'C' | 'F' | null
   is_sample: number
   created_at: string
   updated_at: string
@@ -28,6 +40,19 @@ function toProfile(row: ProfileRow): Profile {
     ongoingTherapy: row.ongoing_therapy,
     phone: row.phone,
     email: row.email,
+    allergies: JSON.parse(row.allergies ?? '[]') as Allergy[],
+    noKnownAllergies: row.no_known_allergies === 1,
+    centralLine: row.central_line ?? null,
+    centralLineNotes: row.central_line_notes ?? null,
+    centralLinePlacedOn: row.central_line_placed_on ?? null,
+    shunt: row.shunt ?? null,
+    shuntNotes: row.shunt_notes ?? null,
+    spleen: row.spleen ?? null,
+    teamPhone24h: row.team_phone_24h ?? null,
+    feverThreshold:
+      row.fever_threshold != null && row.fever_threshold_unit != null
+        ? { value: row.fever_threshold, unit: row.fever_threshold_unit }
+        : null,
     isSample: row.is_sample === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at
@@ -72,9 +97,22 @@ export function updatePerson(db: Db, person: Person): Profile {
   const current = getProfile(db, person.profileId)
   const pick = <K extends keyof Person & keyof Profile>(key: K) =>
     person[key] === undefined ? current[key] : person[key]
+  const allergies = pick('allergies') ?? []
+  const noKnownAllergies = pick('noKnownAllergies') ?? false
+  // The schema checks the two when both are sent; one sent alone meets the other as stored.
+  if (noKnownAllergies && allergies.length > 0) {
+    const path = person.noKnownAllergies === undefined ? 'allergies' : 'noKnownAllergies'
+    throw new CoreError('INVALID_INPUT', NO_KNOWN_ALLERGIES_CONFLICT, [
+      { path, message: NO_KNOWN_ALLERGIES_CONFLICT }
+    ])
+  }
+  const fever = pick('feverThreshold') ?? null
   db.prepare(
     `UPDATE profiles SET date_of_birth = ?, sex = ?, phone = ?, email = ?,
-       treatment_completed_on = ?, ongoing_therapy = ?, updated_at = ? WHERE id = ?`
+       treatment_completed_on = ?, ongoing_therapy = ?, allergies = ?, no_known_allergies = ?,
+       central_line = ?, central_line_notes = ?, central_line_placed_on = ?, shunt = ?,
+       shunt_notes = ?, spleen = ?, team_phone_24h = ?, fever_threshold = ?,
+       fever_threshold_unit = ?, updated_at = ? WHERE id = ?`
   ).run(
     pick('dateOfBirth') ?? null,
     pick('sex') ?? null,
@@ -82,6 +120,17 @@ export function updatePerson(db: Db, person: Person): Profile {
     pick('email') ?? null,
     pick('treatmentCompletedOn') ?? null,
     pick('ongoingTherapy') ?? null,
+    JSON.stringify(allergies),
+    noKnownAllergies ? 1 : 0,
+    pick('centralLine') ?? null,
+    pick('centralLineNotes') ?? null,
+    pick('centralLinePlacedOn') ?? null,
+    pick('shunt') ?? null,
+    pick('shuntNotes') ?? null,
+    pick('spleen') ?? null,
+    pick('teamPhone24h') ?? null,
+    fever?.value ?? null,
+    fever?.unit ?? null,
     new Date().toISOString(),
     person.profileId
   )

@@ -155,7 +155,14 @@ export function loadSampleProfile(db: Db, drugs: DrugLookup): Profile {
         dateOfBirth: BORN,
         sex: 'female',
         treatmentCompletedOn: TREATMENT_COMPLETED,
-        ongoingTherapy: null
+        ongoingTherapy: null,
+        allergies: [{ substance: 'Co-trimoxazole', reaction: 'Rash (fictional)' }],
+        noKnownAllergies: false,
+        // The tunnelled line came out at the end of treatment (see the procedures below).
+        centralLine: 'none',
+        spleen: 'working'
+        // No 24-hour number or fever threshold: those are the family's, from their own care
+        // team, and a sample must not suggest one.
       })
     )
 
@@ -450,6 +457,9 @@ function addRelapseAndTransplant(add: Add, diagnosisId: string): void {
     ],
     // The family's own answer: the skin GVHD was acute, and no chronic GVHD followed.
     noChronicGvhd: true,
+    // A donor of another ABO group: the blood group changes after the transplant.
+    bloodGroupBefore: 'A+',
+    bloodGroupAfter: 'O+',
     notes: note('Skin GVHD settled with steroid cream and a short course of oral steroids.')
   }).id
 

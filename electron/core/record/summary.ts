@@ -2,8 +2,9 @@
  * Builds the treatment summary from the record: one read of each kind of entry, then pure
  * computation (doses.ts). Nothing here is stored; the summary is always the record's own.
  */
+import type { Profile } from '../../shared/contract.ts'
 import type { Entry } from '../../shared/record.ts'
-import type { TreatmentSummary } from '../../shared/summary.ts'
+import type { ImportantFirst, TreatmentSummary } from '../../shared/summary.ts'
 import type { Db } from '../vault/database.ts'
 import { ageInYears } from './dates.ts'
 import {
@@ -31,6 +32,38 @@ function confirmedUnusualDoses(administrations: Entry<'administration'>[]) {
       date: a.schedule.kind === 'once' ? a.schedule.date : a.schedule.start
     }))
     .sort((x, y) => x.date.localeCompare(y.date))
+}
+
+/** The page-1 alerts, from the person's details and their transplants. */
+export function importantFirst(
+  profile: Profile,
+  transplants: Entry<'transplant'>[]
+): ImportantFirst {
+  return {
+    allergies: profile.allergies,
+    allergyAnswer:
+      profile.allergies.length > 0
+        ? 'listed'
+        : profile.noKnownAllergies
+          ? 'none-known'
+          : 'not-recorded',
+    centralLine: {
+      state: profile.centralLine,
+      notes: profile.centralLineNotes,
+      placedOn: profile.centralLinePlacedOn
+    },
+    shunt: { state: profile.shunt, notes: profile.shuntNotes },
+    spleen: profile.spleen,
+    transplants: transplants.map((t) => ({
+      transplantId: t.id,
+      type: t.type,
+      transplantedOn: t.transplantedOn ?? null,
+      bloodGroupBefore: t.bloodGroupBefore ?? null,
+      bloodGroupAfter: t.bloodGroupAfter ?? null
+    })),
+    teamPhone24h: profile.teamPhone24h,
+    feverThreshold: profile.feverThreshold
+  }
 }
 
 /**
@@ -69,9 +102,11 @@ export function treatmentSummary(
   const classOf = (id: string) => drugs.byId(id)?.class ?? 'other'
   const anthracycline = anthracyclineDoxEquivalent(cumulative, anthracyclineTable, classOf)
   const lastDoses = cumulative.map((c) => c.lastDate).sort()
+  const transplants = listEntries(db, 'transplant', profileId)
 
   return {
     profile,
+    importantFirst: importantFirst(profile, transplants),
     diagnoses: diagnoses.map((diagnosis) => ({
       diagnosis,
       ageAtDiagnosis:
@@ -100,7 +135,7 @@ export function treatmentSummary(
     },
     intrathecalInjections: intrathecalInjections(administrations),
     radiation: listEntries(db, 'radiation', profileId),
-    transplants: listEntries(db, 'transplant', profileId),
+    transplants,
     procedures: listEntries(db, 'procedure', profileId),
     supportiveCare: listEntries(db, 'supportiveCare', profileId),
     ongoingProblems: complications.filter((c) => c.status === 'ongoing'),

@@ -63,7 +63,60 @@ export const personMessages = {
     treatmentTitle: 'Treatment'
   },
 
+  important: {
+    title: 'Important to know in an emergency',
+    intro:
+      'What a doctor who has never met {name} should know first. It goes at the top of the summary and on the wallet card. Leave anything you are not sure of unanswered.',
+    notAnswered: 'Not answered',
+    allergiesTitle: 'Allergies',
+    allergiesHint:
+      'Medicines, foods or anything else that caused a reaction, with what happened if you know.',
+    substance: 'Substance',
+    reaction: 'Reaction',
+    reactionOptional: 'Reaction (optional)',
+    allergyItem: 'Allergy {number}',
+    addAllergy: 'Add an allergy',
+    removeAllergy: 'Remove allergy {number}',
+    noKnownAllergies: 'No known allergies',
+    noKnownAllergiesHint:
+      'Tick only if the care team knows of none. With nothing listed and this unticked, the summary says allergies are not recorded.',
+    centralLine: 'Central line',
+    centralLineHint: 'A port, tunnelled line or PICC line that is in the body now.',
+    centralLineNotes: 'Type and place',
+    centralLineNotesHint: 'For example: Port-a-cath, right chest.',
+    centralLinePlacedOn: 'Date placed',
+    shunt: 'Shunt',
+    shuntHint: 'For example a shunt that drains fluid from the brain.',
+    shuntNotes: 'About the shunt',
+    spleen: 'Spleen',
+    spleenHint:
+      'Without a working spleen, a fever can be an emergency. Ask the care team if you are not sure.',
+    walletTitle: 'For the wallet card',
+    walletHint:
+      'Ask your care team for these two and copy them exactly. Lantern does not suggest a number.',
+    teamPhone24h: 'Care team’s 24-hour number',
+    feverThreshold: 'Fever threshold the care team gave you',
+    feverUnit: 'Unit',
+    feverUnitChoose: 'Choose',
+    feverNotANumber: 'Enter the temperature as a number, like 38.5.',
+    feverNeedsUnit: 'Choose °C or °F.'
+  },
+
   summary: {
+    importantTitle: 'Important to know first',
+    importantAllergies: 'Allergies',
+    importantNoKnownAllergies: 'No known allergies',
+    importantCentralLine: 'Central line',
+    importantPlacedOn: 'placed {date}',
+    importantShunt: 'Shunt',
+    importantSpleen: 'Spleen',
+    importantTransplant: 'Transplant',
+    importantTransplantOn: '{type} transplant, {date}',
+    importantBloodGroups: 'blood group {before} before, {after} after',
+    importantTeamPhone: 'Care team, 24 hours',
+    importantFever: 'Fever threshold (from the care team)',
+    importantNotRecorded: 'Not recorded',
+    importantEdit: 'Change in Details',
     print: 'Print',
     printHint: 'Prints this summary on its own, without Lantern’s menus.',
     preparedOn: 'Treatment summary, prepared {date} with Lantern',

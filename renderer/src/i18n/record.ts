@@ -258,6 +258,9 @@ export const recordMessages = {
     noChronicGvhdHint:
       'Tick this if chronic GVHD has never developed after this transplant. Left unticked, it reads as not answered yet.',
     noChronicGvhdShort: 'no chronic GVHD',
+    bloodGroupBefore: 'Blood group before the transplant',
+    bloodGroupAfter: 'Blood group after the transplant',
+    bloodGroupHint: 'ABO and Rh, as on the transplant team’s letter.',
     gvhdGrade: 'Grade',
     gvhdStartedOn: 'Start date',
     gvhdStatus: 'Now',
