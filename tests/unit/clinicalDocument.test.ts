@@ -112,6 +112,20 @@ describe('the document for doctors, from the sample record', () => {
     })
   })
 
+  it('puts allergies, the central line, the spleen and the transplant blood groups first', async () => {
+    const { doc } = await documentFor(profileId)
+    const first = Object.fromEntries(
+      blocksOf(section(doc, 'important'))
+        .flatMap((b) => (b.kind === 'keyValues' ? b.items : []))
+        .map((i) => [i.key, i.value])
+    )
+    // The sample: one fictional allergy, no line now, a working spleen, A+ before and O+ after.
+    expect(first['Allergies']).toMatch(/^Co-trimoxazole \(Rash/)
+    expect(first['Central line']).toBe('No central line now')
+    expect(first['Spleen']).toBe('Working')
+    expect(first['Stem cell transplant']).toMatch(/blood group A\+ before, O\+ after$/)
+  })
+
   it('prints every agent’s cumulative dose exactly as the Summary screen does', async () => {
     const { summary, doc } = await documentFor(profileId)
     const agents = table(doc, 'Cumulative dose of each medicine, by route, in order of first dose')
@@ -319,8 +333,19 @@ describe('the document for doctors, from an empty record', () => {
     expect(allBlocks(doc).filter(empty)).toEqual([])
     expect(allBlocks(doc).filter((b) => b.kind === 'table')).toEqual([])
     expect(strings(doc).filter((s) => /\b(undefined|null|NaN)\b/.test(s))).toEqual([])
-    // What is always there: whose document it is, and the line for a clinician to sign.
+    // What is always there: whose document it is, the line for a clinician to sign, and the
+    // emergency questions, said as unanswered rather than left blank.
     expect(doc.person.name).toBe('Sam')
+    const first = blocksOf(section(doc, 'important')).flatMap((b) =>
+      b.kind === 'keyValues' ? b.items : []
+    )
+    expect(first).toEqual(
+      expect.arrayContaining([
+        { key: 'Allergies', value: 'Not recorded' },
+        { key: 'Central line', value: 'Not recorded' },
+        { key: 'Spleen', value: 'Not recorded' }
+      ])
+    )
     expect(doc.sections.map((s) => s.id)).toContain('review')
   })
 })

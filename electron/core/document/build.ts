@@ -32,6 +32,7 @@ import {
   nextDueLabels,
   responsibleLabels
 } from '../../shared/labels.ts'
+import { centralLineLabels, shuntLabels, spleenLabels } from '../../shared/alertLabels.ts'
 import type { Question } from '../../shared/library.ts'
 import type { Entry } from '../../shared/record.ts'
 import type {
@@ -212,14 +213,48 @@ function anthracyclineTotal(summary: TreatmentSummary): string {
  * blood groups before and after a transplant join this list when the record holds them.
  */
 export function importantFirst(summary: TreatmentSummary): KeyValue[] {
+  const first = summary.importantFirst
   const coordinator = summary.careTeam.find((m) => m.coordinatesFollowUp)
   const radiation = summary.radiation
     .filter((r) => CHEST_OR_HEAD_FIELDS.has(r.field))
     .map((r) =>
       [radiationArea(r), r.totalDoseGy != null ? gy(r.totalDoseGy) : ''].filter(Boolean).join(', ')
     )
+  // Unanswered is said as such: a doctor must not read "no allergies" into a blank.
+  const allergies =
+    first.allergyAnswer === 'listed'
+      ? first.allergies
+          .map((a) => (a.reaction ? `${a.substance} (${a.reaction})` : a.substance))
+          .join('; ')
+      : first.allergyAnswer === 'none-known'
+        ? 'No known allergies'
+        : 'Not recorded'
+  const withNotes = (words: string, ...notes: (string | null)[]) =>
+    [words, ...notes.filter((n): n is string => !!n)].join(', ')
+  const line = first.centralLine.state
+    ? first.centralLine.state === 'in-place'
+      ? withNotes(
+          centralLineLabels['in-place'],
+          first.centralLine.notes,
+          first.centralLine.placedOn ? `placed ${formatDate(first.centralLine.placedOn)}` : null
+        )
+      : centralLineLabels.none
+    : 'Not recorded'
+  const bloodGroups = (t: TreatmentSummary['importantFirst']['transplants'][number]) =>
+    t.bloodGroupBefore || t.bloodGroupAfter
+      ? `; blood group ${t.bloodGroupBefore ?? 'not recorded'} before, ${t.bloodGroupAfter ?? 'not recorded'} after`
+      : ''
   const items: (KeyValue | null)[] = [
-    ...summary.transplants.map((t) => kv('Stem cell transplant', transplantLine(t))),
+    kv('Allergies', allergies),
+    kv('Central line', line),
+    first.shunt.state === 'in-place'
+      ? kv('Shunt', withNotes(shuntLabels['in-place'], first.shunt.notes))
+      : null,
+    kv('Spleen', first.spleen ? spleenLabels[first.spleen] : 'Not recorded'),
+    ...summary.transplants.map((t) => {
+      const groups = first.transplants.find((g) => g.transplantId === t.id)
+      return kv('Stem cell transplant', transplantLine(t) + (groups ? bloodGroups(groups) : ''))
+    }),
     kv('Anthracyclines, as doxorubicin', anthracyclineTotal(summary)),
     kv('Radiation to the chest or head', radiation.join('; ')),
     kv('Ongoing problems', summary.ongoingProblems.map(problemLine).join('; ')),
@@ -227,7 +262,8 @@ export function importantFirst(summary: TreatmentSummary): KeyValue[] {
     kv(
       'Coordinates follow-up',
       coordinator ? [coordinator.name, coordinator.phone].filter(Boolean).join(', ') : null
-    )
+    ),
+    kv('Care team, 24 hours', first.teamPhone24h)
   ]
   return items.filter((i): i is KeyValue => i !== null && i.value.trim() !== '')
 }
