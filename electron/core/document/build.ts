@@ -600,32 +600,34 @@ function careTeamSection(summary: TreatmentSummary): DocumentSection[] {
 
 // ---- Care plan and references ----
 
-/** Numbers each distinct source in order of first use: the reference list prints each once. */
+/**
+ * Numbers each cited document in order of first use: the reference list names each once, with
+ * its organisation, version and address; an item cites the number with the section it uses.
+ */
 class References {
   private readonly numbers = new Map<string, number>()
   readonly items: { number: number; text: string }[] = []
 
   numberOf(c: Citation): number {
-    const text = citationText(c)
-    let number = this.numbers.get(text)
+    const key = [c.organisation, c.document, c.version, c.url].join('\u0000')
+    let number = this.numbers.get(key)
     if (number === undefined) {
       number = this.items.length + 1
-      this.numbers.set(text, number)
-      this.items.push({ number, text })
+      this.numbers.set(key, number)
+      this.items.push({ number, text: documentText(c) })
     }
     return number
   }
+
+  /** "[3, Recommendation 15]": the document's number and the part of it the item relies on. */
+  cite(c: Citation): string {
+    const number = this.numberOf(c)
+    return c.section ? `[${number}, ${c.section}]` : `[${number}]`
+  }
 }
 
-function citationText(c: Citation): string {
-  return [
-    `${c.organisation}: ${c.document}.`,
-    `Version: ${c.version}.`,
-    c.section ? `Section: ${c.section}.` : '',
-    `Address: ${c.url}`
-  ]
-    .filter(Boolean)
-    .join(' ')
+function documentText(c: Citation): string {
+  return `${c.organisation}: ${c.document}. Version: ${c.version}. Address: ${c.url}`
 }
 
 function nextDueText(item: PlanItem): string {
@@ -676,7 +678,7 @@ function undatedBasis(item: PlanItem): string {
 }
 
 function itemBlocks(item: PlanItem, refs: References): Block[] {
-  const numbers = item.citations.map((c) => `[${refs.numberOf(c)}]`)
+  const numbers = item.citations.map((c) => refs.cite(c))
   const done = item.completions[0]
   return [
     ...paragraph(item.title, 'strong'),
@@ -702,7 +704,7 @@ function itemBlocks(item: PlanItem, refs: References): Block[] {
           'Note',
           'Lantern’s team could not confirm the schedule in this source, so no schedule is shown. Ask your care team whether this applies.'
         ),
-      kv(numbers.length > 1 ? 'Sources' : 'Source', numbers.join(', '))
+      kv(numbers.length > 1 ? 'Sources' : 'Source', numbers.join('; '))
     ])
   ]
 }
