@@ -24,8 +24,8 @@ import type {
   DocumentSection,
   Subsection
 } from '../../electron/shared/document.ts'
-import { formatAmount, formatUnit } from '../../electron/shared/format.ts'
-import { labelMessages } from '../../electron/shared/labels.ts'
+import { formatAmount, formatDate, formatUnit } from '../../electron/shared/format.ts'
+import { labelMessages, nextDueLabels, responsibleLabels } from '../../electron/shared/labels.ts'
 import type { Question } from '../../electron/shared/library.ts'
 import type { Exposure, TreatmentSummary } from '../../electron/shared/summary.ts'
 import { PASSPHRASE, cleanupTempDirs, newCore, tempDir } from './helpers/vaultFixture.ts'
@@ -120,19 +120,32 @@ function namesDocument(text: string, c: Citation): boolean {
 /** The care plan's items in the order the document prints them. */
 function planItemsInReadingOrder(doc: ClinicalDocument, items: PlanItem[]): PlanItem[] {
   const text = strings(section(doc, 'care-plan'))
-  const at = (item: PlanItem) => text.indexOf(item.title)
+  const at = (item: PlanItem) =>
+    text.findIndex((t) => t === item.title || t.startsWith(`${item.title}\n`))
   return [...items].sort((a, b) => at(a) - at(b))
+}
+
+type TableBlock = Extract<Block, { kind: 'table' }>
+
+/** The care-plan table row an item is printed in: its first cell starts with the title. */
+function planRow(doc: ClinicalDocument, title: string) {
+  for (const block of blocksOf(section(doc, 'care-plan'))) {
+    if (block.kind !== 'table') continue
+    const row = block.rows.find((r) => r.cells[0]!.split('\n')[0] === title)
+    if (row) {
+      const cell = (label: string) => {
+        const i = block.columns.findIndex((c) => c.label === label)
+        return i < 0 ? undefined : row.cells[i]
+      }
+      return { table: block as TableBlock, row, cell }
+    }
+  }
+  throw new Error(`no row for "${title}"`)
 }
 
 /** What the document prints as an item's sources: "[3, Section]; [4]", or '' for none. */
 function sourcesAt(doc: ClinicalDocument, title: string): string {
-  const blocks = blocksOf(section(doc, 'care-plan'))
-  const at = blocks.findIndex(
-    (b) => b.kind === 'paragraph' && b.emphasis === 'strong' && b.text === title
-  )
-  const facts = blocks[at + 1]
-  if (at < 0 || !facts || facts.kind !== 'keyValues') throw new Error(`no item "${title}"`)
-  return facts.items.find((kv) => kv.key === 'Source' || kv.key === 'Sources')?.value ?? ''
+  return planRow(doc, title).cell('Sources') ?? ''
 }
 
 describe('the document for doctors, from the sample record', () => {
@@ -196,12 +209,42 @@ describe('the document for doctors, from the sample record', () => {
     expect(first).toContain(anthracycline.table.version)
   })
 
-  it('lists every care-plan item by title, and the disclaimer on the plan and in the footer', async () => {
+  it('prints every care-plan item in a table by body system, with its exposures, how often, next due and who', async () => {
     const { plan, doc } = await documentFor(profileId)
     const planText = strings(section(doc, 'care-plan'))
     const active = plan.items.filter((i) => !i.dismissed)
     expect(active.length).toBeGreaterThan(20)
-    for (const item of active) expect(planText).toContain(item.title)
+    const subsections = section(doc, 'care-plan').blocks.filter(
+      (b): b is Subsection => b.kind === 'subsection'
+    )
+    const askTitles = strings(subsections.find((s) => s.title === 'Topics to ask about'))
+    let scheduled = 0
+    for (const item of active) {
+      const { table, row, cell } = planRow(doc, item.title)
+      const text = row.cells.join('\n')
+      for (const line of item.why) expect(text, item.title).toContain(line.replace(/\.$/, ''))
+      expect(cell('Who'), item.title).toBe(responsibleLabels[item.responsible])
+      if (item.frequency) expect(text, item.title).toContain(item.frequency)
+      if (item.nextDue) {
+        // A check with a date is a row of a checks table, the date in its own column.
+        expect(cell('Next due'), item.title).toContain(formatDate(item.nextDue))
+        expect(cell('How often'), item.title).toBe(item.frequency ?? 'No set schedule')
+        scheduled++
+      } else if (item.kind === 'ask') {
+        expect(text, item.title).toContain(nextDueLabels.askNoSchedule)
+      } else if (!item.frequency) {
+        expect(table.notes.join(' '), item.title).toContain(
+          'no set schedule: bring it up at a follow-up visit.'
+        )
+      }
+      // Topics to ask about are listed apart from the plan's checks and topics, and only there.
+      const asked = item.kind === 'ask' || item.kind === 'needs-data'
+      expect(
+        askTitles.some((t) => t.startsWith(`${item.title}\n`)),
+        item.title
+      ).toBe(asked)
+    }
+    expect(scheduled).toBeGreaterThan(20)
     expect(planText).toContain(CARE_PLAN_DISCLAIMER)
     expect(planText.join('\n')).toContain(plan.rulesVersion)
     expect(doc.runningFooter.join(' ')).toContain('not checked by a clinician unless signed below')
@@ -343,7 +386,13 @@ describe('the document for doctors, from an empty record', () => {
     expect(doc.sections.filter((s) => s.blocks.length === 0).map((s) => s.id)).toEqual([])
     expect(doc.sections.flatMap((s) => s.blocks).filter(empty)).toEqual([])
     expect(allBlocks(doc).filter(empty)).toEqual([])
-    expect(allBlocks(doc).filter((b) => b.kind === 'table')).toEqual([])
+    // The care plan's standing topics are a table; the record itself gives no table.
+    expect(
+      doc.sections
+        .filter((s) => s.id !== 'care-plan')
+        .flatMap(blocksOf)
+        .filter((b) => b.kind === 'table')
+    ).toEqual([])
     expect(strings(doc).filter((s) => /\b(undefined|null|NaN)\b/.test(s))).toEqual([])
     // What is always there: whose document it is, and the line for a clinician to sign.
     expect(doc.person.name).toBe('Sam')

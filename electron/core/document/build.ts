@@ -140,7 +140,9 @@ function table(
       caption,
       columns: columns
         .filter((_, i) => keep[i])
-        .map(({ label, align, weight }) => ({ label, align, weight })),
+        .map(({ label, align, weight, titled }) =>
+          titled ? { label, align, weight, titled } : { label, align, weight }
+        ),
       rows: rows.map((r) => {
         const cells = r.cells.filter((_, i) => keep[i])
         return r.marks && r.marks.length > 0 ? { cells, marks: r.marks } : { cells }
@@ -630,6 +632,12 @@ function documentText(c: Citation): string {
   return `${c.organisation}: ${c.document}. Version: ${c.version}. Address: ${c.url}`
 }
 
+/**
+ * The screen's "No record of this being done. It was due from …, before Lantern listed it." in
+ * a narrow table column: the date first, and what a doctor needs to know about it.
+ */
+const NO_RECORD_ON_PAPER = 'Due from {date}; no record of it being done.'
+
 function nextDueText(item: PlanItem): string {
   const date = formatDate(item.nextDue)
   const w = nextDueLabels
@@ -638,7 +646,7 @@ function nextDueText(item: PlanItem): string {
       return date ? fill(w.overdue, { date }) : dueStateLabels.overdue
     case 'no-record':
       if (!date) return dueStateLabels['no-record']
-      return fill(item.completions.length > 0 ? w.noRecordSince : w.noRecord, { date })
+      return fill(item.completions.length > 0 ? w.noRecordSince : NO_RECORD_ON_PAPER, { date })
     case 'due-soon':
       return date ? fill(w.dueSoon, { date }) : dueStateLabels['due-soon']
     case 'scheduled':
@@ -677,35 +685,126 @@ function undatedBasis(item: PlanItem): string {
   return fill(nextDueLabels.fromUndated, { date: formatDate(last.notedOn) })
 }
 
-function itemBlocks(item: PlanItem, refs: References): Block[] {
-  const numbers = item.citations.map((c) => refs.cite(c))
+function lastDoneText(item: PlanItem): string {
   const done = item.completions[0]
+  if (!done) return ''
+  return done.dateKnown
+    ? `Last done ${formatDate(done.doneOn)}.`
+    : `Last done on a day not known (noted ${formatDate(done.notedOn)}).`
+}
+
+const MARK_UNCONFIRMED = 'unconfirmed'
+/** nextDueLabels.topicNoSchedule, inside a sentence. */
+const TOPIC_NO_SCHEDULE = 'no set schedule: bring it up at a follow-up visit.'
+
+/**
+ * The title, then what it looks for, each starting a line; a topic says what it covers, since
+ * it has no check to name.
+ */
+function itemCell(item: PlanItem, withWhat: boolean): string {
   return [
-    ...paragraph(item.title, 'strong'),
-    ...keyValues([
-      kv('Looks for', item.concern),
-      kv('Why', item.why.join(' ')),
-      kv('What', item.what),
-      kv('How often', frequencyText(item)),
-      hasNextDue(item) &&
-        kv('Next due', [nextDueText(item), undatedBasis(item)].filter(Boolean).join(' ')),
-      kv(
-        'Last done',
-        done
-          ? done.dateKnown
-            ? formatDate(done.doneOn)
-            : `date not known (noted ${formatDate(done.notedOn)})`
-          : null
-      ),
-      kv('Who', responsibleLabels[item.responsible]),
-      kv('Lantern needs', item.missing.join('; ')),
-      item.status === 'UNCONFIRMED' &&
-        kv(
-          'Note',
-          'Lantern’s team could not confirm the schedule in this source, so no schedule is shown. Ask your care team whether this applies.'
-        ),
-      kv(numbers.length > 1 ? 'Sources' : 'Source', numbers.join('; '))
-    ])
+    item.title,
+    item.concern ? `Looks for: ${item.concern}` : '',
+    withWhat ? item.what : '',
+    item.missing.length > 0 ? `Lantern needs: ${item.missing.join('; ')}` : ''
+  ]
+    .filter(Boolean)
+    .join('\n')
+}
+
+/**
+ * The exposures that put the item in the plan, one a line. A line another line already says
+ * in full ("Doxorubicin 75 mg/m² at age 4." beside the anthracycline total that names it) is
+ * printed once: two rules matched the same treatment.
+ */
+function whyCell(item: PlanItem): string {
+  const bare = (line: string) => line.trim().replace(/\.$/, '')
+  const lines = [...new Set(item.why.map((l) => l.trim()).filter(Boolean))]
+  return lines
+    .filter(
+      (line, i) =>
+        !lines.some(
+          (other, j) => j !== i && other.includes(bare(line)) && other.length > line.length
+        )
+    )
+    .join('\n')
+}
+
+function sourcesCell(item: PlanItem, refs: References): string {
+  return item.citations.map((c) => refs.cite(c)).join('; ')
+}
+
+function marked(item: PlanItem, cells: string[]): TableRow {
+  return item.status === 'UNCONFIRMED' ? { cells, marks: [MARK_UNCONFIRMED] } : { cells }
+}
+
+function checkRow(item: PlanItem, refs: References): TableRow {
+  return marked(item, [
+    itemCell(item, false),
+    whyCell(item),
+    frequencyText(item),
+    [nextDueText(item), undatedBasis(item), lastDoneText(item)].filter(Boolean).join(' '),
+    responsibleLabels[item.responsible],
+    sourcesCell(item, refs)
+  ])
+}
+
+/**
+ * A topic in one cell: its title, what it covers, why it is in this plan and, when the source
+ * gives one, how often; most have no schedule, which the table's note says once.
+ */
+function topicRow(item: PlanItem, refs: References): TableRow {
+  const often = item.kind === 'ask' || item.frequency ? frequencyText(item) : ''
+  return marked(item, [
+    [
+      itemCell(item, true),
+      `Why: ${whyCell(item).split('\n').join(' ')}`,
+      often ? `How often: ${often}` : ''
+    ]
+      .filter(Boolean)
+      .join('\n'),
+    responsibleLabels[item.responsible],
+    sourcesCell(item, refs)
+  ])
+}
+
+const titled = (label: string, weight: number): Column => ({ ...left(label, weight), titled: true })
+
+/** The checks with a schedule: the rows a doctor acts on, with when each is next due. */
+function checksTable(system: string, items: PlanItem[], refs: References): Block[] {
+  return table(
+    `${system}: checks with a schedule`,
+    [
+      titled('Check and what it looks for', 2.2),
+      left('Why (this person’s treatment)', 2.2),
+      left('How often', 1.5),
+      left('Next due', 1.2),
+      left('Who', 0.8),
+      left('Sources', 3.2)
+    ],
+    items.map((i) => checkRow(i, refs)),
+    planMarkNotes(items)
+  )
+}
+
+/** Subjects to cover with no date to keep: the same facts, without a next-due column. */
+function topicsTable(caption: string, heading: string, items: PlanItem[], refs: References) {
+  return table(
+    caption,
+    [titled(heading, 5), left('Who', 0.8), left('Sources', 2.2)],
+    items.map((i) => topicRow(i, refs)),
+    [
+      items.some((i) => i.kind !== 'ask' && !i.frequency) &&
+        `A topic with no “How often” has ${TOPIC_NO_SCHEDULE}`,
+      ...planMarkNotes(items)
+    ]
+  )
+}
+
+function planMarkNotes(items: PlanItem[]): (string | false)[] {
+  return [
+    items.some((i) => i.status === 'UNCONFIRMED') &&
+      `“${MARK_UNCONFIRMED}”: Lantern’s team could not confirm the schedule in the source, so no schedule is shown. Ask the care team whether this applies.`
   ]
 }
 
@@ -722,10 +821,20 @@ function carePlanSection(plan: CarePlan, refs: References): DocumentSection[] {
     const items = active.filter(
       (i) => !isTopicToAsk(i) && (BODY_SYSTEMS.includes(i.system) ? i.system : 'other') === system
     )
-    return subsection(
-      bodySystemLabels[system],
-      items.flatMap((i) => itemBlocks(i, refs))
-    )
+    const name = bodySystemLabels[system]
+    return subsection(name, [
+      ...checksTable(
+        name,
+        items.filter((i) => hasNextDue(i)),
+        refs
+      ),
+      ...topicsTable(
+        `${name}: topics without a set date`,
+        'Topic and what it covers',
+        items.filter((i) => !hasNextDue(i)),
+        refs
+      )
+    ])
   })
   const ask = active.filter(isTopicToAsk)
   const anthracycline = plan.anthracycline
@@ -751,7 +860,7 @@ function carePlanSection(plan: CarePlan, refs: References): DocumentSection[] {
               'These may apply but have no confirmed schedule, or need information the record lacks: raise them with the care team.',
               'muted'
             ),
-            ...ask.flatMap((i) => itemBlocks(i, refs))
+            ...topicsTable('Topics to ask the care team about', 'Topic and what to ask', ask, refs)
           ]
         : []
     )

@@ -26,9 +26,19 @@ function wrapParagraph(paragraph: string, width: number, measure: Measure, lines
       line = candidate
       continue
     }
+    let rest = word
+    // A word longer than half a line (a web address) fills the rest of this line first, rather
+    // than leaving it nearly empty.
+    if (line.trim() !== '' && measure(word.trimEnd()) > width / 2) {
+      const cut = breakWord(word, width - measure(line), measure)
+      if (measure(line + word.slice(0, cut)) <= width && cut < word.trimEnd().length) {
+        line += word.slice(0, cut)
+        rest = word.slice(cut)
+      }
+    }
     if (line.trim() !== '') lines.push(line.trimEnd())
     // The word starts a new line; spaces that would lead it are dropped.
-    let rest = line.trim() === '' ? (line + word).trimStart() : word
+    if (line.trim() === '') rest = (line + word).trimStart()
     while (measure(rest.trimEnd()) > width) {
       const cut = breakWord(rest, width, measure)
       lines.push(rest.slice(0, cut).trimEnd())
