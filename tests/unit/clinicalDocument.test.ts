@@ -233,8 +233,9 @@ describe('the document for doctors, from the sample record', () => {
       } else if (item.kind === 'ask') {
         expect(text, item.title).toContain(nextDueLabels.askNoSchedule)
       } else if (!item.frequency) {
-        expect(table.notes.join(' '), item.title).toContain(
-          'no set schedule: bring it up at a follow-up visit.'
+        expect(table.columns.map((c) => c.label)).not.toContain('How often')
+        expect(planText).toContain(
+          'A topic with no “How often” has no set schedule: bring it up at a follow-up visit.'
         )
       }
       // Topics to ask about are listed apart from the plan's checks and topics, and only there.

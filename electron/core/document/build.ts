@@ -257,13 +257,21 @@ function relapseSites(r: Entry<'relapse'>): string {
 
 function diagnosesSection(summary: TreatmentSummary): DocumentSection[] {
   const k = summary.keyDates
-  const overview = keyValues([
-    kv('Sex', label('sexes', summary.profile.sex)),
-    kv('Diagnosed', formatDate(k.diagnosedOn)),
-    kv('Treatment started', formatDate(k.treatmentStartedOn)),
-    kv('Last dose', formatDate(k.lastDoseOn)),
-    kv('Treatment completed', formatDate(k.treatmentCompletedOn))
-  ])
+  // Five short facts side by side: one row of a table, not five lines.
+  const facts: [string, string][] = (
+    [
+      ['Sex', label('sexes', summary.profile.sex)],
+      ['Diagnosed', formatDate(k.diagnosedOn)],
+      ['Treatment started', formatDate(k.treatmentStartedOn)],
+      ['Last dose', formatDate(k.lastDoseOn)],
+      ['Treatment completed', formatDate(k.treatmentCompletedOn)]
+    ] satisfies [string, string][]
+  ).filter(([, value]) => value.trim() !== '')
+  const overview = table(
+    'Key dates',
+    facts.map(([key]) => left(key, 1)),
+    facts.length > 0 ? [{ cells: facts.map(([, value]) => value) }] : []
+  )
   const each = summary.diagnoses.flatMap(({ diagnosis: d, ageAtDiagnosis, relapses }) => {
     const diagnosed = d.diagnosedOn
       ? ageAtDiagnosis === null
@@ -793,11 +801,7 @@ function topicsTable(caption: string, heading: string, items: PlanItem[], refs: 
     caption,
     [titled(heading, 5), left('Who', 0.8), left('Sources', 2.2)],
     items.map((i) => topicRow(i, refs)),
-    [
-      items.some((i) => i.kind !== 'ask' && !i.frequency) &&
-        `A topic with no “How often” has ${TOPIC_NO_SCHEDULE}`,
-      ...planMarkNotes(items)
-    ]
+    planMarkNotes(items)
   )
 }
 
@@ -851,6 +855,10 @@ function carePlanSection(plan: CarePlan, refs: References): DocumentSection[] {
         )
       : []),
     ...plan.notes.flatMap((n) => paragraph(n, 'muted')),
+    // Said once here rather than under every topics table.
+    ...(active.some((i) => !isTopicToAsk(i) && !hasNextDue(i) && !i.frequency)
+      ? paragraph(`A topic with no “How often” has ${TOPIC_NO_SCHEDULE}`, 'muted')
+      : []),
     ...groups,
     ...subsection(
       'Topics to ask about',

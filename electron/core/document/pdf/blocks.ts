@@ -17,15 +17,15 @@ export const STYLES = {
   body: { font: 'regular', size: 9, lineHeight: 11.5, color: INK },
   strong: { font: 'bold', size: 9, lineHeight: 11.5, color: INK },
   muted: { font: 'regular', size: 9, lineHeight: 11.5, color: GREY },
-  cell: { font: 'regular', size: 8.5, lineHeight: 10.5, color: INK },
-  headerCell: { font: 'bold', size: 8.5, lineHeight: 10.5, color: INK },
+  cell: { font: 'regular', size: 8.5, lineHeight: 10.25, color: INK },
+  headerCell: { font: 'bold', size: 8.5, lineHeight: 10.25, color: INK },
   note: { font: 'regular', size: 8, lineHeight: 10, color: GREY },
-  /** The reference list: long, looked up rather than read through, so at table size. */
-  reference: { font: 'regular', size: 8.5, lineHeight: 10.5, color: INK },
+  /** The reference list: looked up rather than read through, so a little smaller than the body. */
+  reference: { font: 'regular', size: 8, lineHeight: 9.75, color: INK },
   running: { font: 'regular', size: 7.5, lineHeight: 9.5, color: GREY }
 } satisfies Record<string, TextStyle>
 
-const SPACE = { afterBlock: 5, beforeH1: 12, afterH1: 4, beforeH2: 7, afterH2: 3 }
+const SPACE = { afterBlock: 4, beforeH1: 10, afterH1: 4, beforeH2: 6, afterH2: 3 }
 /** Space the rule under a section heading takes. */
 const H1_RULE = 2
 const CELL_PAD = { x: 3.5, top: 2.5, bottom: 2.5 }
@@ -142,7 +142,7 @@ export function writeBlock(flow: Flow, parent: StructElement, block: Block): voi
         flow,
         parent,
         block.items.map((i) => ({ label: i.key, body: i.value })),
-        Math.min(flow.frame.width * 0.34, 170),
+        Math.min(flow.frame.width * 0.3, 140),
         STYLES.strong
       )
       break
@@ -234,12 +234,12 @@ function labelled(
 function signature(flow: Flow, parent: StructElement, lines: string[]): void {
   const style = STYLES.body
   for (const text of lines) {
-    const height = style.lineHeight * 2.4
+    const height = style.lineHeight * 2.2
     flow.ensure(height)
     flow.y += height - style.lineHeight
     const el = flow.doc.struct('P')
     parent.add(el)
-    const labelLines = flow.wrap(text, style, flow.frame.width * 0.4)
+    const labelLines = flow.wrap(text, style, flow.frame.width * 0.6)
     const top = flow.y
     flow.lines(el, 'P', labelLines, style)
     el.end()
@@ -347,11 +347,17 @@ function balance(flow: Flow, block: TableBlock, start: number[]): number[] {
     }
     return lines
   }
+  // The table's height in lines first; then, to leave plateaus where one column alone cannot
+  // shorten a row, the lines of every cell, so the next move can.
   const height = (widths: number[]): number => {
     const columns = widths.map((w, i) => linesAt(i, w))
-    let total = 0
-    for (let r = 0; r < texts[0].length; r++) total += Math.max(...columns.map((c) => c[r]))
-    return total
+    let rows = 0
+    let cells = 0
+    for (let r = 0; r < texts[0].length; r++) {
+      rows += Math.max(...columns.map((c) => c[r]))
+      for (const c of columns) cells += c[r]
+    }
+    return rows * 10_000 + cells
   }
   const widths = [...start]
   let best = height(widths)

@@ -27,9 +27,9 @@ function wrapParagraph(paragraph: string, width: number, measure: Measure, lines
       continue
     }
     let rest = word
-    // A word longer than half a line (a web address) fills the rest of this line first, rather
-    // than leaving it nearly empty.
-    if (line.trim() !== '' && measure(word.trimEnd()) > width / 2) {
+    // A web address (a word of 30 characters or more, wider than half the line) fills the rest
+    // of this line first, rather than leaving it nearly empty. A date or a dose keeps its digits.
+    if (line.trim() !== '' && word.trim().length >= 30 && measure(word.trimEnd()) > width / 2) {
       const cut = breakWord(word, width - measure(line), measure)
       if (measure(line + word.slice(0, cut)) <= width && cut < word.trimEnd().length) {
         line += word.slice(0, cut)
