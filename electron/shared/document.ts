@@ -22,6 +22,11 @@ export interface TableColumn {
   align: 'left' | 'right'
   /** Relative width: the writer shares the page width out in these proportions. */
   weight: number
+  /**
+   * Each cell's first line of text (up to its first line break) is a title, printed in bold,
+   * with the details under it: "Hearing test" above what the test looks for.
+   */
+  titled?: boolean
 }
 
 export interface TableRow {

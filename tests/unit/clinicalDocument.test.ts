@@ -3,14 +3,19 @@
  * and the contract's handlers: the numbers must be the Summary screen's, every plan item and
  * every source must be there once, and nothing may read "undefined".
  */
+import { execFileSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core/api.ts'
 import { buildClinicalDocument } from '../../electron/core/document/build.ts'
+import { writeClinicalPdf } from '../../electron/core/document/pdf.ts'
 import { dispatch } from '../../electron/core/dispatch.ts'
 import {
   CARE_PLAN_DISCLAIMER,
   type CarePlan,
-  type Citation
+  type Citation,
+  type PlanItem
 } from '../../electron/shared/careplan.ts'
 import type { Result } from '../../electron/shared/contract.ts'
 import type {
@@ -19,11 +24,11 @@ import type {
   DocumentSection,
   Subsection
 } from '../../electron/shared/document.ts'
-import { formatAmount, formatUnit } from '../../electron/shared/format.ts'
-import { labelMessages } from '../../electron/shared/labels.ts'
+import { formatAmount, formatDate, formatUnit } from '../../electron/shared/format.ts'
+import { labelMessages, nextDueLabels, responsibleLabels } from '../../electron/shared/labels.ts'
 import type { Question } from '../../electron/shared/library.ts'
 import type { Exposure, TreatmentSummary } from '../../electron/shared/summary.ts'
-import { PASSPHRASE, cleanupTempDirs, newCore } from './helpers/vaultFixture.ts'
+import { PASSPHRASE, cleanupTempDirs, newCore, tempDir } from './helpers/vaultFixture.ts'
 
 let core: Core
 
@@ -88,16 +93,59 @@ function screenDose(exposure: Exposure): { perM2: string; total: string } {
   }
 }
 
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
-
-function citationKey(c: Citation): string {
-  return [c.organisation, c.document, c.version, c.section ?? '', c.url].join('|')
+/** pdfkit's end() never returns when a structure element is left unattached: fail instead. */
+async function writePdfWithin(doc: ClinicalDocument, ms: number): Promise<Buffer> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the PDF was not finished in ${ms} ms`)), ms)
+  })
+  try {
+    return await Promise.race([writeClinicalPdf(doc, { paper: 'A4' }), timeout])
+  } finally {
+    clearTimeout(timer)
+  }
 }
 
-function citesIt(text: string, c: Citation): boolean {
-  return [c.organisation, c.document, c.version, c.section ?? '', c.url].every((part) =>
-    text.includes(part)
-  )
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
+
+/** A cited document: the same organisation, document, version and address. */
+function documentKey(c: Citation): string {
+  return [c.organisation, c.document, c.version, c.url].join('|')
+}
+
+function namesDocument(text: string, c: Citation): boolean {
+  return [c.organisation, c.document, c.version, c.url].every((part) => text.includes(part))
+}
+
+/** The care plan's items in the order the document prints them. */
+function planItemsInReadingOrder(doc: ClinicalDocument, items: PlanItem[]): PlanItem[] {
+  const text = strings(section(doc, 'care-plan'))
+  const at = (item: PlanItem) =>
+    text.findIndex((t) => t === item.title || t.startsWith(`${item.title}\n`))
+  return [...items].sort((a, b) => at(a) - at(b))
+}
+
+type TableBlock = Extract<Block, { kind: 'table' }>
+
+/** The care-plan table row an item is printed in: its first cell starts with the title. */
+function planRow(doc: ClinicalDocument, title: string) {
+  for (const block of blocksOf(section(doc, 'care-plan'))) {
+    if (block.kind !== 'table') continue
+    const row = block.rows.find((r) => r.cells[0]!.split('\n')[0] === title)
+    if (row) {
+      const cell = (label: string) => {
+        const i = block.columns.findIndex((c) => c.label === label)
+        return i < 0 ? undefined : row.cells[i]
+      }
+      return { table: block as TableBlock, row, cell }
+    }
+  }
+  throw new Error(`no row for "${title}"`)
+}
+
+/** What the document prints as an item's sources: "[3, Section]; [4]", or '' for none. */
+function sourcesAt(doc: ClinicalDocument, title: string): string {
+  return planRow(doc, title).cell('Sources') ?? ''
 }
 
 describe('the document for doctors, from the sample record', () => {
@@ -175,19 +223,50 @@ describe('the document for doctors, from the sample record', () => {
     expect(first).toContain(anthracycline.table.version)
   })
 
-  it('lists every care-plan item by title, and the disclaimer on the plan and in the footer', async () => {
+  it('prints every care-plan item in a table by body system, with its exposures, how often, next due and who', async () => {
     const { plan, doc } = await documentFor(profileId)
     const planText = strings(section(doc, 'care-plan'))
     const active = plan.items.filter((i) => !i.dismissed)
     expect(active.length).toBeGreaterThan(20)
-    for (const item of active) expect(planText).toContain(item.title)
+    const subsections = section(doc, 'care-plan').blocks.filter(
+      (b): b is Subsection => b.kind === 'subsection'
+    )
+    const askTitles = strings(subsections.find((s) => s.title === 'Topics to ask about'))
+    let scheduled = 0
+    for (const item of active) {
+      const { table, row, cell } = planRow(doc, item.title)
+      const text = row.cells.join('\n')
+      for (const line of item.why) expect(text, item.title).toContain(line.replace(/\.$/, ''))
+      expect(cell('Who'), item.title).toBe(responsibleLabels[item.responsible])
+      if (item.frequency) expect(text, item.title).toContain(item.frequency)
+      if (item.nextDue) {
+        // A check with a date is a row of a checks table, the date in its own column.
+        expect(cell('Next due'), item.title).toContain(formatDate(item.nextDue))
+        expect(cell('How often'), item.title).toBe(item.frequency ?? 'No set schedule')
+        scheduled++
+      } else if (item.kind === 'ask') {
+        expect(text, item.title).toContain(nextDueLabels.askNoSchedule)
+      } else if (!item.frequency) {
+        expect(table.columns.map((c) => c.label)).not.toContain('How often')
+        expect(planText).toContain(
+          'A topic with no “How often” has no set schedule: bring it up at a follow-up visit.'
+        )
+      }
+      // Topics to ask about are listed apart from the plan's checks and topics, and only there.
+      const asked = item.kind === 'ask' || item.kind === 'needs-data'
+      expect(
+        askTitles.some((t) => t.startsWith(`${item.title}\n`)),
+        item.title
+      ).toBe(asked)
+    }
+    expect(scheduled).toBeGreaterThan(20)
     expect(planText).toContain(CARE_PLAN_DISCLAIMER)
     expect(planText.join('\n')).toContain(plan.rulesVersion)
     expect(doc.runningFooter.join(' ')).toContain('not checked by a clinician unless signed below')
     expect(doc.runningFooter.join(' ')).toMatch(/not medical advice/i)
   })
 
-  it('names every source once, numbered in order of use, and each item points at its own', async () => {
+  it('names every cited document once, numbered in order of use, and each item cites its number with the section it uses', async () => {
     const { plan, doc } = await documentFor(profileId)
     const refs = blocksOf(section(doc, 'references')).find((b) => b.kind === 'references')
     if (!refs || refs.kind !== 'references') throw new Error('no reference list')
@@ -195,57 +274,48 @@ describe('the document for doctors, from the sample record', () => {
     expect(new Set(refs.items.map((r) => r.text)).size).toBe(refs.items.length)
 
     const active = plan.items.filter((i) => !i.dismissed)
-    const distinct = new Map(active.flatMap((i) => i.citations).map((c) => [citationKey(c), c]))
-    expect(refs.items).toHaveLength(distinct.size)
-    // A source without a section is a prefix of the same source with one: a reference cites
-    // the most specific source whose every part it holds.
-    const cited = (text: string): string | undefined =>
-      [...distinct.values()]
-        .filter((c) => citesIt(text, c))
-        .sort((a, b) => citationKey(b).length - citationKey(a).length)
-        .map(citationKey)[0]
-    for (const key of distinct.keys()) {
-      expect(
-        refs.items.filter((r) => cited(r.text) === key),
-        key
-      ).toHaveLength(1)
+    const documents = new Map(active.flatMap((i) => i.citations).map((c) => [documentKey(c), c]))
+    // Several sections of one document make one reference, not one each.
+    expect(active.flatMap((i) => i.citations).length).toBeGreaterThan(documents.size)
+    expect(refs.items).toHaveLength(documents.size)
+    const numberOf = new Map<string, number>()
+    for (const [key, c] of documents) {
+      const naming = refs.items.filter((r) => namesDocument(r.text, c))
+      expect(naming, key).toHaveLength(1)
+      numberOf.set(key, naming[0]!.number)
     }
 
-    // Each item is a strong paragraph (its title) followed by its facts, "Sources: [3], [7]".
-    const blocks = blocksOf(section(doc, 'care-plan'))
     let checked = 0
-    for (const item of active) {
-      const at = blocks.findIndex(
-        (b) => b.kind === 'paragraph' && b.emphasis === 'strong' && b.text === item.title
-      )
-      expect(at, item.title).toBeGreaterThanOrEqual(0)
-      const facts = blocks[at + 1]
-      if (!facts || facts.kind !== 'keyValues') throw new Error(`no facts for ${item.title}`)
-      const sources = facts.items.find((kv) => kv.key === 'Source' || kv.key === 'Sources')
+    const seen: number[] = []
+    for (const item of planItemsInReadingOrder(doc, active)) {
+      const sources = sourcesAt(doc, item.title)
       if (item.citations.length === 0) {
-        expect(sources).toBeUndefined()
+        expect(sources, item.title).toBe('')
         continue
       }
-      const numbers = [...sources!.value.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]))
-      expect(numbers).toHaveLength(item.citations.length)
-      item.citations.forEach((c, i) => {
-        const ref = refs.items.find((r) => r.number === numbers[i])
-        expect(ref && cited(ref.text), `${item.title} [${numbers[i]}]`).toBe(citationKey(c))
+      const expected = item.citations.map((c) => {
+        const number = numberOf.get(documentKey(c))!
+        seen.push(number)
+        return c.section ? `[${number}, ${c.section}]` : `[${number}]`
       })
+      expect(sources, item.title).toBe(expected.join('; '))
       checked++
     }
     expect(checked).toBeGreaterThan(20)
     // Numbered in order of first use: reading the plan top to bottom, each new number is the next.
-    const seen = blocks.flatMap((b) =>
-      b.kind === 'keyValues'
-        ? b.items
-            .filter((kv) => kv.key === 'Source' || kv.key === 'Sources')
-            .flatMap((kv) => [...kv.value.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])))
-        : []
-    )
     const firstUse = seen.filter((n, i) => seen.indexOf(n) === i)
-    expect(firstUse).toEqual(firstUse.map((_, i) => i + 1))
+    expect(firstUse).toEqual(refs.items.map((r) => r.number))
   })
+
+  it('prints the whole sample document on at most 12 A4 pages', async () => {
+    const { doc } = await documentFor(profileId)
+    const file = join(tempDir(), 'sample.pdf')
+    writeFileSync(file, await writePdfWithin(doc, 20_000))
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
+    const pages = Number(/^Pages:\s+(\d+)$/m.exec(info)?.[1])
+    expect(pages).toBeGreaterThan(0)
+    expect(pages).toBeLessThanOrEqual(12)
+  }, 30_000)
 
   it('keeps its sections in order with unique ids, and says "undefined", "null" or "NaN" nowhere', async () => {
     const { doc, questions } = await documentFor(profileId)
@@ -331,7 +401,13 @@ describe('the document for doctors, from an empty record', () => {
     expect(doc.sections.filter((s) => s.blocks.length === 0).map((s) => s.id)).toEqual([])
     expect(doc.sections.flatMap((s) => s.blocks).filter(empty)).toEqual([])
     expect(allBlocks(doc).filter(empty)).toEqual([])
-    expect(allBlocks(doc).filter((b) => b.kind === 'table')).toEqual([])
+    // The care plan's standing topics are a table; the record itself gives no table.
+    expect(
+      doc.sections
+        .filter((s) => s.id !== 'care-plan')
+        .flatMap(blocksOf)
+        .filter((b) => b.kind === 'table')
+    ).toEqual([])
     expect(strings(doc).filter((s) => /\b(undefined|null|NaN)\b/.test(s))).toEqual([])
     // What is always there: whose document it is, the line for a clinician to sign, and the
     // emergency questions, said as unanswered rather than left blank.

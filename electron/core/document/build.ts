@@ -141,7 +141,9 @@ function table(
       caption,
       columns: columns
         .filter((_, i) => keep[i])
-        .map(({ label, align, weight }) => ({ label, align, weight })),
+        .map(({ label, align, weight, titled }) =>
+          titled ? { label, align, weight, titled } : { label, align, weight }
+        ),
       rows: rows.map((r) => {
         const cells = r.cells.filter((_, i) => keep[i])
         return r.marks && r.marks.length > 0 ? { cells, marks: r.marks } : { cells }
@@ -291,13 +293,21 @@ function relapseSites(r: Entry<'relapse'>): string {
 
 function diagnosesSection(summary: TreatmentSummary): DocumentSection[] {
   const k = summary.keyDates
-  const overview = keyValues([
-    kv('Sex', label('sexes', summary.profile.sex)),
-    kv('Diagnosed', formatDate(k.diagnosedOn)),
-    kv('Treatment started', formatDate(k.treatmentStartedOn)),
-    kv('Last dose', formatDate(k.lastDoseOn)),
-    kv('Treatment completed', formatDate(k.treatmentCompletedOn))
-  ])
+  // Five short facts side by side: one row of a table, not five lines.
+  const facts: [string, string][] = (
+    [
+      ['Sex', label('sexes', summary.profile.sex)],
+      ['Diagnosed', formatDate(k.diagnosedOn)],
+      ['Treatment started', formatDate(k.treatmentStartedOn)],
+      ['Last dose', formatDate(k.lastDoseOn)],
+      ['Treatment completed', formatDate(k.treatmentCompletedOn)]
+    ] satisfies [string, string][]
+  ).filter(([, value]) => value.trim() !== '')
+  const overview = table(
+    'Key dates',
+    facts.map(([key]) => left(key, 1)),
+    facts.length > 0 ? [{ cells: facts.map(([, value]) => value) }] : []
+  )
   const each = summary.diagnoses.flatMap(({ diagnosis: d, ageAtDiagnosis, relapses }) => {
     const diagnosed = d.diagnosedOn
       ? ageAtDiagnosis === null
@@ -636,33 +646,41 @@ function careTeamSection(summary: TreatmentSummary): DocumentSection[] {
 
 // ---- Care plan and references ----
 
-/** Numbers each distinct source in order of first use: the reference list prints each once. */
+/**
+ * Numbers each cited document in order of first use: the reference list names each once, with
+ * its organisation, version and address; an item cites the number with the section it uses.
+ */
 class References {
   private readonly numbers = new Map<string, number>()
   readonly items: { number: number; text: string }[] = []
 
   numberOf(c: Citation): number {
-    const text = citationText(c)
-    let number = this.numbers.get(text)
+    const key = [c.organisation, c.document, c.version, c.url].join('\u0000')
+    let number = this.numbers.get(key)
     if (number === undefined) {
       number = this.items.length + 1
-      this.numbers.set(text, number)
-      this.items.push({ number, text })
+      this.numbers.set(key, number)
+      this.items.push({ number, text: documentText(c) })
     }
     return number
   }
+
+  /** "[3, Recommendation 15]": the document's number and the part of it the item relies on. */
+  cite(c: Citation): string {
+    const number = this.numberOf(c)
+    return c.section ? `[${number}, ${c.section}]` : `[${number}]`
+  }
 }
 
-function citationText(c: Citation): string {
-  return [
-    `${c.organisation}: ${c.document}.`,
-    `Version: ${c.version}.`,
-    c.section ? `Section: ${c.section}.` : '',
-    `Address: ${c.url}`
-  ]
-    .filter(Boolean)
-    .join(' ')
+function documentText(c: Citation): string {
+  return `${c.organisation}: ${c.document}. Version: ${c.version}. Address: ${c.url}`
 }
+
+/**
+ * The screen's "No record of this being done. It was due from …, before Lantern listed it." in
+ * a narrow table column: the date first, and what a doctor needs to know about it.
+ */
+const NO_RECORD_ON_PAPER = 'Due from {date}; no record of it being done.'
 
 function nextDueText(item: PlanItem): string {
   const date = formatDate(item.nextDue)
@@ -672,7 +690,7 @@ function nextDueText(item: PlanItem): string {
       return date ? fill(w.overdue, { date }) : dueStateLabels.overdue
     case 'no-record':
       if (!date) return dueStateLabels['no-record']
-      return fill(item.completions.length > 0 ? w.noRecordSince : w.noRecord, { date })
+      return fill(item.completions.length > 0 ? w.noRecordSince : NO_RECORD_ON_PAPER, { date })
     case 'due-soon':
       return date ? fill(w.dueSoon, { date }) : dueStateLabels['due-soon']
     case 'scheduled':
@@ -711,35 +729,122 @@ function undatedBasis(item: PlanItem): string {
   return fill(nextDueLabels.fromUndated, { date: formatDate(last.notedOn) })
 }
 
-function itemBlocks(item: PlanItem, refs: References): Block[] {
-  const numbers = item.citations.map((c) => `[${refs.numberOf(c)}]`)
+function lastDoneText(item: PlanItem): string {
   const done = item.completions[0]
+  if (!done) return ''
+  return done.dateKnown
+    ? `Last done ${formatDate(done.doneOn)}.`
+    : `Last done on a day not known (noted ${formatDate(done.notedOn)}).`
+}
+
+const MARK_UNCONFIRMED = 'unconfirmed'
+/** nextDueLabels.topicNoSchedule, inside a sentence. */
+const TOPIC_NO_SCHEDULE = 'no set schedule: bring it up at a follow-up visit.'
+
+/**
+ * The title, then what it looks for, each starting a line; a topic says what it covers, since
+ * it has no check to name.
+ */
+function itemCell(item: PlanItem, withWhat: boolean): string {
   return [
-    ...paragraph(item.title, 'strong'),
-    ...keyValues([
-      kv('Looks for', item.concern),
-      kv('Why', item.why.join(' ')),
-      kv('What', item.what),
-      kv('How often', frequencyText(item)),
-      hasNextDue(item) &&
-        kv('Next due', [nextDueText(item), undatedBasis(item)].filter(Boolean).join(' ')),
-      kv(
-        'Last done',
-        done
-          ? done.dateKnown
-            ? formatDate(done.doneOn)
-            : `date not known (noted ${formatDate(done.notedOn)})`
-          : null
-      ),
-      kv('Who', responsibleLabels[item.responsible]),
-      kv('Lantern needs', item.missing.join('; ')),
-      item.status === 'UNCONFIRMED' &&
-        kv(
-          'Note',
-          'Lantern’s team could not confirm the schedule in this source, so no schedule is shown. Ask your care team whether this applies.'
-        ),
-      kv(numbers.length > 1 ? 'Sources' : 'Source', numbers.join(', '))
-    ])
+    item.title,
+    item.concern ? `Looks for: ${item.concern}` : '',
+    withWhat ? item.what : '',
+    item.missing.length > 0 ? `Lantern needs: ${item.missing.join('; ')}` : ''
+  ]
+    .filter(Boolean)
+    .join('\n')
+}
+
+/**
+ * The exposures that put the item in the plan, one a line. A line another line already says
+ * in full ("Doxorubicin 75 mg/m² at age 4." beside the anthracycline total that names it) is
+ * printed once: two rules matched the same treatment.
+ */
+function whyCell(item: PlanItem): string {
+  const bare = (line: string) => line.trim().replace(/\.$/, '')
+  const lines = [...new Set(item.why.map((l) => l.trim()).filter(Boolean))]
+  return lines
+    .filter(
+      (line, i) =>
+        !lines.some(
+          (other, j) => j !== i && other.includes(bare(line)) && other.length > line.length
+        )
+    )
+    .join('\n')
+}
+
+function sourcesCell(item: PlanItem, refs: References): string {
+  return item.citations.map((c) => refs.cite(c)).join('; ')
+}
+
+function marked(item: PlanItem, cells: string[]): TableRow {
+  return item.status === 'UNCONFIRMED' ? { cells, marks: [MARK_UNCONFIRMED] } : { cells }
+}
+
+function checkRow(item: PlanItem, refs: References): TableRow {
+  return marked(item, [
+    itemCell(item, false),
+    whyCell(item),
+    frequencyText(item),
+    [nextDueText(item), undatedBasis(item), lastDoneText(item)].filter(Boolean).join(' '),
+    responsibleLabels[item.responsible],
+    sourcesCell(item, refs)
+  ])
+}
+
+/**
+ * A topic in one cell: its title, what it covers, why it is in this plan and, when the source
+ * gives one, how often; most have no schedule, which the table's note says once.
+ */
+function topicRow(item: PlanItem, refs: References): TableRow {
+  const often = item.kind === 'ask' || item.frequency ? frequencyText(item) : ''
+  return marked(item, [
+    [
+      itemCell(item, true),
+      `Why: ${whyCell(item).split('\n').join(' ')}`,
+      often ? `How often: ${often}` : ''
+    ]
+      .filter(Boolean)
+      .join('\n'),
+    responsibleLabels[item.responsible],
+    sourcesCell(item, refs)
+  ])
+}
+
+const titled = (label: string, weight: number): Column => ({ ...left(label, weight), titled: true })
+
+/** The checks with a schedule: the rows a doctor acts on, with when each is next due. */
+function checksTable(system: string, items: PlanItem[], refs: References): Block[] {
+  return table(
+    `${system}: checks with a schedule`,
+    [
+      titled('Check and what it looks for', 2.2),
+      left('Why (this person’s treatment)', 2.2),
+      left('How often', 1.5),
+      left('Next due', 1.2),
+      left('Who', 0.8),
+      left('Sources', 3.2)
+    ],
+    items.map((i) => checkRow(i, refs)),
+    planMarkNotes(items)
+  )
+}
+
+/** Subjects to cover with no date to keep: the same facts, without a next-due column. */
+function topicsTable(caption: string, heading: string, items: PlanItem[], refs: References) {
+  return table(
+    caption,
+    [titled(heading, 5), left('Who', 0.8), left('Sources', 2.2)],
+    items.map((i) => topicRow(i, refs)),
+    planMarkNotes(items)
+  )
+}
+
+function planMarkNotes(items: PlanItem[]): (string | false)[] {
+  return [
+    items.some((i) => i.status === 'UNCONFIRMED') &&
+      `“${MARK_UNCONFIRMED}”: Lantern’s team could not confirm the schedule in the source, so no schedule is shown. Ask the care team whether this applies.`
   ]
 }
 
@@ -756,10 +861,20 @@ function carePlanSection(plan: CarePlan, refs: References): DocumentSection[] {
     const items = active.filter(
       (i) => !isTopicToAsk(i) && (BODY_SYSTEMS.includes(i.system) ? i.system : 'other') === system
     )
-    return subsection(
-      bodySystemLabels[system],
-      items.flatMap((i) => itemBlocks(i, refs))
-    )
+    const name = bodySystemLabels[system]
+    return subsection(name, [
+      ...checksTable(
+        name,
+        items.filter((i) => hasNextDue(i)),
+        refs
+      ),
+      ...topicsTable(
+        `${name}: topics without a set date`,
+        'Topic and what it covers',
+        items.filter((i) => !hasNextDue(i)),
+        refs
+      )
+    ])
   })
   const ask = active.filter(isTopicToAsk)
   const anthracycline = plan.anthracycline
@@ -776,6 +891,10 @@ function carePlanSection(plan: CarePlan, refs: References): DocumentSection[] {
         )
       : []),
     ...plan.notes.flatMap((n) => paragraph(n, 'muted')),
+    // Said once here rather than under every topics table.
+    ...(active.some((i) => !isTopicToAsk(i) && !hasNextDue(i) && !i.frequency)
+      ? paragraph(`A topic with no “How often” has ${TOPIC_NO_SCHEDULE}`, 'muted')
+      : []),
     ...groups,
     ...subsection(
       'Topics to ask about',
@@ -785,7 +904,7 @@ function carePlanSection(plan: CarePlan, refs: References): DocumentSection[] {
               'These may apply but have no confirmed schedule, or need information the record lacks: raise them with the care team.',
               'muted'
             ),
-            ...ask.flatMap((i) => itemBlocks(i, refs))
+            ...topicsTable('Topics to ask the care team about', 'Topic and what to ask', ask, refs)
           ]
         : []
     )

@@ -30,7 +30,7 @@ const LABELS = {
   page: (page: number, of: number) => `Page ${page} of ${of}`
 }
 
-const MARGIN = { side: 48, top: 30, bottom: 28 }
+const MARGIN = { side: 42, top: 28, bottom: 26 }
 const HEADER_GAP = 16
 
 export function writeClinicalPdf(doc: ClinicalDocument, options: PdfOptions): Promise<Buffer> {
@@ -125,8 +125,9 @@ function layOut(pdf: Doc, doc: ClinicalDocument): void {
   const { width, height } = pdf.page
   const textWidth = width - 2 * MARGIN.side
   const probe = new Flow(pdf, { left: MARGIN.side, width: textWidth, top: 0, bottom: height })
-  const footerLines = doc.runningFooter.flatMap((line) =>
-    probe.wrap(line, STYLES.running, textWidth - footerPageWidth(probe))
+  // Only the first line shares its width with "Page X of Y"; the lines under it are full width.
+  const footerLines = doc.runningFooter.flatMap((line, i) =>
+    probe.wrap(line, STYLES.running, i === 0 ? textWidth - footerPageWidth(probe) : textWidth)
   )
   const footerHeight = Math.max(footerLines.length, 1) * STYLES.running.lineHeight + 6
   const header = headerText(probe, doc, textWidth)

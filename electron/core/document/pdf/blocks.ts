@@ -11,22 +11,24 @@ const RULE = '#9a9a9a'
 const SHADE = '#e8e8e8'
 
 export const STYLES = {
-  title: { font: 'bold', size: 17, lineHeight: 22, color: INK },
-  h1: { font: 'bold', size: 13.5, lineHeight: 18, color: INK },
-  h2: { font: 'bold', size: 11, lineHeight: 15, color: INK },
-  body: { font: 'regular', size: 9.5, lineHeight: 12.5, color: INK },
-  strong: { font: 'bold', size: 9.5, lineHeight: 12.5, color: INK },
-  muted: { font: 'regular', size: 9.5, lineHeight: 12.5, color: GREY },
-  cell: { font: 'regular', size: 8.5, lineHeight: 11, color: INK },
-  headerCell: { font: 'bold', size: 8.5, lineHeight: 11, color: INK },
-  note: { font: 'regular', size: 8, lineHeight: 10.5, color: GREY },
+  title: { font: 'bold', size: 15, lineHeight: 19, color: INK },
+  h1: { font: 'bold', size: 12.5, lineHeight: 16, color: INK },
+  h2: { font: 'bold', size: 10.5, lineHeight: 13.5, color: INK },
+  body: { font: 'regular', size: 9, lineHeight: 11.5, color: INK },
+  strong: { font: 'bold', size: 9, lineHeight: 11.5, color: INK },
+  muted: { font: 'regular', size: 9, lineHeight: 11.5, color: GREY },
+  cell: { font: 'regular', size: 8.5, lineHeight: 10.25, color: INK },
+  headerCell: { font: 'bold', size: 8.5, lineHeight: 10.25, color: INK },
+  note: { font: 'regular', size: 8, lineHeight: 10, color: GREY },
+  /** The reference list: looked up rather than read through, so a little smaller than the body. */
+  reference: { font: 'regular', size: 8, lineHeight: 9.75, color: INK },
   running: { font: 'regular', size: 7.5, lineHeight: 9.5, color: GREY }
 } satisfies Record<string, TextStyle>
 
-const SPACE = { afterBlock: 7, beforeH1: 16, afterH1: 5, beforeH2: 9, afterH2: 3 }
+const SPACE = { afterBlock: 4, beforeH1: 10, afterH1: 4, beforeH2: 6, afterH2: 3 }
 /** Space the rule under a section heading takes. */
 const H1_RULE = 2
-const CELL_PAD = { x: 4, top: 3, bottom: 3 }
+const CELL_PAD = { x: 3.5, top: 2.5, bottom: 2.5 }
 const LABEL_GAP = 8
 
 type Item = Block | Subsection
@@ -140,7 +142,7 @@ export function writeBlock(flow: Flow, parent: StructElement, block: Block): voi
         flow,
         parent,
         block.items.map((i) => ({ label: i.key, body: i.value })),
-        Math.min(flow.frame.width * 0.34, 170),
+        Math.min(flow.frame.width * 0.3, 140),
         STYLES.strong
       )
       break
@@ -158,8 +160,9 @@ export function writeBlock(flow: Flow, parent: StructElement, block: Block): voi
         flow,
         parent,
         block.items.map((i) => ({ label: `[${i.number}]`, body: i.text })),
-        22,
-        STYLES.body
+        20,
+        STYLES.reference,
+        STYLES.reference
       )
       break
     case 'table':
@@ -185,7 +188,8 @@ function labelled(
   parent: StructElement,
   items: { label: string; body: string }[],
   labelWidth: number,
-  labelStyle: TextStyle
+  labelStyle: TextStyle,
+  bodyStyle: TextStyle = STYLES.body
 ): void {
   const list = flow.doc.struct('L')
   parent.add(list)
@@ -213,8 +217,8 @@ function labelled(
         {
           x: bodyX,
           width: bodyWidth,
-          lines: flow.wrap(item.body, STYLES.body, bodyWidth),
-          style: STYLES.body,
+          lines: flow.wrap(item.body, bodyStyle, bodyWidth),
+          style: bodyStyle,
           align: 'left',
           el: body,
           tag: 'LBody'
@@ -230,12 +234,12 @@ function labelled(
 function signature(flow: Flow, parent: StructElement, lines: string[]): void {
   const style = STYLES.body
   for (const text of lines) {
-    const height = style.lineHeight * 2.4
+    const height = style.lineHeight * 2.2
     flow.ensure(height)
     flow.y += height - style.lineHeight
     const el = flow.doc.struct('P')
     parent.add(el)
-    const labelLines = flow.wrap(text, style, flow.frame.width * 0.4)
+    const labelLines = flow.wrap(text, style, flow.frame.width * 0.6)
     const top = flow.y
     flow.lines(el, 'P', labelLines, style)
     el.end()
@@ -264,6 +268,8 @@ interface TableLayout {
   headerHeight: number
   /** Wrapped lines per row, per cell. */
   rows: string[][][]
+  /** Per row, per cell: how many of its first lines are a title, drawn in bold. */
+  strong: number[][]
 }
 
 const layouts = new WeakMap<TableBlock, TableLayout>()
@@ -271,7 +277,7 @@ const layouts = new WeakMap<TableBlock, TableLayout>()
 function tableLayout(flow: Flow, block: TableBlock): TableLayout {
   const cached = layouts.get(block)
   if (cached) return cached
-  const widths = columnWidths(flow, block)
+  const widths = balance(flow, block, columnWidths(flow, block))
   const xs: number[] = []
   widths.reduce((x, w) => (xs.push(x), x + w), flow.frame.left)
   const inner = (i: number) => Math.max(widths[i] - 2 * CELL_PAD.x, 1)
@@ -280,16 +286,103 @@ function tableLayout(flow: Flow, block: TableBlock): TableLayout {
     Math.max(1, ...header.map((l) => l.length)) * STYLES.headerCell.lineHeight +
     CELL_PAD.top +
     CELL_PAD.bottom
-  const rows = block.rows.map((row) =>
-    block.columns.map((_, i) => {
+  const strong: number[][] = []
+  const rows = block.rows.map((row) => {
+    const counts: number[] = []
+    strong.push(counts)
+    return block.columns.map((column, i) => {
       let text = row.cells[i] ?? ''
-      if (i === 0 && row.marks?.length) text = `${text} ${row.marks.join(' ')}`
-      return flow.wrap(text, STYLES.cell, inner(i))
+      const marks = i === 0 && row.marks?.length ? row.marks.join(' ') : ''
+      if (!column.titled) {
+        counts.push(0)
+        return flow.wrap(marks ? `${text} ${marks}` : text, STYLES.cell, inner(i))
+      }
+      const end = text.indexOf('\n')
+      const title = end < 0 ? text : text.slice(0, end)
+      text = end < 0 ? '' : text.slice(end + 1)
+      const titleLines = flow.wrap(title, STYLES.headerCell, inner(i))
+      counts.push(titleLines.length)
+      const rest = [marks, text].filter(Boolean).join('\n')
+      return [...titleLines, ...(rest ? flow.wrap(rest, STYLES.cell, inner(i)) : [])]
     })
-  )
-  const layout = { xs, widths, header, headerHeight, rows }
+  })
+  const layout = { xs, widths, header, headerHeight, rows, strong }
   layouts.set(block, layout)
   return layout
+}
+
+const minimumWidths = new WeakMap<TableBlock, number[]>()
+
+/** Tables longer than this keep the widths their weights give: balancing costs a wrap per try. */
+const BALANCE_MAX_CELLS = 2000
+const BALANCE_STEPS = [12, 4]
+
+/**
+ * Moves width from columns with room to spare to the column that makes rows tall, while the
+ * table gets shorter: a "How often" squeezed into eight lines beside a two-line title wastes
+ * the page. Starts from the weights, keeps every column's minimum, stops when no move helps.
+ */
+function balance(flow: Flow, block: TableBlock, start: number[]): number[] {
+  const mins = minimumWidths.get(block)
+  if (!mins || block.rows.length * block.columns.length > BALANCE_MAX_CELLS) return start
+  const texts = block.columns.map((column, i) => [
+    column.label,
+    ...block.rows.map((row) => {
+      const cell = row.cells[i] ?? ''
+      return i === 0 && row.marks?.length ? `${cell}\n${row.marks.join(' ')}` : cell
+    })
+  ])
+  // Lines per cell (the header's first) of column i at width w, remembered per width.
+  const memo = block.columns.map(() => new Map<number, number[]>())
+  const linesAt = (i: number, w: number): number[] => {
+    const key = Math.round(w * 4) / 4
+    let lines = memo[i].get(key)
+    if (!lines) {
+      const inner = Math.max(key - 2 * CELL_PAD.x, 1)
+      const style = block.columns[i].titled ? STYLES.headerCell : STYLES.cell
+      lines = texts[i].map(
+        (text, r) => flow.wrap(text, r === 0 ? STYLES.headerCell : style, inner).length
+      )
+      memo[i].set(key, lines)
+    }
+    return lines
+  }
+  // The table's height in lines first; then, to leave plateaus where one column alone cannot
+  // shorten a row, the lines of every cell, so the next move can.
+  const height = (widths: number[]): number => {
+    const columns = widths.map((w, i) => linesAt(i, w))
+    let rows = 0
+    let cells = 0
+    for (let r = 0; r < texts[0].length; r++) {
+      rows += Math.max(...columns.map((c) => c[r]))
+      for (const c of columns) cells += c[r]
+    }
+    return rows * 10_000 + cells
+  }
+  const widths = [...start]
+  let best = height(widths)
+  for (const step of BALANCE_STEPS) {
+    for (let improved = true; improved;) {
+      improved = false
+      for (let from = 0; from < widths.length; from++) {
+        if (widths[from] - step < mins[from]) continue
+        for (let to = 0; to < widths.length; to++) {
+          if (to === from) continue
+          widths[from] -= step
+          widths[to] += step
+          const h = height(widths)
+          if (h < best) {
+            best = h
+            improved = true
+          } else {
+            widths[from] += step
+            widths[to] -= step
+          }
+        }
+      }
+    }
+  }
+  return widths
 }
 
 /**
@@ -306,10 +399,13 @@ function columnWidths(flow: Flow, block: TableBlock): number[] {
   const minimums = (wholeShortValues: boolean) =>
     block.columns.map((column, i) => {
       let widest = longestWord(column.label, STYLES.headerCell)
+      // A title is bold: its words are measured (with the rest, to be safe) in bold.
+      const style = column.titled ? STYLES.headerCell : STYLES.cell
       for (const row of block.rows) {
         const cell = row.cells[i] ?? ''
-        const whole = wholeShortValues ? flow.measure(cell, STYLES.cell) : Infinity
-        widest = Math.max(widest, whole <= total * 0.14 ? whole : longestWord(cell, STYLES.cell))
+        // Only values with figures: "Follow-up team" may wrap between its words.
+        const whole = wholeShortValues && /\d/.test(cell) ? flow.measure(cell, style) : Infinity
+        widest = Math.max(widest, whole <= total * 0.14 ? whole : longestWord(cell, style))
       }
       return Math.min(widest + 2 * CELL_PAD.x + 1, total * 0.3)
     })
@@ -317,6 +413,7 @@ function columnWidths(flow: Flow, block: TableBlock): number[] {
   let mins = minimums(true)
   if (sum(mins) > total) mins = minimums(false)
   const minSum = sum(mins)
+  minimumWidths.set(block, mins)
   if (minSum >= total) return mins.map((m) => (m * total) / minSum)
   const weights = block.columns.map((c) => (c.weight > 0 ? c.weight : 1))
   const fixed = new Set<number>()
@@ -402,7 +499,7 @@ function table(flow: Flow, parent: StructElement, block: TableBlock): void {
   flow.ensure(layout.headerHeight + rowNeed(flow, layout, layout.rows[0]))
   drawHeader(false)
 
-  layout.rows.forEach((cells) => {
+  layout.rows.forEach((cells, r) => {
     const tr = flow.doc.struct('TR')
     el.add(tr)
     const columns: Column[] = cells.map((lines, i) => {
@@ -413,6 +510,8 @@ function table(flow: Flow, parent: StructElement, block: TableBlock): void {
         width: widths[i] - 2 * CELL_PAD.x,
         lines,
         style: STYLES.cell,
+        strong: STYLES.headerCell,
+        strongLines: layout.strong[r][i],
         align: block.columns[i].align,
         el: td,
         tag: 'TD'

@@ -33,6 +33,9 @@ export interface Column {
   align: 'left' | 'right'
   el: StructElement
   tag: string
+  /** The first `strongLines` lines are drawn in `strong` (a title at the top of a cell). */
+  strongLines?: number
+  strong?: TextStyle
 }
 
 export interface RowOptions {
@@ -194,7 +197,7 @@ export class Flow {
               column.x,
               top + padTop + i * lineHeight,
               column.width,
-              column.style,
+              column.strong && start + i < (column.strongLines ?? 0) ? column.strong : column.style,
               column.align
             )
           )

@@ -26,9 +26,19 @@ function wrapParagraph(paragraph: string, width: number, measure: Measure, lines
       line = candidate
       continue
     }
+    let rest = word
+    // A web address (a word of 30 characters or more, wider than half the line) fills the rest
+    // of this line first, rather than leaving it nearly empty. A date or a dose keeps its digits.
+    if (line.trim() !== '' && word.trim().length >= 30 && measure(word.trimEnd()) > width / 2) {
+      const cut = breakWord(word, width - measure(line), measure)
+      if (measure(line + word.slice(0, cut)) <= width && cut < word.trimEnd().length) {
+        line += word.slice(0, cut)
+        rest = word.slice(cut)
+      }
+    }
     if (line.trim() !== '') lines.push(line.trimEnd())
     // The word starts a new line; spaces that would lead it are dropped.
-    let rest = line.trim() === '' ? (line + word).trimStart() : word
+    if (line.trim() === '') rest = (line + word).trimStart()
     while (measure(rest.trimEnd()) > width) {
       const cut = breakWord(rest, width, measure)
       lines.push(rest.slice(0, cut).trimEnd())
