@@ -58,6 +58,7 @@ import { treatmentSummary } from './record/summary.ts'
 import { settleUnusualDose } from './record/unusualDose.ts'
 import { createJobRunner, type JobRunner } from './jobs/runner.ts'
 import { type ChooseExportPath, exportPdf } from './document/export.ts'
+import { noteExportWriting, removeInterruptedExportTemps } from './document/exportTemps.ts'
 import { getSettings, updateSettings } from './settings.ts'
 import type { Db } from './vault/database.ts'
 import { Vault, type VaultOptions } from './vault/vault.ts'
@@ -116,6 +117,8 @@ export function createCore(options: CoreOptions): Core {
     purge(db)
   }
   const vault = new Vault({ afterOpen: purge, beforeClose, ...options })
+  // Beside the vault's own start-up housekeeping: what a killed export left in its folder.
+  removeInterruptedExportTemps(options.dataDir)
   const autoLock = createAutoLock({
     isUnlocked: () => vault.state === 'unlocked',
     lock: () => vault.lock(),
@@ -378,6 +381,7 @@ export function createCore(options: CoreOptions): Core {
           questions: (profileId) => listQuestions(vault.db, profileId),
           jobs,
           chooseExportPath: options.chooseExportPath,
+          noteWriting: (target) => noteExportWriting(options.dataDir, target),
           onPhase: (phase) => {
             exportPhase = phase
           }

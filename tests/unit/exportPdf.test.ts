@@ -4,13 +4,15 @@
  * file must say what the builder said, a password must lock it, and the core must keep
  * answering while the layout runs.
  */
-import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Core } from '../../electron/core/api.ts'
 import { buildClinicalDocument } from '../../electron/core/document/build.ts'
+import { ATOMIC_TEMP_PATTERN } from '../../electron/core/atomicFile.ts'
 import { dispatch } from '../../electron/core/dispatch.ts'
+import { EXPORTS_IN_PROGRESS_FILE } from '../../electron/core/document/exportTemps.ts'
 import { CARE_PLAN_DISCLAIMER, type CarePlan } from '../../electron/shared/careplan.ts'
 import type { MethodInput, Result } from '../../electron/shared/contract.ts'
 import type { Block, ClinicalDocument } from '../../electron/shared/document.ts'
@@ -222,8 +224,9 @@ describe('export.pdf in the desktop app (the shell chooses where)', () => {
     expect(suggested).toEqual([exportFileName(sample.profile.displayName, todayIso())])
     expect(statSync(target).mode & 0o777).toBe(0o600)
     expect(squeeze(pdftotext(target).stdout)).toContain(squeeze(sample.profile.displayName))
-    // Only the file: no temporary file is left beside it.
+    // Only the file: no temporary file is left beside it, and no note of an export under way.
     expect(readdirSync(dir).sort()).toEqual(['chosen.pdf'])
+    expect(existsSync(join(core.vault.dataDir, EXPORTS_IN_PROGRESS_FILE))).toBe(false)
   }, 120_000)
 
   it('writes nothing when the person closes the save dialog', async () => {
@@ -250,6 +253,57 @@ describe('export.pdf in the desktop app (the shell chooses where)', () => {
     })
     expect(existsSync(target)).toBe(false)
   }, 120_000)
+})
+
+const CHILD = resolve('tests/unit/helpers/exportWriteChild.ts')
+
+/** Starts a child saving an export into `target`, and kills it once its temp file exists. */
+function killExportMidWrite(dataDir: string, target: string, ignore: string): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(
+      process.execPath,
+      ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', CHILD, dataDir, target, '192'],
+      { stdio: 'ignore' }
+    )
+    const folder = join(target, '..')
+    const watch = setInterval(() => {
+      if (readdirSync(folder).some((n) => n !== ignore && ATOMIC_TEMP_PATTERN.test(n))) {
+        clearInterval(watch)
+        child.kill('SIGKILL')
+      }
+    }, 1)
+    child.on('error', fail)
+    child.on('exit', (_code, signal) => {
+      clearInterval(watch)
+      if (signal === 'SIGKILL') done()
+      else fail(new Error('the export finished before it could be killed'))
+    })
+  })
+}
+
+describe('an export killed mid-write', () => {
+  it('leaves the previous file whole, and its temporary file goes at the next start', async () => {
+    const dataDir = tempDir('lantern-data-')
+    const folder = join(dir, 'Documents')
+    mkdirSync(folder)
+    const target = join(folder, 'Lantern summary - Alex - 2026-12-06.pdf')
+    writeFileSync(target, '%PDF-1.7 the previous complete export')
+    // Another program's file of the same shape, for another target: not Lantern's to remove.
+    const foreign = '.thesis.odt.0123456789ab.tmp'
+    writeFileSync(join(folder, foreign), 'not ours')
+
+    await killExportMidWrite(dataDir, target, foreign)
+    const left = readdirSync(folder).filter((n) => ATOMIC_TEMP_PATTERN.test(n) && n !== foreign)
+    expect(left).toHaveLength(1)
+    expect(readFileSync(target, 'utf8')).toBe('%PDF-1.7 the previous complete export')
+    // The note names no one: the folder and a hash of the file name only.
+    const note = readFileSync(join(dataDir, EXPORTS_IN_PROGRESS_FILE), 'utf8')
+    expect(note).not.toContain('Alex')
+
+    newCore(dataDir)
+    expect(readdirSync(folder).sort()).toEqual([foreign, 'Lantern summary - Alex - 2026-12-06.pdf'])
+    expect(existsSync(join(dataDir, EXPORTS_IN_PROGRESS_FILE))).toBe(false)
+  }, 60_000)
 })
 
 describe('the suggested file name', () => {

@@ -35,6 +35,11 @@ export interface ExportDeps {
   questions: (profileId: string) => Question[]
   jobs: JobRunner
   chooseExportPath?: ChooseExportPath
+  /**
+   * Notes the folder of a file about to be written, so the next start can remove what a kill
+   * mid-write leaves there (exportTemps.ts); answers the function that ends the note.
+   */
+  noteWriting: (target: string) => () => void
   /** Told each phase as it starts, and null once the export has ended. */
   onPhase: (phase: ExportPhase | null) => void
 }
@@ -94,9 +99,12 @@ export async function exportPdf(
     if (target !== null) {
       // A temporary file beside the target, flushed and renamed: a kill mid-write leaves the
       // previous file or none, never half a PDF. Private (0600) like every file Lantern writes.
+      const written = deps.noteWriting(target)
       try {
         writeFileAtomic(target, bytes)
+        written()
       } catch (error) {
+        written()
         // The folder may be read-only, full or gone; the message names no path or data.
         const code = (error as NodeJS.ErrnoException)?.code ?? 'unknown'
         console.error(`export.pdf: the file could not be written (${code})`)
