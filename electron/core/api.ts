@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path'
 import type { MethodName, MethodOutput, ParsedInput, VaultStatus } from '../shared/contract.ts'
+import type { ExportPhase } from '../shared/export.ts'
 import { type EntryKind, todayIso } from '../shared/record.ts'
 import { anthracyclineTableWithSources, type CarePlanContent } from './careplan/content.ts'
 import { acknowledgeChanges, carePlan, requirePlanItem } from './careplan/plan.ts'
@@ -56,6 +57,8 @@ import { loadSampleProfile } from './record/sampleProfile.ts'
 import { treatmentSummary } from './record/summary.ts'
 import { settleUnusualDose } from './record/unusualDose.ts'
 import { createJobRunner, type JobRunner } from './jobs/runner.ts'
+import { type ChooseExportPath, exportPdf } from './document/export.ts'
+import { noteExportWriting, removeInterruptedExportTemps } from './document/exportTemps.ts'
 import { getSettings, updateSettings } from './settings.ts'
 import type { Db } from './vault/database.ts'
 import { Vault, type VaultOptions } from './vault/vault.ts'
@@ -90,6 +93,11 @@ export interface CoreOptions extends VaultOptions {
   jobWorker?: string
   /** Asks the open pages to save what they hold before the core locks by itself (Electron). */
   beforeLock?: () => Promise<void>
+  /**
+   * The desktop shell's native save dialog for `export.pdf`: main only asks where, and the core
+   * writes the file there. Without it (bridge, tests) the PDF's bytes are answered instead.
+   */
+  chooseExportPath?: ChooseExportPath
 }
 
 export function createCore(options: CoreOptions): Core {
@@ -109,6 +117,8 @@ export function createCore(options: CoreOptions): Core {
     purge(db)
   }
   const vault = new Vault({ afterOpen: purge, beforeClose, ...options })
+  // Beside the vault's own start-up housekeeping: what a killed export left in its folder.
+  removeInterruptedExportTemps(options.dataDir)
   const autoLock = createAutoLock({
     isUnlocked: () => vault.state === 'unlocked',
     lock: () => vault.lock(),
@@ -132,6 +142,8 @@ export function createCore(options: CoreOptions): Core {
       throw new CoreError('NOT_FOUND', 'That section is not in the guide.')
     }
   }
+  // The phase of the export running now, for `export.progress`.
+  let exportPhase: ExportPhase | null = null
   const status = (): VaultStatus => {
     const backupWarning = vault.backupWarning
     return backupWarning ? { state: vault.state, backupWarning } : { state: vault.state }
@@ -146,6 +158,8 @@ export function createCore(options: CoreOptions): Core {
     })()
     return carePlan(db, profileId, plan)
   }
+  const summaryOf = (profileId: string) =>
+    treatmentSummary(vault.db, profileId, drugs, anthracyclineTableWithSources(plan.content))
   const requireItem = (db: Db, profileId: string, itemKey: string) =>
     requirePlanItem(db, profileId, itemKey, plan)
 
@@ -234,8 +248,7 @@ export function createCore(options: CoreOptions): Core {
         return saveEntry(db, kind as EntryKind, settleUnusualDose(db, kind, entry, drugs))
       })()
     },
-    'record.summary': ({ profileId }) =>
-      treatmentSummary(vault.db, profileId, drugs, anthracyclineTableWithSources(plan.content)),
+    'record.summary': ({ profileId }) => summaryOf(profileId),
     'drafts.save': (draft) => saveDraft(vault.db, draft),
     'drafts.list': ({ profileId }) => listDrafts(vault.db, profileId),
     'drafts.delete': ({ id }) => {
@@ -356,7 +369,26 @@ export function createCore(options: CoreOptions): Core {
       deleteDocument(vault.db, id)
       documentIndex?.remove(id)
       return listDocuments(vault.db)
-    }
+    },
+
+    // The same functions record.summary, careplan.get and questions.list answer with, so the
+    // file says what the screens say.
+    'export.pdf': (input) =>
+      exportPdf(
+        {
+          summary: summaryOf,
+          plan: (profileId) => carePlan(vault.db, profileId, plan, todayIso()),
+          questions: (profileId) => listQuestions(vault.db, profileId),
+          jobs,
+          chooseExportPath: options.chooseExportPath,
+          noteWriting: (target) => noteExportWriting(options.dataDir, target),
+          onPhase: (phase) => {
+            exportPhase = phase
+          }
+        },
+        input
+      ),
+    'export.progress': () => (exportPhase ? { phase: exportPhase } : null)
   }
 
   const shutdown = async () => {

@@ -10,6 +10,7 @@ import type { AutoLockReason } from '../core/autoLock.ts'
 import { shippedDrugCatalog } from '../core/record/shippedCatalog.ts'
 import { registerAppScheme, serveRenderer } from './appProtocol.ts'
 import { registerIpcHandlers } from './ipc.ts'
+import { chooseExportPath } from './saveDialog.ts'
 import { installAppMenu } from './menu.ts'
 import { installSecurityGuards } from './security.ts'
 import { APP_ENTRY_URL } from './trust.ts'
@@ -45,7 +46,9 @@ function start(): void {
     // Before the core locks by itself, pages keep what is typed (bounded by flushRenderer).
     beforeLock: async () => {
       await Promise.all(BrowserWindow.getAllWindows().map(flushRenderer))
-    }
+    },
+    // export.pdf: main asks where with the native dialog; the core writes the file there.
+    chooseExportPath
   })
   let mainWindow: BrowserWindow | null = null
 

@@ -27,6 +27,15 @@ import {
   type SearchResult,
   libraryInputs
 } from './library.ts'
+import {
+  EXPORT_SECTIONS,
+  EXPORT_VARIANTS,
+  type ExportPdfResult,
+  type ExportProgress,
+  PAPER_SIZES,
+  PDF_PASSWORD_MAX_BYTES,
+  PDF_PASSWORD_MIN_LENGTH
+} from './export.ts'
 import type {
   Allergy,
   CENTRAL_LINE_STATES,
@@ -94,6 +103,20 @@ const displayName = z
   .max(NAME_MAX_LENGTH, `Use at most ${NAME_MAX_LENGTH} characters.`)
 
 const empty = z.strictObject({})
+
+/**
+ * A password for one exported file. Control characters are refused because the PDF standard's
+ * password preparation (SASLprep) forbids them; the messages never quote what was typed.
+ */
+const pdfPassword = z
+  .string()
+  .min(PDF_PASSWORD_MIN_LENGTH, `Use at least ${PDF_PASSWORD_MIN_LENGTH} characters.`)
+  .refine(
+    (p) => new TextEncoder().encode(p).length <= PDF_PASSWORD_MAX_BYTES,
+    'That is longer than a PDF password can be: use fewer characters.'
+  )
+  // eslint-disable-next-line no-control-regex
+  .refine((p) => !/[\u0000-\u001f\u007f]/.test(p), 'Use letters, digits, spaces and punctuation.')
 
 // ---- Value types returned to the renderer ----
 
@@ -357,7 +380,30 @@ export const contract = {
   'documents.import': method<DocumentSummary>()(libraryInputs.importDocument),
   'documents.list': method<DocumentSummary[]>()(empty),
   'documents.get': method<ImportedDocument>()(libraryInputs.getDocument),
-  'documents.delete': method<DocumentSummary[]>()(libraryInputs.deleteDocument)
+  'documents.delete': method<DocumentSummary[]>()(libraryInputs.deleteDocument),
+
+  /**
+   * The document for doctors as a PDF, made by the core (layout on a worker thread). In the
+   * desktop app the core asks the shell where to save it (a native dialog) and writes it there;
+   * through the browser bridge the file comes back to be downloaded. The password is used for
+   * this file only: never stored, logged or sent back.
+   */
+  'export.pdf': method<ExportPdfResult>()(
+    z.strictObject({
+      profileId: id,
+      variant: z.enum(EXPORT_VARIANTS, 'Only the full summary can be made for now.'),
+      paper: z.enum(PAPER_SIZES, 'Choose A4 or US Letter.'),
+      password: pdfPassword.optional(),
+      nameInMetadata: z.boolean('Say whether the name goes in the file’s details.'),
+      sections: z
+        .array(z.enum(EXPORT_SECTIONS, 'Not a part of the document.'))
+        .min(1, 'Choose at least one part to include.')
+        .max(EXPORT_SECTIONS.length, 'Choose each part once.')
+        .optional()
+    })
+  ),
+  /** Asked again and again while `export.pdf` is pending; null when no export is running. */
+  'export.progress': method<ExportProgress | null>()(empty)
 } as const
 
 export type Contract = typeof contract

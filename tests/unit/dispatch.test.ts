@@ -19,6 +19,7 @@ afterEach(cleanupTempDirs)
 const HUGE = 'x'.repeat(300_000)
 const NOT_UUID = 'not-a-uuid'
 const ID = crypto.randomUUID()
+const EXPORT = { profileId: ID, variant: 'full', paper: 'A4', nameInMetadata: false }
 
 /** Inputs that no method accepts. */
 const BAD_FOR_EVERY_METHOD: unknown[] = [
@@ -279,6 +280,21 @@ const BAD_BY_METHOD: Record<MethodName, unknown[]> = {
   'documents.list': [{ all: true }],
   'documents.get': [{}, { id: NOT_UUID }],
   'documents.delete': [{}, { id: NOT_UUID }],
+  'export.pdf': [
+    {},
+    { ...EXPORT, profileId: NOT_UUID },
+    { ...EXPORT, variant: 'one-page' },
+    { ...EXPORT, variant: 'poster' },
+    { ...EXPORT, paper: 'A3' },
+    { ...EXPORT, password: 'abc' },
+    { ...EXPORT, password: 'é'.repeat(64) },
+    { ...EXPORT, password: 'line\nbreak!' },
+    { ...EXPORT, nameInMetadata: 'yes' },
+    { ...EXPORT, sections: [] },
+    { ...EXPORT, sections: ['treatment', 'secrets'] },
+    { ...EXPORT, path: '/tmp/x.pdf' }
+  ],
+  'export.progress': [{ profileId: ID }],
   'profiles.rename': [
     { id: NOT_UUID, displayName: 'Ann' },
     { id: crypto.randomUUID() },

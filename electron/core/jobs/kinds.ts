@@ -3,7 +3,10 @@
  * its input and output cross a thread boundary by structured clone, so no key material, database
  * handle or vault object may ever be part of either (the worker has none of them, on purpose).
  */
+import type { ClinicalDocument } from '../../shared/document.ts'
+import type { PaperSize } from '../../shared/export.ts'
 import type { DocumentKind } from '../../shared/library.ts'
+import { writeClinicalPdf } from '../document/pdf.ts'
 import { convertDocument, documentSections, type DocumentSection } from '../library/documents.ts'
 
 /** What a job may tell its caller while it runs: a fraction done, from 0 to 1. */
@@ -22,6 +25,28 @@ export const jobs = {
     const bytes = new Uint8Array(Buffer.from(input.base64, 'base64'))
     const converted = await convertDocument({ ...input, bytes }, progress)
     return { ...converted, sections: documentSections(converted.title, converted.html) }
+  },
+
+  /**
+   * The document for doctors laid out as a PDF (export.pdf): seconds of pdfkit for a long
+   * record. The password arrives only in this input, is used by pdfkit for this file and is
+   * never kept; the bytes go back by transfer, not by copy.
+   */
+  'pdf.render': async (input: {
+    doc: ClinicalDocument
+    paper: PaperSize
+    password?: string
+    nameInMetadata?: boolean
+  }): Promise<Uint8Array> => {
+    const pdf = await writeClinicalPdf(input.doc, {
+      paper: input.paper,
+      password: input.password,
+      nameInMetadata: input.nameInMetadata
+    })
+    // A small Buffer may be a slice of Node's shared pool: moving that pool to another thread
+    // would take it from under every other Buffer here, so such a file is copied out first.
+    const own = pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength
+    return own ? new Uint8Array(pdf.buffer, 0, pdf.byteLength) : new Uint8Array(pdf)
   }
 } satisfies Record<string, (input: never, progress: ReportProgress) => unknown>
 

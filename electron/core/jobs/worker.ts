@@ -30,7 +30,10 @@ port.on('message', async ({ id, kind, input }: JobRequest) => {
   try {
     const run = jobs[kind] as (input: unknown, progress: (f: number) => void) => unknown
     const value = await run(input, (fraction) => post({ id, type: 'progress', fraction }))
-    post({ id, type: 'done', value })
+    // A job's bytes (a PDF) move to the core's thread instead of being copied.
+    const transfer =
+      ArrayBuffer.isView(value) && value.buffer instanceof ArrayBuffer ? [value.buffer] : []
+    port.postMessage({ id, type: 'done', value } satisfies JobMessage, transfer)
   } catch (caught) {
     const error = caught as { name?: string; message?: string; code?: unknown; fields?: unknown }
     post({

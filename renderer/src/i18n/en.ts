@@ -7,6 +7,7 @@
  */
 import { carePlanMessages } from './careplan.ts'
 import { documentsMessages } from './documents.ts'
+import { exportMessages } from './export.ts'
 import { labelMessages } from './labels.ts'
 import { libraryMessages } from './library.ts'
 import { personMessages } from './person.ts'
@@ -18,6 +19,7 @@ export const en = {
   careplan: carePlanMessages,
   library: libraryMessages,
   documents: documentsMessages,
+  exportPdf: exportMessages,
   labels: labelMessages,
   /** The words around dates; electron/shared/format.ts writes the same in English for paper. */
   format: {

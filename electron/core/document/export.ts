@@ -1,0 +1,136 @@
+/**
+ * `export.pdf`: the document for doctors as a file. The core builds the document from the
+ * summary and the plan it already computed, a worker thread lays it out (so the core keeps
+ * answering), and the file is either written here, atomically and private, where the desktop
+ * shell's save dialog said, or handed back as bytes for a browser download.
+ */
+import type { CarePlan } from '../../shared/careplan.ts'
+import type { ParsedInput } from '../../shared/contract.ts'
+import type { ClinicalDocument } from '../../shared/document.ts'
+import {
+  EXPORT_SECTIONS,
+  exportFileName,
+  type ExportPdfResult,
+  type ExportPhase,
+  REFERENCES_SECTION
+} from '../../shared/export.ts'
+import type { Question } from '../../shared/library.ts'
+import { todayIso } from '../../shared/record.ts'
+import type { TreatmentSummary } from '../../shared/summary.ts'
+import { writeFileAtomic } from '../atomicFile.ts'
+import { CoreError } from '../errors.ts'
+import type { JobInput } from '../jobs/kinds.ts'
+import type { JobRunner } from '../jobs/runner.ts'
+import { buildClinicalDocument } from './build.ts'
+
+/**
+ * Asks the person where to save (Electron's native dialog), suggesting a file name; null when
+ * they close the dialog. Absent through the bridge and in tests: the bytes are answered instead.
+ */
+export type ChooseExportPath = (suggestedFileName: string) => Promise<string | null>
+
+export interface ExportDeps {
+  summary: (profileId: string) => TreatmentSummary
+  plan: (profileId: string) => CarePlan
+  questions: (profileId: string) => Question[]
+  jobs: JobRunner
+  chooseExportPath?: ChooseExportPath
+  /**
+   * Notes the folder of a file about to be written, so the next start can remove what a kill
+   * mid-write leaves there (exportTemps.ts); answers the function that ends the note.
+   */
+  noteWriting: (target: string) => () => void
+  /** Told each phase as it starts, and null once the export has ended. */
+  onPhase: (phase: ExportPhase | null) => void
+}
+
+/**
+ * pdfkit never returns from end() if a structure element is left unattached: a bug of that kind
+ * must end as an error, not as a worker busy forever. The sample lays out in about a second.
+ */
+export const PDF_RENDER_TIMEOUT_MS = 120_000
+
+/** Keeps the chosen parts, in the document's own order; the references go with the plan. */
+export function selectSections(
+  doc: ClinicalDocument,
+  sections: readonly string[] | undefined
+): ClinicalDocument {
+  if (!sections) return doc
+  const chosen = new Set<string>(sections)
+  if (chosen.has('care-plan')) chosen.add(REFERENCES_SECTION)
+  // A section the builder adds later, not in the dialog's list, stays: nobody chose to drop it.
+  const known = new Set<string>([...EXPORT_SECTIONS, REFERENCES_SECTION])
+  return { ...doc, sections: doc.sections.filter((s) => chosen.has(s.id) || !known.has(s.id)) }
+}
+
+export async function exportPdf(
+  deps: ExportDeps,
+  input: ParsedInput<'export.pdf'>
+): Promise<ExportPdfResult> {
+  const { profileId } = input
+  const preparedOn = todayIso()
+  try {
+    deps.onPhase('building')
+    // Read first: an unknown person is NOT_FOUND before any dialog opens.
+    const summary = deps.summary(profileId)
+    const fileName = exportFileName(summary.profile.displayName, preparedOn)
+    let target: string | null = null
+    if (deps.chooseExportPath) {
+      target = await deps.chooseExportPath(fileName)
+      if (target === null) return { outcome: 'cancelled' }
+    }
+    const doc = selectSections(
+      buildClinicalDocument({
+        summary,
+        plan: deps.plan(profileId),
+        questions: deps.questions(profileId),
+        preparedOn
+      }),
+      input.sections
+    )
+    deps.onPhase('laying-out')
+    const bytes = await render(deps.jobs, {
+      doc,
+      paper: input.paper,
+      password: input.password,
+      nameInMetadata: input.nameInMetadata
+    })
+    deps.onPhase('saving')
+    if (target !== null) {
+      // A temporary file beside the target, flushed and renamed: a kill mid-write leaves the
+      // previous file or none, never half a PDF. Private (0600) like every file Lantern writes.
+      const written = deps.noteWriting(target)
+      try {
+        writeFileAtomic(target, bytes)
+        written()
+      } catch (error) {
+        written()
+        // The folder may be read-only, full or gone; the message names no path or data.
+        const code = (error as NodeJS.ErrnoException)?.code ?? 'unknown'
+        console.error(`export.pdf: the file could not be written (${code})`)
+        throw new CoreError(
+          'INTERNAL',
+          'Lantern could not save the file there. Try another folder.'
+        )
+      }
+      return { outcome: 'saved', fileName }
+    }
+    const base64 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')
+    return { outcome: 'download', fileName, base64 }
+  } finally {
+    deps.onPhase(null)
+  }
+}
+
+async function render(jobs: JobRunner, input: JobInput<'pdf.render'>): Promise<Uint8Array> {
+  try {
+    return await jobs.runJob('pdf.render', input, {
+      signal: AbortSignal.timeout(PDF_RENDER_TIMEOUT_MS)
+    })
+  } catch (error) {
+    if ((error as Error)?.name === 'TimeoutError') {
+      throw new CoreError('INTERNAL', 'Lantern could not finish the PDF. Nothing was saved.')
+    }
+    throw error
+  }
+}

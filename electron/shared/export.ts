@@ -1,0 +1,90 @@
+/**
+ * The choices and answers of `export.pdf`, the document for doctors as a file. Kept free of zod
+ * (the schema is in contract.ts) so the export dialog can show the same rules and lists.
+ */
+import type { DocumentVariant } from './document.ts'
+
+/**
+ * The documents that can be made today. 'one-page' and 'card' join this list when the core can
+ * build them; the dialog already names them, disabled, from EXPORT_VARIANTS_PLANNED.
+ */
+export const EXPORT_VARIANTS = ['full'] as const satisfies readonly DocumentVariant[]
+export type ExportVariant = (typeof EXPORT_VARIANTS)[number]
+export const EXPORT_VARIANTS_PLANNED = ['one-page', 'card'] as const satisfies readonly Exclude<
+  DocumentVariant,
+  ExportVariant
+>[]
+
+export const PAPER_SIZES = ['A4', 'LETTER'] as const
+export type PaperSize = (typeof PAPER_SIZES)[number]
+
+/**
+ * The parts of the full document a person may leave out, by the section ids the core's builder
+ * gives them. The numbered reference list goes with the care plan: it lists the plan's sources.
+ */
+export const EXPORT_SECTIONS = [
+  'important',
+  'diagnoses',
+  'treatment',
+  'care-team',
+  'care-plan',
+  'questions',
+  'review'
+] as const
+export type ExportSection = (typeof EXPORT_SECTIONS)[number]
+
+/** The section that is printed only when the care plan is. */
+export const REFERENCES_SECTION = 'references'
+
+/**
+ * A PDF password (AES-256). PDF readers use at most 127 bytes of it (UTF-8, after SASLprep);
+ * a longer one would open with its first 127 bytes, so Lantern refuses it instead.
+ */
+export const PDF_PASSWORD_MIN_LENGTH = 8
+export const PDF_PASSWORD_MAX_BYTES = 127
+
+/** What the core is doing for a running export; the dialog names each in plain words. */
+export const EXPORT_PHASES = ['building', 'laying-out', 'saving'] as const
+export type ExportPhase = (typeof EXPORT_PHASES)[number]
+
+export interface ExportProgress {
+  phase: ExportPhase
+}
+
+/**
+ * How an export ended. Through the loopback bridge (a browser: no native dialogs) the file comes
+ * back as base64 for the page to offer as a download; in the desktop app the core has written
+ * it where the person chose in the save dialog, or the person closed that dialog.
+ */
+export type ExportPdfResult =
+  | { outcome: 'download'; fileName: string; base64: string }
+  | { outcome: 'saved'; fileName: string }
+  | { outcome: 'cancelled' }
+
+/** Characters no common file system takes in a name (Windows is the strictest). */
+// eslint-disable-next-line no-control-regex
+const UNSAFE_IN_FILE_NAMES = /[\u0000-\u001f\u007f<>:"/\\|?*]/g
+
+const NAME_IN_FILE_MAX = 80
+
+/**
+ * "Lantern summary - Zoë Núñez-O'Brien - 2026-12-06.pdf": the person's name as written, with
+ * characters a file system refuses turned into spaces, leading dots (hidden files) dropped, and
+ * cut to a length every file system takes.
+ */
+export function exportFileName(personName: string, preparedOn: string): string {
+  const name = Array.from(
+    personName
+      .normalize('NFC')
+      .replace(UNSAFE_IN_FILE_NAMES, ' ')
+      .replace(/\s+/g, ' ')
+      .replace(/^[\s.]+/, '')
+      .trim()
+  )
+    .slice(0, NAME_IN_FILE_MAX)
+    .join('')
+    .replace(/[\s.]+$/, '')
+  return name
+    ? `Lantern summary - ${name} - ${preparedOn}.pdf`
+    : `Lantern summary - ${preparedOn}.pdf`
+}

@@ -1,0 +1,57 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { MethodInput } from '@shared/contract.ts'
+import type { ExportPdfResult, ExportPhase } from '@shared/export.ts'
+import { call } from '../api/client.ts'
+import { offerDownload } from '../lib/download.ts'
+
+const PROGRESS_POLL_MS = 250
+
+/** How an export ended, without the file's bytes: those went to the download at once. */
+export type ExportOutcome =
+  | Exclude<ExportPdfResult, { outcome: 'download' }>
+  | {
+      outcome: 'downloaded'
+      fileName: string
+    }
+
+/**
+ * Making the document for doctors as a file. The core answers only at the end, so meanwhile it
+ * is asked which phase it is in. Keeps nothing from the record: the file's bytes go straight to
+ * the browser's download, and the password is passed on and forgotten.
+ */
+export const useExportsStore = defineStore('exports', () => {
+  /** The running export's phase; null before the core first says, and when none runs. */
+  const phase = ref<ExportPhase | null>(null)
+  const busy = ref(false)
+
+  async function exportPdf(input: MethodInput<'export.pdf'>): Promise<ExportOutcome> {
+    busy.value = true
+    phase.value = null
+    let pending = true
+    const poll = async () => {
+      while (pending) {
+        try {
+          const progress = await call('export.progress')
+          if (pending) phase.value = progress?.phase ?? phase.value
+        } catch {
+          // The answer to export.pdf says what went wrong, if anything did.
+        }
+        await new Promise((resolve) => setTimeout(resolve, PROGRESS_POLL_MS))
+      }
+    }
+    void poll()
+    try {
+      const result = await call('export.pdf', input)
+      if (result.outcome !== 'download') return result
+      offerDownload(result.fileName, result.base64, 'application/pdf')
+      return { outcome: 'downloaded', fileName: result.fileName }
+    } finally {
+      pending = false
+      phase.value = null
+      busy.value = false
+    }
+  }
+
+  return { phase, busy, exportPdf }
+})
