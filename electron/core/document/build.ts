@@ -283,7 +283,10 @@ export function importantFirst(summary: TreatmentSummary): KeyValue[] {
       coordinator ? [coordinator.name, coordinator.phone].filter(Boolean).join(', ') : null
     ),
     kv('Care team, 24 hours', first.teamPhone24h),
-    kv('Fever threshold (from the care team)', feverThresholdText(summary))
+    kv(
+      'Fever threshold',
+      feverThresholdText(summary) && `${feverThresholdText(summary)}, from the care team`
+    )
   ]
   return items.filter((i): i is KeyValue => i !== null && i.value.trim() !== '')
 }

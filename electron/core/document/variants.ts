@@ -245,21 +245,23 @@ function section(
  * The one-page summary. Allergies, a transplant with its blood groups and ongoing problems are
  * in the alerts (importantFirst), as on the full document's page 1, so they are not said twice;
  * so are the care team's phone numbers. Radiation is in its own table, with dates. When the page
- * is full, the follow-up items go first, then medicines beyond the first five, each said in the
+ * is full, the follow-up items go first (the soonest one last), then medicines beyond the first five, each said in the
  * closing line or the table's last row; the diagnosis, the alerts and radiation always stay.
  */
 export function buildOnePageDocument(input: DocumentInput): ClinicalDocument {
   const { summary, plan } = input
   const preparedOn = formatDate(input.preparedOn)
   // Radiation has its own table here, with every course's dose and dates; the care team's
-  // numbers include the coordinator's.
+  // numbers include the coordinator's, so that line goes.
   const phones = careTeamPhones(summary)
   const alerts = present(
     importantFirst(summary)
       .filter((i) => summary.radiation.length === 0 || i.key !== RADIATION_ALERT)
-      .map((i) => (i.key === COORDINATOR_ALERT && phones ? phones : keyValue(i.key, i.value)))
+      .filter((i) => !phones || i.key !== COORDINATOR_ALERT)
+      .map((i) => keyValue(i.key, i.value))
   )
-  if (phones && !alerts.includes(phones)) alerts.push(phones)
+  // Last, after the 24-hour number and the fever threshold: the first call in an emergency.
+  if (phones) alerts.push(phones)
   const sections: DocumentSection[] = [
     ...section('diagnoses', 'Diagnosis', diagnosisBlocks(summary)),
     ...section('important', 'Important to know first', [{ kind: 'keyValues', items: alerts }]),
@@ -268,7 +270,10 @@ export function buildOnePageDocument(input: DocumentInput): ClinicalDocument {
       rows: { min: 5, more: '{count} more medicines: see the full summary' }
     }),
     ...section('radiation', 'Radiation', radiationBlocks(summary)),
-    ...section('follow-up', 'Follow-up due soonest', followUpBlocks(plan), { rank: 1 }),
+    ...section('follow-up', 'Follow-up due soonest', followUpBlocks(plan), {
+      rank: 1,
+      rows: { min: 1, more: 'Next: see the full summary' }
+    }),
     {
       // No heading: one closing line.
       id: 'continued',
@@ -322,7 +327,7 @@ export function buildCardDocument(input: DocumentInput): ClinicalDocument {
   const first = summary.importantFirst
   const who = person(summary)
   const diagnoses = summary.diagnoses.map(({ diagnosis: d }) =>
-    d.diagnosedOn ? `${diagnosisName(d)} (${formatDate(d.diagnosedOn)})` : diagnosisName(d)
+    d.diagnosedOn ? `${diagnosisName(d)}\ndiagnosed ${formatDate(d.diagnosedOn)}` : diagnosisName(d)
   )
   const transplant =
     summary.transplants.length > 0
@@ -360,7 +365,7 @@ export function buildCardDocument(input: DocumentInput): ClinicalDocument {
             items: [
               { key: 'Name', value: who.name },
               { key: 'Date of birth', value: who.dateOfBirth },
-              { key: 'Diagnosis', value: diagnoses.join('; ') || 'Not recorded' }
+              { key: 'Diagnosis', value: diagnoses.join('\n') || 'Not recorded' }
             ]
           }
         ]
