@@ -14,6 +14,11 @@ export type DocumentVariant = 'full' | 'one-page' | 'card'
 export interface KeyValue {
   key: string
   value: string
+  /**
+   * The family has not entered this yet: the value says so and the writer leaves a line to
+   * write on (the wallet card's 24-hour number and fever threshold; Lantern never fills them).
+   */
+  writeIn?: boolean
 }
 
 export interface TableColumn {
@@ -66,6 +71,13 @@ export interface DocumentSection {
   id: string
   title: string
   blocks: (Block | Subsection)[]
+  /**
+   * One-page summary: how this section gives way when the page is full. Sections give way in
+   * order of `rank` (1 first): a table with `rows` first loses rows from its end, down to
+   * `rows.min`, with a last line saying how many more the full summary has; then the section
+   * goes. A section without `fit` always stays.
+   */
+  fit?: { rank: number; rows?: { min: number; more: string } }
 }
 
 export interface ClinicalDocument {
@@ -78,4 +90,9 @@ export interface ClinicalDocument {
   /** Printed on every page (with "page X of Y", which only the writer knows). */
   runningFooter: string[]
   sections: DocumentSection[]
+  /**
+   * One-page summary: the writer keeps it to one page, never two. When a section had to give
+   * way, this sentence ("{parts}" filled with their titles) is added to the last section.
+   */
+  leftOut?: string
 }

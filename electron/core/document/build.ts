@@ -24,7 +24,13 @@ import type {
   TableColumn,
   TableRow
 } from '../../shared/document.ts'
-import { formatAmount, formatDate, formatDateRange, formatUnit } from '../../shared/format.ts'
+import {
+  formatAmount,
+  formatDate,
+  formatDateRange,
+  formatNumber,
+  formatUnit
+} from '../../shared/format.ts'
 import {
   bodySystemLabels,
   dueStateLabels,
@@ -32,7 +38,12 @@ import {
   nextDueLabels,
   responsibleLabels
 } from '../../shared/labels.ts'
-import { centralLineLabels, shuntLabels, spleenLabels } from '../../shared/alertLabels.ts'
+import {
+  centralLineLabels,
+  shuntLabels,
+  spleenLabels,
+  temperatureUnitLabels
+} from '../../shared/alertLabels.ts'
 import type { Question } from '../../shared/library.ts'
 import type { Entry } from '../../shared/record.ts'
 import type {
@@ -54,9 +65,9 @@ export interface DocumentInput {
 const TITLE = 'Treatment summary and survivorship care plan'
 
 /** Printed on every page; the full statement opens the care plan. */
-const FOOTER_PREPARED =
+export const FOOTER_PREPARED =
   'Prepared by the family with Lantern; not checked by a clinician unless signed below.'
-const FOOTER_NOT_ADVICE =
+export const FOOTER_NOT_ADVICE =
   'Not medical advice: the follow-up listed here comes from published guidelines, and the care team decides what is needed and when.'
 
 /** Radiation a doctor must know about first: it reaches the heart, lungs or brain. */
@@ -71,7 +82,7 @@ const CHEST_OR_HEAD_FIELDS = new Set([
 type LabelGroup = keyof typeof labelMessages
 
 /** The words for a stored value; a value from a newer Lantern shows as stored. */
-function label(group: LabelGroup, value: string | null | undefined): string {
+export function label(group: LabelGroup, value: string | null | undefined): string {
   if (!value) return ''
   return (labelMessages[group] as Record<string, string>)[value] ?? value
 }
@@ -87,7 +98,7 @@ function plural(count: number, one: string, other: string): string {
 }
 
 /** "Daunorubicin": a generic name at the start of a cell, as the screen writes it. */
-function capitalise(text: string): string {
+export function capitalise(text: string): string {
   return text.charAt(0).toLocaleUpperCase('en') + text.slice(1)
 }
 
@@ -95,7 +106,7 @@ function perM2Unit(baseUnit: string): string {
   return formatUnit(`${baseUnit}/m2`)
 }
 
-function gy(dose: number): string {
+export function gy(dose: number): string {
   return `${formatAmount(dose)} Gy`
 }
 
@@ -183,7 +194,7 @@ function transplantLine(t: Entry<'transplant'>): string {
     : `${type} (date not recorded)`
 }
 
-function radiationArea(course: Entry<'radiation'>): string {
+export function radiationArea(course: Entry<'radiation'>): string {
   return course.field === 'other' && course.fieldOther
     ? course.fieldOther
     : label('radiationFields', course.field)
@@ -208,6 +219,12 @@ function anthracyclineTotal(summary: TreatmentSummary): string {
     ? '; not every dose could be converted, so the real total is higher'
     : ''
   return `${total} (${table})${higher}`
+}
+
+/** The fever threshold as the family entered it from their care team; '' when they have not. */
+export function feverThresholdText(summary: TreatmentSummary): string {
+  const fever = summary.importantFirst.feverThreshold
+  return fever ? `${formatNumber(fever.value)} ${temperatureUnitLabels[fever.unit]}` : ''
 }
 
 /**
@@ -265,14 +282,18 @@ export function importantFirst(summary: TreatmentSummary): KeyValue[] {
       'Coordinates follow-up',
       coordinator ? [coordinator.name, coordinator.phone].filter(Boolean).join(', ') : null
     ),
-    kv('Care team, 24 hours', first.teamPhone24h)
+    kv('Care team, 24 hours', first.teamPhone24h),
+    kv(
+      'Fever threshold',
+      feverThresholdText(summary) && `${feverThresholdText(summary)}, from the care team`
+    )
   ]
   return items.filter((i): i is KeyValue => i !== null && i.value.trim() !== '')
 }
 
 // ---- Diagnoses ----
 
-function diagnosisName(d: Entry<'diagnosis'>): string {
+export function diagnosisName(d: Entry<'diagnosis'>): string {
   return d.condition === 'other' && d.conditionOther
     ? d.conditionOther
     : label('conditions', d.condition)
@@ -284,7 +305,7 @@ function receptors(d: Entry<'diagnosis'>): string {
   return `ER ${s(d.erStatus)}, PR ${s(d.prStatus)}, HER2 ${s(d.her2Status)}`
 }
 
-function relapseSites(r: Entry<'relapse'>): string {
+export function relapseSites(r: Entry<'relapse'>): string {
   return [
     ...r.sites.filter((s) => s !== 'other' || !r.siteOther).map((s) => label('relapseSites', s)),
     ...(r.siteOther ? [r.siteOther] : [])
@@ -377,9 +398,20 @@ function measurementNote(e: Exposure): string {
   return `converted with the measurements of ${formatDate(dates[0]!)} to ${formatDate(dates.at(-1)!)}`
 }
 
-const MARK_ESTIMATED = 'estimated'
-const MARK_INCOMPLETE = 'incomplete'
+export const MARK_ESTIMATED = 'estimated'
+export const MARK_INCOMPLETE = 'incomplete'
 const MARK_UNUSUAL = 'unusual dose confirmed'
+
+/**
+ * An agent's cumulative doses as every variant prints them (the Summary screen's strings): per
+ * m² ('' for intrathecal doses, set by age) and in total.
+ */
+export function doseTexts(e: Exposure): { perM2: string; total: string } {
+  return {
+    perM2: showPerM2(e) ? `${formatAmount(e.perM2Total)} ${perM2Unit(e.baseUnit)}` : '',
+    total: `${formatAmount(e.absoluteTotal)} ${e.baseUnit}`
+  }
+}
 
 function agentsTable(summary: TreatmentSummary): Block[] {
   const rowNotes: string[] = []
@@ -426,8 +458,8 @@ function agentsTable(summary: TreatmentSummary): Block[] {
         agent,
         label('drugClasses', e.drugClass),
         route,
-        showPerM2(e) ? `${formatAmount(e.perM2Total)} ${perM2Unit(e.baseUnit)}` : '',
-        `${formatAmount(e.absoluteTotal)} ${e.baseUnit}`,
+        doseTexts(e).perM2,
+        doseTexts(e).total,
         String(e.doses),
         formatDate(e.firstDate),
         formatDate(e.lastDate)
@@ -682,7 +714,7 @@ function documentText(c: Citation): string {
  */
 const NO_RECORD_ON_PAPER = 'Due from {date}; no record of it being done.'
 
-function nextDueText(item: PlanItem): string {
+export function nextDueText(item: PlanItem): string {
   const date = formatDate(item.nextDue)
   const w = nextDueLabels
   switch (item.dueState) {

@@ -10,7 +10,9 @@ import { randomBytes } from 'node:crypto'
 import PDFDocument from 'pdfkit'
 import type { ClinicalDocument } from '../../shared/document.ts'
 import { STYLES, writeSection } from './pdf/blocks.ts'
-import { Flow, type Doc, type Frame } from './pdf/flow.ts'
+import { layOutCard } from './pdf/card.ts'
+import { fitOnePage } from './pdf/fit.ts'
+import { Flow, PageOverflowError, type Doc, type Frame } from './pdf/flow.ts'
 import { FONT_NAMES, loadFonts } from './pdf/fonts.ts'
 
 export interface PdfOptions {
@@ -33,15 +35,28 @@ const LABELS = {
 const MARGIN = { side: 42, top: 28, bottom: 26 }
 const HEADER_GAP = 16
 
+/**
+ * Writes any variant. The full document takes as many pages as it needs; the one-page summary
+ * and the wallet card never take a second page. The one-page summary is fitted here, where the
+ * height of every block on this paper is known: it is laid out with a one-page limit (the flow
+ * throws PageOverflowError instead of starting page 2), and while that fails, the next part
+ * the builder marked as able to give way is shortened or left out (pdf/fit.ts). A trial
+ * layout is thrown away unfinished, so it never writes anything.
+ */
 export function writeClinicalPdf(doc: ClinicalDocument, options: PdfOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     try {
-      const pdf = createDocument(doc, options)
+      const maxPages = doc.variant === 'full' ? undefined : 1
+      const final =
+        doc.variant === 'one-page'
+          ? fitOnePage(doc, (candidate) => fitsOnePage(candidate, options))
+          : doc
+      const pdf = createDocument(final, options)
       const chunks: Buffer[] = []
       pdf.on('data', (chunk: Buffer) => chunks.push(chunk))
       pdf.on('end', () => resolve(Buffer.concat(chunks)))
       pdf.on('error', reject)
-      layOut(pdf, doc)
+      layOut(pdf, final, maxPages)
       pdf.end()
     } catch (error) {
       reject(error instanceof Error ? error : new Error(String(error)))
@@ -120,7 +135,17 @@ function escapeXml(text: string): string {
   )
 }
 
-function layOut(pdf: Doc, doc: ClinicalDocument): void {
+function fitsOnePage(doc: ClinicalDocument, options: PdfOptions): boolean {
+  try {
+    layOut(createDocument(doc, { ...options, password: undefined }), doc, 1)
+    return true
+  } catch (error) {
+    if (error instanceof PageOverflowError) return false
+    throw error
+  }
+}
+
+function layOut(pdf: Doc, doc: ClinicalDocument, maxPages?: number): void {
   pdf.addPage()
   const { width, height } = pdf.page
   const textWidth = width - 2 * MARGIN.side
@@ -137,14 +162,18 @@ function layOut(pdf: Doc, doc: ClinicalDocument): void {
     top: MARGIN.top + header.who.length * STYLES.running.lineHeight + HEADER_GAP,
     bottom: height - MARGIN.bottom - footerHeight - 10
   }
-  const flow = new Flow(pdf, frame)
+  const flow = new Flow(pdf, frame, maxPages)
+  flow.compact = doc.variant === 'one-page'
 
-  const title = pdf.struct('P')
-  pdf.addStructure(title)
-  flow.lines(title, 'P', flow.wrap(doc.title, STYLES.title, textWidth), STYLES.title)
-  title.end()
-
-  for (const section of doc.sections) writeSection(flow, section)
+  if (doc.variant === 'card') {
+    layOutCard(flow, doc)
+  } else {
+    const title = pdf.struct('P')
+    pdf.addStructure(title)
+    flow.lines(title, 'P', flow.wrap(doc.title, STYLES.title, textWidth), STYLES.title)
+    title.end()
+    for (const section of doc.sections) writeSection(flow, section)
+  }
 
   const range = pdf.bufferedPageRange()
   for (let i = 0; i < range.count; i++) {

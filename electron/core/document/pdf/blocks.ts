@@ -26,9 +26,21 @@ export const STYLES = {
 } satisfies Record<string, TextStyle>
 
 const SPACE = { afterBlock: 4, beforeH1: 10, afterH1: 4, beforeH2: 6, afterH2: 3 }
+/** The one-page summary's spacing: the same type sizes, less air between blocks and rows. */
+const COMPACT_SPACE = { afterBlock: 3, beforeH1: 6, afterH1: 3, beforeH2: 4, afterH2: 2 }
+const COMPACT_H1: TextStyle = { font: 'bold', size: 11.5, lineHeight: 14, color: INK }
 /** Space the rule under a section heading takes. */
 const H1_RULE = 2
 const CELL_PAD = { x: 3.5, top: 2.5, bottom: 2.5 }
+const COMPACT_CELL_PAD = { x: 3.5, top: 1.25, bottom: 1.25 }
+
+function space(flow: Flow): typeof SPACE {
+  return flow.compact ? COMPACT_SPACE : SPACE
+}
+
+function cellPad(flow: Flow): typeof CELL_PAD {
+  return flow.compact ? COMPACT_CELL_PAD : CELL_PAD
+}
 const LABEL_GAP = 8
 
 type Item = Block | Subsection
@@ -36,21 +48,27 @@ type Item = Block | Subsection
 export function writeSection(flow: Flow, section: DocumentSection): void {
   const el = flow.doc.struct('Sect')
   flow.doc.addStructure(el)
-  flow.gap(SPACE.beforeH1)
-  const outline = heading(flow, el, 'H1', section.title, section.blocks[0])
-  const sectionOutline = flow.doc.outline.addItem(section.title, destination(flow, outline))
-  flow.gap(SPACE.afterH1)
+  flow.gap(space(flow).beforeH1)
+  // A section without a title (the one-page summary's closing line) has no heading or outline
+  // entry, and no subsections.
+  const sectionOutline = section.title
+    ? flow.doc.outline.addItem(
+        section.title,
+        destination(flow, heading(flow, el, 'H1', section.title, section.blocks[0]))
+      )
+    : null
+  if (sectionOutline) flow.gap(space(flow).afterH1)
   for (const item of section.blocks) {
-    if (item.kind === 'subsection') {
+    if (item.kind === 'subsection' && sectionOutline) {
       const sub = flow.doc.struct('Sect')
       el.add(sub)
-      flow.gap(SPACE.beforeH2)
+      flow.gap(space(flow).beforeH2)
       const top = heading(flow, sub, 'H2', item.title, item.blocks[0])
       sectionOutline.addItem(item.title, destination(flow, top))
-      flow.gap(SPACE.afterH2)
+      flow.gap(space(flow).afterH2)
       for (const block of item.blocks) writeBlock(flow, sub, block)
       sub.end()
-    } else {
+    } else if (item.kind !== 'subsection') {
       writeBlock(flow, el, item)
     }
   }
@@ -73,9 +91,9 @@ function heading(
   title: string,
   next: Item | undefined
 ): number {
-  const style = tag === 'H1' ? STYLES.h1 : STYLES.h2
+  const style = tag === 'H1' ? (flow.compact ? COMPACT_H1 : STYLES.h1) : STYLES.h2
   const lines = flow.wrap(title, style, flow.frame.width)
-  const after = tag === 'H1' ? SPACE.afterH1 + H1_RULE : SPACE.afterH2
+  const after = tag === 'H1' ? space(flow).afterH1 + H1_RULE : space(flow).afterH2
   flow.ensure(lines.length * style.lineHeight + after + (next ? lead(flow, next) : 0))
   const top = flow.y
   const el = flow.doc.struct(tag)
@@ -106,9 +124,9 @@ function lead(flow: Flow, item: Item): number {
       const lines = flow.wrap(item.title, STYLES.h2, width).length
       const first = item.blocks[0]
       return (
-        SPACE.beforeH2 +
+        space(flow).beforeH2 +
         lines * STYLES.h2.lineHeight +
-        SPACE.afterH2 +
+        space(flow).afterH2 +
         (first ? lead(flow, first) : 0)
       )
     }
@@ -172,7 +190,7 @@ export function writeBlock(flow: Flow, parent: StructElement, block: Block): voi
       signature(flow, parent, block.lines)
       break
   }
-  flow.gap(SPACE.afterBlock)
+  flow.gap(space(flow).afterBlock)
 }
 
 function paragraph(flow: Flow, parent: StructElement, text: string, style: TextStyle): void {
@@ -224,7 +242,7 @@ function labelled(
           tag: 'LBody'
         }
       ],
-      { padTop: 0, padBottom: 2 }
+      { padTop: 0, padBottom: flow.compact ? 1 : 2 }
     )
     li.end()
   }
@@ -284,8 +302,8 @@ function tableLayout(flow: Flow, block: TableBlock): TableLayout {
   const header = block.columns.map((c, i) => flow.wrap(c.label, STYLES.headerCell, inner(i)))
   const headerHeight =
     Math.max(1, ...header.map((l) => l.length)) * STYLES.headerCell.lineHeight +
-    CELL_PAD.top +
-    CELL_PAD.bottom
+    cellPad(flow).top +
+    cellPad(flow).bottom
   const strong: number[][] = []
   const rows = block.rows.map((row) => {
     const counts: number[] = []
@@ -432,7 +450,7 @@ function columnWidths(flow: Flow, block: TableBlock): number[] {
 function rowNeed(flow: Flow, layout: TableLayout, cells: string[][] | undefined): number {
   if (!cells) return 0
   const lines = Math.max(1, ...cells.map((c) => c.length))
-  const pads = CELL_PAD.top + CELL_PAD.bottom
+  const pads = cellPad(flow).top + cellPad(flow).bottom
   const whole = lines * STYLES.cell.lineHeight + pads
   const page = flow.frame.bottom - flow.frame.top - layout.headerHeight
   return whole <= page ? whole : 2 * STYLES.cell.lineHeight + pads
@@ -473,7 +491,7 @@ function table(flow: Flow, parent: StructElement, block: TableBlock): void {
         flow.line(
           text,
           xs[i] + CELL_PAD.x,
-          top + CELL_PAD.top + k * STYLES.headerCell.lineHeight,
+          top + cellPad(flow).top + k * STYLES.headerCell.lineHeight,
           widths[i] - 2 * CELL_PAD.x,
           STYLES.headerCell,
           block.columns[i].align
@@ -518,8 +536,8 @@ function table(flow: Flow, parent: StructElement, block: TableBlock): void {
       }
     })
     flow.row(columns, {
-      padTop: CELL_PAD.top,
-      padBottom: CELL_PAD.bottom,
+      padTop: cellPad(flow).top,
+      padBottom: cellPad(flow).bottom,
       repeatHeight: layout.headerHeight,
       onNewPage: () => drawHeader(true),
       decorate: (_top, bottom) => flow.artifact(() => rule(bottom))

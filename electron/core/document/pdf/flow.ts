@@ -51,16 +51,30 @@ export interface RowOptions {
 
 const EPSILON = 0.01
 
+/** The layout needed more pages than it was allowed (the one-page summary): shorten and retry. */
+export class PageOverflowError extends Error {
+  constructor(pages: number) {
+    super(`The layout needs more than ${pages} page${pages === 1 ? '' : 's'}`)
+    this.name = 'PageOverflowError'
+  }
+}
+
 export class Flow {
   readonly doc: Doc
   readonly frame: Frame
   y: number
+  /** When set, starting page maxPages + 1 throws PageOverflowError instead. */
+  readonly maxPages: number | undefined
+  /** Less space between blocks and table rows (the one-page summary). */
+  compact = false
+  private pages = 1
   private readonly widths = new Map<string, number>()
 
-  constructor(doc: Doc, frame: Frame) {
+  constructor(doc: Doc, frame: Frame, maxPages?: number) {
     this.doc = doc
     this.frame = frame
     this.y = frame.top
+    this.maxPages = maxPages
   }
 
   get room(): number {
@@ -72,6 +86,10 @@ export class Flow {
   }
 
   newPage(): void {
+    if (this.maxPages !== undefined && this.pages >= this.maxPages) {
+      throw new PageOverflowError(this.maxPages)
+    }
+    this.pages++
     this.doc.addPage()
     this.y = this.frame.top
   }
