@@ -391,7 +391,10 @@ export const contract = {
   'export.pdf': method<ExportPdfResult>()(
     z.strictObject({
       profileId: id,
-      variant: z.enum(EXPORT_VARIANTS, 'Only the full summary can be made for now.'),
+      variant: z.enum(
+        EXPORT_VARIANTS,
+        'Choose the full summary, the one-page summary or the wallet card.'
+      ),
       paper: z.enum(PAPER_SIZES, 'Choose A4 or US Letter.'),
       password: pdfPassword.optional(),
       nameInMetadata: z.boolean('Say whether the name goes in the file’s details.'),

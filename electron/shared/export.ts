@@ -5,15 +5,15 @@
 import type { DocumentVariant } from './document.ts'
 
 /**
- * The documents that can be made today. 'one-page' and 'card' join this list when the core can
- * build them; the dialog already names them, disabled, from EXPORT_VARIANTS_PLANNED.
+ * The documents that can be made: the full summary and care plan, a one-page summary for an
+ * emergency department or a new family doctor, and a two-sided wallet card.
  */
-export const EXPORT_VARIANTS = ['full'] as const satisfies readonly DocumentVariant[]
+export const EXPORT_VARIANTS = [
+  'full',
+  'one-page',
+  'card'
+] as const satisfies readonly DocumentVariant[]
 export type ExportVariant = (typeof EXPORT_VARIANTS)[number]
-export const EXPORT_VARIANTS_PLANNED = ['one-page', 'card'] as const satisfies readonly Exclude<
-  DocumentVariant,
-  ExportVariant
->[]
 
 export const PAPER_SIZES = ['A4', 'LETTER'] as const
 export type PaperSize = (typeof PAPER_SIZES)[number]

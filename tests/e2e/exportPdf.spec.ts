@@ -39,7 +39,7 @@ function pdftotext(file: string, args: string[] = []) {
   return spawnSync('pdftotext', [...args, '-raw', file, '-'], { encoding: 'utf8' })
 }
 
-test('a parent exports the summary as a PDF with a password, and the care plan without one', async ({
+test('a parent exports the summary as a PDF with a password, the care plan without one, then the one-page summary and the wallet card', async ({
   app
 }, testInfo) => {
   const pageErrors = watchForPageErrors(app)
@@ -53,8 +53,8 @@ test('a parent exports the summary as a PDF with a password, and the care plan w
   await expect(dialog).toBeVisible()
   // The full document is the one on offer; the others are named but not ready.
   await expect(dialog.getByRole('radio', { name: /Full summary and care plan/ })).toBeChecked()
-  await expect(dialog.getByRole('radio', { name: /One-page summary/ })).toBeDisabled()
-  await expect(dialog.getByRole('radio', { name: /Wallet card/ })).toBeDisabled()
+  await expect(dialog.getByRole('radio', { name: /One-page summary/ })).not.toBeChecked()
+  await expect(dialog.getByRole('radio', { name: /Wallet card/ })).not.toBeChecked()
   // Chromium here speaks en-US: US Letter unless changed.
   await expect(dialog.getByRole('radio', { name: 'US Letter' })).toBeChecked()
   for (const part of ['Treatment', 'Care team', 'Survivorship care plan, with its sources']) {
@@ -120,6 +120,23 @@ test('a parent exports the summary as a PDF with a password, and the care plan w
   expect(text.status).toBe(0)
   expect(squeeze(text.stdout)).toContain(squeeze(SAMPLE_NAME))
   expect(text.stdout).toContain('Survivorship care plan')
+
+  // The one-page summary and the wallet card: each one sheet; the parts list is for the full one.
+  for (const [choice, marker] of [
+    ['One-page summary', 'Continued in the full summary'],
+    ['Wallet card', 'Print at 100%']
+  ] as const) {
+    await again.getByRole('radio', { name: new RegExp(`^${choice}`) }).check()
+    await expect(again.getByRole('group', { name: /^Parts to include/ })).toHaveCount(0)
+    const made = app.waitForEvent('download')
+    await again.getByRole('button', { name: 'Make the PDF' }).click()
+    const file = testInfo.outputPath(`${choice}.pdf`)
+    await (await made).saveAs(file)
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/)
+    const words = squeeze(pdftotext(file).stdout)
+    expect(words).toContain(squeeze(SAMPLE_NAME))
+    expect(words).toContain(squeeze(marker))
+  }
   await again.getByRole('button', { name: 'Close' }).click()
   await expect(app.getByRole('button', { name: 'Export PDF' })).toBeFocused()
   expect(pageErrors).toEqual([])

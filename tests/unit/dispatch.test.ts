@@ -283,7 +283,6 @@ const BAD_BY_METHOD: Record<MethodName, unknown[]> = {
   'export.pdf': [
     {},
     { ...EXPORT, profileId: NOT_UUID },
-    { ...EXPORT, variant: 'one-page' },
     { ...EXPORT, variant: 'poster' },
     { ...EXPORT, paper: 'A3' },
     { ...EXPORT, password: 'abc' },

@@ -114,6 +114,24 @@ describe('export.pdf', () => {
     expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).not.toContain('Alex')
   }, 120_000)
 
+  it('makes the one-page summary and the wallet card as one sheet each, through the same call', async () => {
+    const sample = await sampleCore()
+    core = sample.core
+    for (const [variant, marker] of [
+      ['one-page', 'Continued in the full summary'],
+      ['card', 'Print at 100%']
+    ] as const) {
+      const result = await ok<ExportPdfResult>(
+        core,
+        'export.pdf',
+        fullExport(sample.profile.id, { variant })
+      )
+      const file = saveDownload(result, `${variant}.pdf`)
+      expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' }), variant).toMatch(/Pages:\s+1\n/)
+      expect(squeeze(pdftotext(file).stdout), variant).toContain(squeeze(marker))
+    }
+  }, 120_000)
+
   it('locks the file with a password: nothing without it, the whole text with it', async () => {
     const sample = await sampleCore()
     core = sample.core

@@ -21,7 +21,7 @@ import { writeFileAtomic } from '../atomicFile.ts'
 import { CoreError } from '../errors.ts'
 import type { JobInput } from '../jobs/kinds.ts'
 import type { JobRunner } from '../jobs/runner.ts'
-import { buildClinicalDocument } from './build.ts'
+import { buildDocument } from './variants.ts'
 
 /**
  * Asks the person where to save (Electron's native dialog), suggesting a file name; null when
@@ -79,15 +79,12 @@ export async function exportPdf(
       target = await deps.chooseExportPath(fileName)
       if (target === null) return { outcome: 'cancelled' }
     }
-    const doc = selectSections(
-      buildClinicalDocument({
-        summary,
-        plan: deps.plan(profileId),
-        questions: deps.questions(profileId),
-        preparedOn
-      }),
-      input.sections
+    const built = buildDocument(
+      { summary, plan: deps.plan(profileId), questions: deps.questions(profileId), preparedOn },
+      input.variant
     )
+    // Parts can be left out of the full document only; the page and the card are fixed.
+    const doc = input.variant === 'full' ? selectSections(built, input.sections) : built
     deps.onPhase('laying-out')
     const bytes = await render(deps.jobs, {
       doc,

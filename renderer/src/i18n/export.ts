@@ -14,8 +14,9 @@ export const exportMessages = {
   },
   variantHints: {
     full: 'Everything in the record, with the follow-up plan and its sources.',
-    'one-page': 'Coming next.',
-    card: 'Coming next.'
+    'one-page':
+      'One page for an emergency department or a new family doctor: diagnosis, alerts, medicines and doses, radiation, the next check-ups, phone numbers.',
+    card: 'A card for a wallet, two sides on one sheet: print at actual size, cut out and fold.'
   },
 
   paperLegend: 'Paper size',
