@@ -1,21 +1,35 @@
 /**
  * `npm run bench`: figures, not pass/fail. Prints how long the vault's key work takes with the
- * production Argon2id cost, measured on this machine.
+ * production Argon2id cost, measured on this machine, and how the PDF for a doctor compares with
+ * what a person would otherwise do: print the Summary screen from the browser.
+ *
+ * Needs the built renderer (`npx electron-vite build`): the Summary screen is printed from the
+ * real app, served by the loopback bridge as in the end-to-end tests.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { createCore } from '../electron/core/api.ts'
+import { join, resolve } from 'node:path'
+import { chromium } from '@playwright/test'
+import playwrightConfig from '../playwright.config.ts'
+import { createCore, type Core } from '../electron/core/api.ts'
 import { dispatch } from '../electron/core/dispatch.ts'
 import { htmlToText } from '../electron/core/library/guideMarkdown.ts'
 import { buildLibraryIndex } from '../electron/core/library/search.ts'
 import { shippedLibrary } from '../electron/core/library/shippedLibrary.ts'
 import { shippedDrugCatalog } from '../electron/core/record/shippedCatalog.ts'
 import { DEFAULT_KDF_COST } from '../electron/core/vault/keyCrypto.ts'
+import type { MethodInput } from '../electron/shared/contract.ts'
+import type { ExportPdfResult, ExportSection } from '../electron/shared/export.ts'
 import { MAX_IMPORT_BYTES } from '../electron/shared/library.ts'
+import { startBridge, type Bridge } from './bridge/server.ts'
 
 const RUNS = 7
+/** Each export or print takes seconds: fewer runs, after one that warms up. */
+const PDF_RUNS = 5
 const passphrase = 'a benchmark passphrase of decent length'
+const RECORD_NAME = 'Bench'
+const RENDERER_DIR = resolve('out/renderer')
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
@@ -28,15 +42,22 @@ async function time(task: () => Promise<unknown>): Promise<number> {
   return performance.now() - start
 }
 
+/** The large record, in the core of a running bridge so the browser can open it too. */
+interface LargeRecord {
+  bridge: Bridge
+  core: Core
+  profileId: string
+}
+
 /**
  * A three-year record: 2,000 dated drug administrations across 12 drugs and 5 phases, monthly
- * measurements, radiation, a transplant and complications. Times loading and summarising it
- * (every entry read from the encrypted database and every cumulative dose computed).
+ * measurements, radiation, a transplant and complications, saved through the real handlers.
  */
-async function benchRecordSummary(): Promise<void> {
-  const core = createCore({ dataDir: join(dir, 'record'), drugs: shippedDrugCatalog() })
+async function openLargeRecord(): Promise<LargeRecord> {
+  const bridge = await startBridge({ dataDir: join(dir, 'record'), rendererDir: RENDERER_DIR })
+  const core = bridge.core
   await core.vault.create(passphrase)
-  const { id: profileId } = await core.handlers['profiles.create']({ displayName: 'Bench' })
+  const { id: profileId } = await core.handlers['profiles.create']({ displayName: RECORD_NAME })
   const save = (kind: string, entry: Record<string, unknown>) =>
     dispatch(core.handlers, 'record.save', { kind, entry: { profileId, ...entry } }).then((r) => {
       if (!r.ok) throw new Error(`bench: ${r.error.message}`)
@@ -98,7 +119,14 @@ async function benchRecordSummary(): Promise<void> {
   await save('radiation', { field: 'cranial', totalDoseGy: 18, fractions: 10, startedOn: day(800) })
   for (let i = 0; i < 20; i++)
     await save('complication', { name: `Complication ${i}`, grade: 1 + (i % 5) })
+  return { bridge, core, profileId }
+}
 
+/**
+ * Unlocking the large record, then loading and summarising it (every entry read from the
+ * encrypted database and every cumulative dose computed), and the care plan over it.
+ */
+async function benchRecordSummary({ core, profileId }: LargeRecord): Promise<void> {
   await core.vault.lock()
   const unlockStart = performance.now()
   await core.vault.unlock(passphrase)
@@ -113,7 +141,6 @@ async function benchRecordSummary(): Promise<void> {
     planTimes.push(await time(() => dispatch(core.handlers, 'careplan.get', { profileId })))
   }
   const plan = await core.handlers['careplan.get']({ profileId })
-  await core.shutdown()
   console.log(`unlock of that vault (2,000 administrations): ${unlocked.toFixed(0)} ms`)
   console.log(
     `record.summary over 2,000 administrations, median of ${times.length}: ${median(times).toFixed(1)} ms` +
@@ -122,6 +149,217 @@ async function benchRecordSummary(): Promise<void> {
   console.log(
     `careplan.get over the same record (${plan.items.length} items), median of ${planTimes.length}: ` +
       `${median(planTimes).toFixed(1)} ms (max ${Math.max(...planTimes).toFixed(1)})`
+  )
+}
+
+/** The parts of the full document that the Summary screen shows too (not the care plan). */
+const SUMMARY_SCREEN_SECTIONS: ExportSection[] = [
+  'important',
+  'diagnoses',
+  'treatment',
+  'care-team'
+]
+
+/**
+ * The full document as the Export dialog asks for it by default, on A4, without a password;
+ * with `sections`, only those parts.
+ */
+async function exportFullPdf(
+  core: Core,
+  profileId: string,
+  sections?: ExportSection[]
+): Promise<Buffer> {
+  const input: MethodInput<'export.pdf'> = {
+    profileId,
+    variant: 'full',
+    paper: 'A4',
+    nameInMetadata: false,
+    sections
+  }
+  const result = await dispatch(core.handlers, 'export.pdf', input)
+  if (!result.ok) throw new Error(`bench: export.pdf failed: ${result.error.message}`)
+  const value = result.value as ExportPdfResult
+  // Through the bridge (no save dialog) the core answers the file's bytes.
+  if (value.outcome !== 'download') throw new Error(`bench: export.pdf said ${value.outcome}`)
+  return Buffer.from(value.base64, 'base64')
+}
+
+/** Pages in a PDF as poppler's pdfinfo counts them; null when poppler-utils is not installed. */
+function pdfPages(bytes: Buffer, name: string): number | null {
+  const file = join(dir, name)
+  writeFileSync(file, bytes)
+  try {
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
+    return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? NaN)
+  } catch {
+    return null
+  }
+}
+
+const pagesText = (pages: number | null) =>
+  pages === null ? 'pdfinfo not found' : `${pages} pages`
+
+interface PdfTiming {
+  median: number
+  first: number
+  times: number[]
+  pages: number | null
+  bytes: number
+}
+
+/** Runs `make` once to warm up (workers, fonts, page caches), then PDF_RUNS times. */
+async function timePdf(name: string, make: () => Promise<Buffer>): Promise<PdfTiming> {
+  let bytes: Buffer = Buffer.alloc(0)
+  const first = await time(async () => (bytes = await make()))
+  const times: number[] = []
+  for (let i = 0; i < PDF_RUNS; i++) times.push(await time(async () => (bytes = await make())))
+  return { median: median(times), first, times, pages: pdfPages(bytes, name), bytes: bytes.length }
+}
+
+function timingText(timing: PdfTiming): string {
+  return (
+    `median of ${PDF_RUNS}: ${timing.median.toFixed(0)} ms (min ${Math.min(...timing.times).toFixed(0)}, ` +
+    `max ${Math.max(...timing.times).toFixed(0)}; first run ${timing.first.toFixed(0)} ms); ` +
+    `${pagesText(timing.pages)}, ${(timing.bytes / 1024).toFixed(0)} KB`
+  )
+}
+
+/**
+ * `export.pdf` through the real handler: the document built in the core, laid out on a worker.
+ * The full document, then only the parts the Summary screen shows, to compare like with like.
+ */
+async function benchExportPdf({
+  core,
+  profileId
+}: LargeRecord): Promise<{ full: PdfTiming; summaryParts: PdfTiming }> {
+  const full = await timePdf('export.pdf', () => exportFullPdf(core, profileId))
+  console.log(
+    `export.pdf of the 2,000-administration record (full document, A4), ${timingText(full)}`
+  )
+  const summaryParts = await timePdf('export-summary.pdf', () =>
+    exportFullPdf(core, profileId, SUMMARY_SCREEN_SECTIONS)
+  )
+  console.log(
+    `export.pdf of the same record with only the Summary screen's parts (${SUMMARY_SCREEN_SECTIONS.join(', ')}), ${timingText(summaryParts)}`
+  )
+  return { full, summaryParts }
+}
+
+/**
+ * What a person would otherwise do: open the Summary screen in the real app (the built renderer
+ * in Chromium, through the loopback bridge, as the end-to-end tests run it) and print it.
+ * Times Playwright's `page.pdf()`, which is Chromium's own print to PDF.
+ */
+async function benchChromiumPrint({ bridge, core }: LargeRecord): Promise<PdfTiming> {
+  await core.vault.lock()
+  const browser = await chromium.launch(playwrightConfig.use?.launchOptions)
+  try {
+    const page = await browser.newPage({ viewport: playwrightConfig.use?.viewport ?? null })
+    await page.goto(bridge.url)
+    await page.getByLabel('Passphrase', { exact: true }).fill(passphrase)
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click()
+    await page.getByRole('link', { name: RECORD_NAME, exact: true }).click({ timeout: 60_000 })
+    // The screen is ready when its last sections are drawn from the core's summary.
+    await page.locator('#exposures-heading').waitFor({ timeout: 60_000 })
+    await page.locator('#care-team-heading').waitFor()
+    const timing = await timePdf('chromium.pdf', () => page.pdf({ format: 'A4' }))
+    console.log(
+      `Chromium printing the Summary screen of the same record (page.pdf(), A4), ${timingText(timing)}`
+    )
+    return timing
+  } finally {
+    await browser.close()
+  }
+}
+
+/**
+ * Starts `work` from a timer, so that whatever it does on the core's thread before its first
+ * await happens while a call is waiting, then asks `vault.status` every 5 ms until the work has
+ * settled, timing each answer from when it was due. Each time is filed under `label(due)`, asked
+ * once the answer has come.
+ */
+async function answersWhile(
+  core: Core,
+  work: () => Promise<unknown>[],
+  label: (due: number) => string
+): Promise<{ times: number[]; byLabel: Map<string, number[]>; took: number }> {
+  let settled = false
+  let start = 0
+  const running = new Promise<void>((resolve, reject) =>
+    setTimeout(() => {
+      start = performance.now()
+      Promise.all(work()).then(() => resolve(), reject)
+    }, 10)
+  ).finally(() => (settled = true))
+  const times: number[] = []
+  const byLabel = new Map<string, number[]>()
+  while (!settled) {
+    const due = performance.now() + 5
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    await core.handlers['vault.status']({})
+    const ms = performance.now() - due
+    times.push(ms)
+    const state = label(due)
+    if (!byLabel.has(state)) byLabel.set(state, [])
+    byLabel.get(state)!.push(ms)
+  }
+  await running
+  return { times, byLabel, took: performance.now() - start }
+}
+
+const slowest = (times: number[] | undefined) => Math.max(0, ...(times ?? [])).toFixed(0)
+
+/** The largest Markdown file Lantern imports, through the contract as a person's call goes. */
+async function importLargestMarkdown(core: Core): Promise<void> {
+  const content = Buffer.from(largestMarkdown()).toString('base64')
+  const result = await dispatch(core.handlers, 'documents.import', {
+    fileName: 'diary.md',
+    kind: 'markdown',
+    content
+  })
+  if (!result.ok) throw new Error(`bench: documents.import failed: ${result.error.message}`)
+}
+
+/** A diary of the largest size Lantern imports, as Markdown. */
+function largestMarkdown(): string {
+  const paragraph =
+    'Platelets were **45** after the transfusion on Tuesday; the team will repeat the count.\n\n'
+  let markdown = ''
+  for (let week = 1; markdown.length < MAX_IMPORT_BYTES; week++) {
+    markdown += `## Week ${week}\n\n${paragraph.repeat(40)}`
+  }
+  return markdown.slice(0, MAX_IMPORT_BYTES)
+}
+
+/**
+ * How long another call waits while the full PDF of the large record is made and an 8 MB
+ * Markdown file is imported, both at once, each through the contract. Layout and conversion run
+ * on workers; reading the record, building the document and the import's encrypted database
+ * write stay on the core's thread. Answers are shown as a whole and split by whether they were
+ * due while the export ran (the import was converting all that time) or after it.
+ */
+async function benchResponsivenessDuringExport({ core, profileId }: LargeRecord): Promise<void> {
+  if (core.vault.state !== 'unlocked') await core.vault.unlock(passphrase)
+  let exportStart = Infinity
+  let exportEnd = Infinity
+  const { times, byLabel, took } = await answersWhile(
+    core,
+    () => {
+      exportStart = performance.now()
+      return [
+        exportFullPdf(core, profileId).finally(() => (exportEnd = performance.now())),
+        importLargestMarkdown(core)
+      ]
+    },
+    // A call due before the export answered waited on it, and on the import's start and conversion.
+    (due) => (due < exportStart ? 'before' : due < exportEnd ? 'export' : 'import')
+  )
+  console.log(
+    `core's answers to another call (vault.status every 5 ms) while export.pdf of that record and an 8 MB Markdown import run together ` +
+      `(${took.toFixed(0)} ms, ${times.length} calls): slowest ${slowest(times)} ms, ` +
+      `99th percentile ${percentile(times, 99).toFixed(0)} ms, median ${median(times).toFixed(1)} ms (target under 50 ms); ` +
+      `slowest while the export ran ${slowest(byLabel.get('export'))} ms (${byLabel.get('export')?.length ?? 0} calls), ` +
+      `after it, the import alone, ${slowest(byLabel.get('import'))} ms`
   )
 }
 
@@ -264,39 +502,41 @@ async function benchDocumentSearch(): Promise<void> {
 async function benchResponsiveness(): Promise<void> {
   const core = createCore({ dataDir: join(dir, 'responsive'), drugs: shippedDrugCatalog() })
   await core.vault.create(passphrase)
-  const paragraph =
-    'Platelets were **45** after the transfusion on Tuesday; the team will repeat the count.\n\n'
-  let markdown = ''
-  for (let week = 1; markdown.length < MAX_IMPORT_BYTES; week++) {
-    markdown += `## Week ${week}\n\n${paragraph.repeat(40)}`
-  }
-  let finished = false
-  const importing = core.handlers['documents.import']({
-    fileName: 'diary.md',
-    kind: 'markdown',
-    content: Buffer.from(markdown.slice(0, MAX_IMPORT_BYTES)).toString('base64')
-  })
-  void Promise.resolve(importing).finally(() => (finished = true))
-  let slowestConverting = 0
-  let slowest = 0
-  let answers = 0
-  const start = performance.now()
-  while (!finished) {
-    const due = performance.now() + 5
-    await new Promise((resolve) => setTimeout(resolve, 5))
-    await core.handlers['vault.status']({})
-    const ms = performance.now() - due
-    slowest = Math.max(slowest, ms)
-    if (core.jobs.activeJobs > 0) slowestConverting = Math.max(slowestConverting, ms)
-    answers++
-  }
-  await importing
-  const took = performance.now() - start
+  const { times, byLabel, took } = await answersWhile(
+    core,
+    () => [importLargestMarkdown(core)],
+    // Once the worker has answered, what is left is the database write.
+    () => (core.jobs.activeJobs > 0 ? 'converting' : 'writing')
+  )
   await core.shutdown()
   console.log(
-    `core's slowest answer to another call while an 8 MB Markdown import runs (${took.toFixed(0)} ms, ${answers} calls): ` +
-      `${slowestConverting.toFixed(0)} ms during the conversion, ${slowest.toFixed(0)} ms including the database write (target under 50 ms)`
+    `core's slowest answer to another call while an 8 MB Markdown import runs (${took.toFixed(0)} ms, ${times.length} calls): ` +
+      `${slowest(byLabel.get('converting'))} ms during the conversion, ${slowest(times)} ms including the database write (target under 50 ms)`
   )
+}
+
+/** The export against printing the screen, side by side, with the issue's target. */
+function compareExportWithPrint(
+  exported: { full: PdfTiming; summaryParts: PdfTiming },
+  printed: PdfTiming
+): void {
+  const ratio = (export_: PdfTiming) => {
+    const r = printed.median / export_.median
+    return r >= 1 ? `${r.toFixed(1)}× faster` : `${(1 / r).toFixed(1)}× slower`
+  }
+  console.log(
+    `export.pdf against Chromium printing the Summary screen (medians): full document ${exported.full.median.toFixed(0)} ms ` +
+      `against ${printed.median.toFixed(0)} ms, ${ratio(exported.full)} (target: at least 3× faster); ` +
+      `the Summary screen's parts only ${exported.summaryParts.median.toFixed(0)} ms, ${ratio(exported.summaryParts)}`
+  )
+}
+
+if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+  console.error(
+    `bench: no built renderer in ${RENDERER_DIR}. Run "npx electron-vite build" first: ` +
+      'the bench prints the Summary screen from the real app to compare it with the PDF export.'
+  )
+  process.exit(1)
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'lantern-bench-'))
@@ -325,7 +565,16 @@ try {
   )
   console.log(`wrong passphrase rejected, median of ${RUNS}: ${median(wrong).toFixed(0)} ms`)
 
-  await benchRecordSummary()
+  const record = await openLargeRecord()
+  try {
+    await benchRecordSummary(record)
+    const exported = await benchExportPdf(record)
+    const printed = await benchChromiumPrint(record)
+    compareExportWithPrint(exported, printed)
+    await benchResponsivenessDuringExport(record)
+  } finally {
+    await record.bridge.close()
+  }
   await benchSearch()
   await benchDocumentSearch()
   await benchResponsiveness()
