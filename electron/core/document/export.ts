@@ -29,10 +29,33 @@ import { buildClinicalDocument } from './build.ts'
  */
 export type ChooseExportPath = (suggestedFileName: string) => Promise<string | null>
 
-export interface ExportDeps {
+/** Where the document's facts come from: the functions the screens' own channels answer with. */
+export interface DocumentSources {
   summary: (profileId: string) => TreatmentSummary
   plan: (profileId: string) => CarePlan
   questions: (profileId: string) => Question[]
+}
+
+/**
+ * The full document for one person, as `document.get` answers it and `export.pdf` prints it: one
+ * way to gather and build, so the Summary screen and the file cannot disagree. `summary` may be
+ * passed when the caller already read it.
+ */
+export function clinicalDocument(
+  sources: DocumentSources,
+  profileId: string,
+  preparedOn: string,
+  summary: TreatmentSummary = sources.summary(profileId)
+): ClinicalDocument {
+  return buildClinicalDocument({
+    summary,
+    plan: sources.plan(profileId),
+    questions: sources.questions(profileId),
+    preparedOn
+  })
+}
+
+export interface ExportDeps extends DocumentSources {
   jobs: JobRunner
   chooseExportPath?: ChooseExportPath
   /**
@@ -80,12 +103,7 @@ export async function exportPdf(
       if (target === null) return { outcome: 'cancelled' }
     }
     const doc = selectSections(
-      buildClinicalDocument({
-        summary,
-        plan: deps.plan(profileId),
-        questions: deps.questions(profileId),
-        preparedOn
-      }),
+      clinicalDocument(deps, profileId, preparedOn, summary),
       input.sections
     )
     deps.onPhase('laying-out')
