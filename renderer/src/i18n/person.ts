@@ -103,19 +103,7 @@ export const personMessages = {
   },
 
   summary: {
-    importantTitle: 'Important to know first',
-    importantAllergies: 'Allergies',
-    importantNoKnownAllergies: 'No known allergies',
-    importantCentralLine: 'Central line',
-    importantPlacedOn: 'placed {date}',
-    importantShunt: 'Shunt',
-    importantSpleen: 'Spleen',
-    importantTransplant: 'Transplant',
-    importantTransplantOn: '{type} transplant, {date}',
-    importantBloodGroups: 'blood group {before} before, {after} after',
-    importantTeamPhone: 'Care team, 24 hours',
     importantFever: 'Fever threshold (from the care team)',
-    importantNotRecorded: 'Not recorded',
     importantEdit: 'Change in Details',
     print: 'Print',
     printHint: 'Prints this summary on its own, without Lantern’s menus.',
@@ -127,136 +115,7 @@ export const personMessages = {
     emptyBody:
       'The summary is built from the record. Add a diagnosis, treatment phases, medicines, radiation or a transplant, and they will appear here, with doses added up for you.',
     emptyAction: 'Add to the record',
-    detailsAction: 'Add date of birth and other details',
-
-    overviewTitle: 'Overview',
-    dateOfBirth: 'Date of birth',
-    sex: 'Sex',
-    diagnosis: 'Diagnosis',
-    ageAtDiagnosis: 'Age at diagnosis',
-    ageYears: {
-      one: '{count} year',
-      other: '{count} years'
-    },
-    unknown: 'Not recorded',
-    keyDatesTitle: 'Key dates',
-    diagnosedOn: 'Diagnosed',
-    treatmentStartedOn: 'Treatment started',
-    lastDoseOn: 'Last dose',
-    treatmentCompletedOn: 'Treatment completed',
-    ongoingTherapy: 'Ongoing therapy',
-
-    ongoingTitle: 'Ongoing problems',
-    ongoingNone: 'No ongoing problems are recorded.',
-    since: 'since {date}',
-    grade: 'grade {grade}',
-
-    diagnosisTitle: 'Diagnosis',
-    diagnosedAt: 'Diagnosed {date}',
-    diagnosedAtAge: 'Diagnosed {date}, at age {age}',
-    institution: 'Where',
-    riskGroup: 'Risk group',
-    immunophenotype: 'Immunophenotype',
-    findings: 'Findings',
-    cnsStatus: 'CNS status',
-    receptors: 'Receptors',
-    receptorsValue: 'ER {er}, PR {pr}, HER2 {her2}',
-    stage: 'Stage',
-    laterality: 'Side',
-    metastasisSites: 'Spread to',
-    relapsesTitle: 'Relapses',
-    relapseOn: 'Relapse {date}',
-    relapseUndated: 'Relapse (date not recorded)',
-    sites: 'Sites',
-    treatmentAfter: 'Treatment after',
-
-    phasesTitle: 'Treatment phases',
-    phasesCaption: 'Treatment phases and lines of therapy, in order',
-    phase: 'Phase',
-    protocol: 'Protocol or trial',
-    dates: 'Dates',
-
-    exposuresTitle: 'Medicines and cumulative doses',
-    exposuresCaption: 'Cumulative dose of each medicine, by route, in order of first dose',
-    agent: 'Agent',
-    class: 'Class',
-    route: 'Route',
-    cumulativeDose: 'Cumulative dose',
-    doses: 'Doses',
-    first: 'First',
-    last: 'Last',
-    estimated: {
-      one: 'includes {count} estimated dose',
-      other: 'includes {count} estimated doses'
-    },
-    confirmedUnusual: 'includes {dose} on {date}: unusual, confirmed as right',
-    unconverted: {
-      one: '{count} dose not converted: no height or weight recorded near that date',
-      other: '{count} doses not converted: no height or weight recorded near that date'
-    },
-    intrathecalNote:
-      'Intrathecal doses are set by age, not body size, so only their total is shown.',
-    bodySizeMissing:
-      'Some doses could not be added up because no height or weight was recorded near their date. Add heights and weights in the Record to complete the totals.',
-    intrathecalInjections: 'Intrathecal injections: {count}',
-    intrathecalExplained: 'Lumbar punctures with medicine given into the spinal fluid.',
-    noExposures: 'No medicines are recorded yet.',
-
-    convertedWith: 'Converted with the measurement of {date}',
-    convertedWithPair: 'Converted with the height of {height} and the weight of {weight}',
-    convertedWithRange: 'Converted with the measurements of {from} to {to}',
-
-    doxEquivalentTitle: 'Anthracyclines as doxorubicin equivalent',
-    doxEquivalentCaption: 'Anthracyclines converted to doxorubicin-equivalent doses',
-    doxEquivalentNote:
-      'Anthracyclines differ in how much they strain the heart for each mg/m², so follow-up guidelines add them up only after converting each one to the dose of doxorubicin with the same effect. Other kinds of medicine are not added together: each one’s own total is in the table above.',
-    factor: 'Factor',
-    factorValue: '× {factor}',
-    noFactor: 'no factor in the table',
-    doxEquivalent: 'Doxorubicin equivalent',
-    doxEquivalentTotal: 'Total, as doxorubicin',
-    doxEquivalentTable:
-      'Factors from the table {table}, {version}. The care plan uses the same table.',
-    factorSource: '{drug} factor: {source}',
-    doxEquivalentIncomplete:
-      'Not every dose could be converted (a height, a weight or a factor is missing), so the real total is higher.',
-
-    radiationTitle: 'Radiation',
-    radiationCaption: 'Radiation courses',
-    field: 'Area treated',
-    totalDose: 'Total dose',
-    fractions: 'Fractions',
-    gy: '{dose} Gy',
-    forTransplant: 'part of transplant conditioning',
-
-    transplantTitle: 'Stem cell transplant',
-    transplantOn: '{type}, {date}',
-    transplantUndated: '{type} (date not recorded)',
-    donor: 'Donor',
-    cellSource: 'Source of cells',
-    conditioning: 'Conditioning',
-    gvhd: 'Graft-versus-host disease',
-    gvhdNone: 'None recorded',
-    gvhdItem: '{kind}, {organs}',
-    gvhdGrade: 'grade {grade}',
-    noChronicGvhd: 'No chronic GVHD after this transplant',
-
-    complicationsTitle: 'Side effects and complications',
-    complicationsCaption: 'Side effects and complications, ongoing and resolved',
-    complication: 'Complication',
-    gradeHeader: 'Grade',
-    status: 'Status',
-
-    proceduresTitle: 'Surgery and procedures',
-    supportiveTitle: 'Supportive care',
-    count: {
-      one: '{count} time',
-      other: '{count} times'
-    },
-
-    careTeamTitle: 'Care team',
-    coordinator: 'Coordinates follow-up',
-    noCareTeam: 'No care team is recorded yet.'
+    detailsAction: 'Add date of birth and other details'
   },
 
   sample: {
