@@ -50,11 +50,12 @@ test('a parent exports the summary as a PDF with a password, and the care plan w
   // What the Summary screen says each medicine added up to: agent, route, both totals, doses.
   const medicines = app.getByRole('table', { name: /Cumulative dose of each medicine/ })
   await expect(medicines.getByRole('row')).toHaveCount(14)
-  const screenDoses = await medicines.evaluate((table: HTMLTableElement) =>
-    [...table.tBodies[0]!.rows].map((row) =>
-      [...row.cells].map((cell) => (cell.firstChild?.textContent ?? '').trim())
-    )
-  )
+  const screenDoses: string[][] = []
+  for (const row of await medicines.locator('tbody tr').all()) {
+    // The row's name without its marks ("estimated"), then its cells as the screen shows them.
+    const agent = await row.locator('th').evaluate((th) => th.firstChild?.textContent ?? '')
+    screenDoses.push([agent, ...(await row.locator('td').allTextContents())].map((s) => s.trim()))
+  }
 
   // For people to look at: the Summary at desktop width and at 320 px.
   mkdirSync(NOTES_SHOTS, { recursive: true })

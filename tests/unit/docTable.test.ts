@@ -36,7 +36,8 @@ async function render(table: Table) {
 describe('DocTable', () => {
   it('right-aligns the numeric columns and left-aligns the others, header and body alike', async () => {
     const doc = await render(MEDICINES)
-    const align = (el: Element) => /text-align:\s*(\w+)/.exec(el.getAttribute('style') ?? '')?.[1]
+    const align = (el: { getAttribute(name: string): string | null }) =>
+      /text-align:\s*(\w+)/.exec(el.getAttribute('style') ?? '')?.[1]
     expect([...doc.querySelectorAll('thead th')].map(align)).toEqual([
       'left',
       'right',
