@@ -1,7 +1,10 @@
 import { resolve } from 'node:path'
+import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
+  // Renderer components (.vue) are compiled for tests that render them to HTML.
+  plugins: [vue()],
   // The renderer's own alias, so unit tests can load renderer modules (lib/format.ts) too.
   resolve: { alias: { '@shared': resolve('electron/shared') } },
   test: {

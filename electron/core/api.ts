@@ -57,7 +57,12 @@ import { loadSampleProfile } from './record/sampleProfile.ts'
 import { treatmentSummary } from './record/summary.ts'
 import { settleUnusualDose } from './record/unusualDose.ts'
 import { createJobRunner, type JobRunner } from './jobs/runner.ts'
-import { type ChooseExportPath, exportPdf } from './document/export.ts'
+import {
+  type ChooseExportPath,
+  clinicalDocument,
+  type DocumentSources,
+  exportPdf
+} from './document/export.ts'
 import { noteExportWriting, removeInterruptedExportTemps } from './document/exportTemps.ts'
 import { getSettings, updateSettings } from './settings.ts'
 import type { Db } from './vault/database.ts'
@@ -160,6 +165,13 @@ export function createCore(options: CoreOptions): Core {
   }
   const summaryOf = (profileId: string) =>
     treatmentSummary(vault.db, profileId, drugs, anthracyclineTableWithSources(plan.content))
+  // The same functions record.summary, careplan.get and questions.list answer with, so the
+  // document (on the Summary screen and in the file) says what the other screens say.
+  const documentSources: DocumentSources = {
+    summary: summaryOf,
+    plan: (profileId) => carePlan(vault.db, profileId, plan, todayIso()),
+    questions: (profileId) => listQuestions(vault.db, profileId)
+  }
   const requireItem = (db: Db, profileId: string, itemKey: string) =>
     requirePlanItem(db, profileId, itemKey, plan)
 
@@ -371,14 +383,11 @@ export function createCore(options: CoreOptions): Core {
       return listDocuments(vault.db)
     },
 
-    // The same functions record.summary, careplan.get and questions.list answer with, so the
-    // file says what the screens say.
+    'document.get': ({ profileId }) => clinicalDocument(documentSources, profileId, todayIso()),
     'export.pdf': (input) =>
       exportPdf(
         {
-          summary: summaryOf,
-          plan: (profileId) => carePlan(vault.db, profileId, plan, todayIso()),
-          questions: (profileId) => listQuestions(vault.db, profileId),
+          ...documentSources,
           jobs,
           chooseExportPath: options.chooseExportPath,
           noteWriting: (target) => noteExportWriting(options.dataDir, target),

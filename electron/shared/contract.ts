@@ -15,6 +15,7 @@ import {
   PASSPHRASE_MIN_LENGTH
 } from './limits.ts'
 import { type CarePlan, carePlanInputs } from './careplan.ts'
+import type { ClinicalDocument } from './document.ts'
 import {
   type Bookmark,
   type DocumentSummary,
@@ -406,7 +407,12 @@ export const contract = {
     })
   ),
   /** Asked again and again while `export.pdf` is pending; null when no export is running. */
-  'export.progress': method<ExportProgress | null>()(empty)
+  'export.progress': method<ExportProgress | null>()(empty),
+  /**
+   * The full document for doctors as plain blocks, built by the same code as `export.pdf`: the
+   * Summary screen shows these, so the screen and the paper say the same numbers.
+   */
+  'document.get': method<ClinicalDocument>()(z.strictObject({ profileId: id }))
 } as const
 
 export type Contract = typeof contract

@@ -47,6 +47,23 @@ test('a parent exports the summary as a PDF with a password, the care plan witho
   await loadSample(app)
   await openTab(app, 'Summary')
 
+  // What the Summary screen says each medicine added up to: agent, route, both totals, doses.
+  const medicines = app.getByRole('table', { name: /Cumulative dose of each medicine/ })
+  await expect(medicines.getByRole('row')).toHaveCount(14)
+  const screenDoses: string[][] = []
+  for (const row of await medicines.locator('tbody tr').all()) {
+    // The row's name without its marks ("estimated"), then its cells as the screen shows them.
+    const agent = await row.locator('th').evaluate((th) => th.firstChild?.textContent ?? '')
+    screenDoses.push([agent, ...(await row.locator('td').allTextContents())].map((s) => s.trim()))
+  }
+
+  // For people to look at: the Summary at desktop width and at 320 px.
+  mkdirSync(NOTES_SHOTS, { recursive: true })
+  await app.screenshot({ path: join(NOTES_SHOTS, 'summary-desktop.png'), fullPage: true })
+  await app.setViewportSize({ width: 320, height: 820 })
+  await app.screenshot({ path: join(NOTES_SHOTS, 'summary-320.png'), fullPage: true })
+  await app.setViewportSize({ width: 1200, height: 820 })
+
   const opener = app.getByRole('button', { name: 'Export PDF' })
   await opener.click()
   const dialog = app.getByRole('dialog', { name: 'Export a PDF for a doctor' })
@@ -98,6 +115,14 @@ test('a parent exports the summary as a PDF with a password, the care plan witho
   const opened = pdftotext(locked, ['-upw', PDF_PASSWORD])
   expect(opened.status).toBe(0)
   expect(squeeze(opened.stdout)).toContain(squeeze(SAMPLE_NAME))
+  // The screen and the paper agree: every agent's cumulative doses, as the screen shows them,
+  // are in the PDF in the same order within the agent's row (per m², total, number of doses).
+  expect(screenDoses).toHaveLength(13)
+  const paper = squeeze(opened.stdout)
+  for (const [agent, , , perM2, total, doses] of screenDoses) {
+    expect(total, `${agent}: a total on screen`).toMatch(/^[\d,.]+ (mg|IU|g|units?)$/)
+    expect(paper, `${agent}: ${perM2} ${total}`).toContain(squeeze(`${perM2}${total}${doses}`))
+  }
   expect(execFileSync('pdfinfo', ['-upw', PDF_PASSWORD, locked], { encoding: 'utf8' })).toMatch(
     /Page size:\s+595\.28 x 841\.89 pts \(A4\)/
   )

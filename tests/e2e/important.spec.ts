@@ -64,7 +64,7 @@ test('what to know first: recorded on Details, shown at the top of the Summary, 
 
   await tabs.getByRole('link', { name: 'Summary' }).click()
   await expect(block).toBeVisible()
-  await expect(block).toContainText('Co-trimoxazole: Rash')
+  await expect(block).toContainText('Co-trimoxazole (Rash)')
   await expect(block).toContainText('A central line is in place, Port-a-cath, right chest')
   await expect(block).toContainText('SpleenNot recorded')
   await expect(block).toContainText('+44 20 7946 0000')

@@ -54,20 +54,25 @@ test('the sample record: loaded from Settings, read as a summary, kept across a 
   // Who and what, first.
   await expect(app.getByText('B-cell acute lymphoblastic leukemia (ALL)').first()).toBeVisible()
   await expect(app.getByText('12 Oct 2016').first()).toBeVisible()
-  const ongoing = app.getByRole('region', { name: 'Ongoing problems' })
-  await expect(ongoing).toContainText('Osteonecrosis of both hips')
+  const important = app.getByRole('region', { name: 'Important to know first' })
+  await expect(important).toContainText('Ongoing problemsOsteonecrosis of both hips')
 
   // The exposures table, with per-m² and absolute totals.
   const exposures = app.getByRole('table', { name: /Cumulative dose of each medicine/ })
   const row = (agent: string, route = 'IV') =>
     exposures.getByRole('row').filter({ hasText: agent }).filter({ hasText: route })
   await expect(row('Daunorubicin')).toContainText('100 mg/m²')
-  await expect(row('Daunorubicin')).toContainText('(85.8 mg)')
+  await expect(row('Daunorubicin')).toContainText('85.8 mg')
   await expect(row('Doxorubicin')).toContainText('75 mg/m²')
   await expect(row('Doxorubicin')).toContainText('Anthracycline')
-  await expect(row('Mercaptopurine', 'By mouth')).toContainText('includes 618 estimated doses')
+  await expect(row('Mercaptopurine', 'By mouth')).toContainText('estimated')
+  await expect(
+    app.getByText('Mercaptopurine, by mouth: includes 618 estimated doses')
+  ).toBeVisible()
   // Each total says which measurement converted it: the latest before re-induction.
-  await expect(row('Daunorubicin')).toContainText('Converted with the measurement of 13 Nov 2023')
+  await expect(
+    app.getByText('Daunorubicin, IV: converted with the measurement of 13 Nov 2023.')
+  ).toBeVisible()
 
   // Anthracyclines add up only as doxorubicin equivalents, with the care plan's table and each
   // factor: daunorubicin 100 × 0.6 = 60, doxorubicin 75 × 1 = 75, so 135 (not 175).
@@ -94,14 +99,13 @@ test('the sample record: loaded from Settings, read as a summary, kept across a 
   await expect(transplant).toContainText('Allogeneic (from a donor), 20 Feb 2024')
   await expect(transplant).toContainText('Matched sibling')
   // GVHD organs in words, and the family's answer that no chronic GVHD followed.
-  await expect(transplant.getByRole('listitem')).toHaveText([
-    /^Acute, Skin, grade II, .*Resolved$/,
-    'No chronic GVHD after this transplant'
-  ])
+  await expect(transplant).toContainText(
+    /Graft-versus-host diseaseAcute, Skin, grade II, .*Resolved; No chronic GVHD after this transplant/
+  )
 
   const careTeam = app.getByRole('region', { name: 'Care team' })
   await expect(
-    careTeam.getByRole('listitem').filter({ hasText: 'Coordinates follow-up' })
+    careTeam.getByRole('row').filter({ hasText: 'coordinates follow-up' })
   ).toContainText('Dr Avery Sample (fictional)')
   await shoot('summary-sample')
   await expectAccessible(app, 'sample summary')
@@ -425,7 +429,7 @@ test('a very long name and long entries wrap on every screen instead of widening
   await expect(complications.getByRole('listitem')).toHaveCount(1)
 
   await tabs.getByRole('link', { name: 'Summary' }).click()
-  await expect(app.getByRole('region', { name: 'Ongoing problems' })).toContainText(
+  await expect(app.getByRole('region', { name: 'Important to know first' })).toContainText(
     long.slice(0, 40)
   )
   await expectNoSidewaysScroll(app, 'Summary', () => shoot('wrap-summary-narrow'))

@@ -119,7 +119,10 @@ test('vincristine 15 mg/m² is asked about, saved only when confirmed, and marke
   // The summary says so in vincristine's own row.
   await openPage(app, profileId, 'summary')
   const row = app.getByRole('row', { name: /^Vincristine/ })
-  await expect(row).toContainText('includes 15 mg/m² on 3 Mar 2021: unusual, confirmed as right')
+  await expect(row).toContainText('unusual dose confirmed')
+  await expect(
+    app.getByText('Vincristine, IV: includes 15 mg/m² on 3 Mar 2021: unusual, confirmed as right')
+  ).toBeVisible()
   await shoot('unusual-dose-summary')
   expect(pageErrors).toEqual([])
 })

@@ -294,6 +294,7 @@ const BAD_BY_METHOD: Record<MethodName, unknown[]> = {
     { ...EXPORT, path: '/tmp/x.pdf' }
   ],
   'export.progress': [{ profileId: ID }],
+  'document.get': [{}, { profileId: NOT_UUID }, { profileId: ID, variant: 'card' }],
   'profiles.rename': [
     { id: NOT_UUID, displayName: 'Ann' },
     { id: crypto.randomUUID() },

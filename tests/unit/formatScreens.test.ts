@@ -24,7 +24,6 @@ describe('the screens’ formatting', () => {
       expect(screens[name], name).toBe(shared[name])
     }
     expect(screens.formatDate('2021-09-01')).toBe('1 Sep 2021')
-    expect(screens.perM2Unit('mg')).toBe('mg/m²')
   })
 
   it('writes ranges on screen with the words the core uses on paper', () => {

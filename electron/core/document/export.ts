@@ -6,7 +6,7 @@
  */
 import type { CarePlan } from '../../shared/careplan.ts'
 import type { ParsedInput } from '../../shared/contract.ts'
-import type { ClinicalDocument } from '../../shared/document.ts'
+import type { ClinicalDocument, DocumentVariant } from '../../shared/document.ts'
 import {
   EXPORT_SECTIONS,
   exportFileName,
@@ -29,10 +29,32 @@ import { buildDocument } from './variants.ts'
  */
 export type ChooseExportPath = (suggestedFileName: string) => Promise<string | null>
 
-export interface ExportDeps {
+/** Where the document's facts come from: the functions the screens' own channels answer with. */
+export interface DocumentSources {
   summary: (profileId: string) => TreatmentSummary
   plan: (profileId: string) => CarePlan
   questions: (profileId: string) => Question[]
+}
+
+/**
+ * The full document for one person, as `document.get` answers it and `export.pdf` prints it: one
+ * way to gather and build, so the Summary screen and the file cannot disagree. `summary` may be
+ * passed when the caller already read it.
+ */
+export function clinicalDocument(
+  sources: DocumentSources,
+  profileId: string,
+  preparedOn: string,
+  summary: TreatmentSummary = sources.summary(profileId),
+  variant: DocumentVariant = 'full'
+): ClinicalDocument {
+  return buildDocument(
+    { summary, plan: sources.plan(profileId), questions: sources.questions(profileId), preparedOn },
+    variant
+  )
+}
+
+export interface ExportDeps extends DocumentSources {
   jobs: JobRunner
   chooseExportPath?: ChooseExportPath
   /**
@@ -79,10 +101,7 @@ export async function exportPdf(
       target = await deps.chooseExportPath(fileName)
       if (target === null) return { outcome: 'cancelled' }
     }
-    const built = buildDocument(
-      { summary, plan: deps.plan(profileId), questions: deps.questions(profileId), preparedOn },
-      input.variant
-    )
+    const built = clinicalDocument(deps, profileId, preparedOn, summary, input.variant)
     // Parts can be left out of the full document only; the page and the card are fixed.
     const doc = input.variant === 'full' ? selectSections(built, input.sections) : built
     deps.onPhase('laying-out')

@@ -10,7 +10,7 @@ import {
   localIsoDate,
   ageOn as yearsBetween
 } from '@shared/format.ts'
-import { currentLocale, t, type MessageKey } from '../i18n/index.ts'
+import { t, type MessageKey } from '../i18n/index.ts'
 import type { labelMessages } from '../i18n/labels.ts'
 
 export { formatDate, formatUnit }
@@ -42,11 +42,6 @@ export function formatRange(from?: string | null, to?: string | null): string {
   })
 }
 
-/** "mg/m²" after a base unit: a total per square metre of body surface. */
-export function perM2Unit(baseUnit: string): string {
-  return formatUnit(`${baseUnit}/m2`)
-}
-
 /** "Born 12 Oct 2016 (age 10)". */
 export function bornLine(dateOfBirth: string | null | undefined): string {
   if (!dateOfBirth) return ''
@@ -55,11 +50,6 @@ export function bornLine(dateOfBirth: string | null | undefined): string {
   return age === null
     ? t('person.born', { date })
     : t('person.bornWithAge', { date, age: t('person.age', { count: age }) })
-}
-
-/** "Daunorubicin": generic names start with a capital at the start of a table cell. */
-export function capitalise(text: string): string {
-  return text.charAt(0).toLocaleUpperCase(currentLocale()) + text.slice(1)
 }
 
 /** The name of one of the record's lists of values: 'sexes', 'routes', 'relapseSites'… */

@@ -1,25 +1,33 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { TreatmentSummary } from '@shared/summary.ts'
+import type { ClinicalDocument } from '@shared/document.ts'
 import { call } from '../api/client.ts'
 
 /**
- * The treatment summary of the person being looked at. Always fetched afresh when shown, so
- * it reflects every change made in the record. Personal data: emptied whenever the vault locks.
+ * The document for doctors of the person being looked at, as the core built it for the Summary
+ * screen (the same blocks the PDF prints). Always fetched afresh when shown, so it reflects every
+ * change made in the record. Personal data: emptied whenever the vault locks.
  */
 export const usePersonStore = defineStore('person', () => {
-  const summary = ref<TreatmentSummary | null>(null)
+  const document = ref<ClinicalDocument | null>(null)
+  /** Whose document `document` is: the document itself names the person, not their id. */
+  const profileId = ref<string | null>(null)
 
-  async function loadSummary(profileId: string): Promise<TreatmentSummary> {
-    if (summary.value?.profile.id !== profileId) summary.value = null
-    const loaded = await call('record.summary', { profileId })
-    summary.value = loaded
+  async function loadDocument(id: string): Promise<ClinicalDocument> {
+    if (profileId.value !== id) {
+      document.value = null
+      profileId.value = id
+    }
+    const loaded = await call('document.get', { profileId: id })
+    // A slower answer for someone the screen has moved away from is dropped.
+    if (profileId.value === id) document.value = loaded
     return loaded
   }
 
   function reset(): void {
-    summary.value = null
+    document.value = null
+    profileId.value = null
   }
 
-  return { summary, loadSummary, reset }
+  return { document, profileId, loadDocument, reset }
 })
