@@ -63,6 +63,11 @@ test('the sample record: loaded from Settings, read as a summary, kept across a 
     exposures.getByRole('row').filter({ hasText: agent }).filter({ hasText: route })
   await expect(row('Daunorubicin')).toContainText('100 mg/m²')
   await expect(row('Daunorubicin')).toContainText('85.8 mg')
+  // All nine columns fit a 1200-pixel window: the last dose date is not behind a sideways scroll.
+  const sideways = await app
+    .getByRole('region', { name: /Cumulative dose of each medicine/ })
+    .evaluate((region) => region.scrollWidth - region.clientWidth)
+  expect(sideways).toBeLessThanOrEqual(0)
   await expect(row('Doxorubicin')).toContainText('75 mg/m²')
   await expect(row('Doxorubicin')).toContainText('Anthracycline')
   await expect(row('Mercaptopurine', 'By mouth')).toContainText('estimated')
