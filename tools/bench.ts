@@ -260,7 +260,7 @@ async function benchChromiumPrint({ bridge, core }: LargeRecord): Promise<PdfTim
     await page.getByRole('button', { name: 'Unlock', exact: true }).click()
     await page.getByRole('link', { name: RECORD_NAME, exact: true }).click({ timeout: 60_000 })
     // The screen is ready when its last sections are drawn from the core's summary.
-    await page.locator('#exposures-heading').waitFor({ timeout: 60_000 })
+    await page.locator('#treatment-heading').waitFor({ timeout: 60_000 })
     await page.locator('#care-team-heading').waitFor()
     const timing = await timePdf('chromium.pdf', () => page.pdf({ format: 'A4' }))
     console.log(

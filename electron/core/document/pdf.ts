@@ -72,6 +72,7 @@ function createDocument(doc: ClinicalDocument, options: PdfOptions): Doc {
     margins: { top: MARGIN.top, bottom: MARGIN.bottom, left: MARGIN.side, right: MARGIN.side },
     bufferPages: true,
     autoFirstPage: false,
+    // pdfkit takes a parsed font here as in registerFont; its types name only a path.
     font: fonts.regular as unknown as string,
     tagged: true,
     lang: options.lang ?? 'en-GB',

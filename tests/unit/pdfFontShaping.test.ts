@@ -1,0 +1,71 @@
+/**
+ * The PDF writer remembers how each word was shaped (glyphs and positions) across documents,
+ * because shaping was most of an export's time (electron/core/document/pdf/fonts.ts). A
+ * remembered word must come back exactly as fontkit shapes it afresh, even after pdfkit has
+ * scaled the positions of an earlier copy in place; otherwise every later export would set its
+ * lines with wrong widths. The oracle is a second, plain parse of the same font file.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import fc from 'fast-check'
+import { create, type Font } from 'fontkit'
+import { describe, expect, it } from 'vitest'
+import { fontDirectory, loadFonts } from '../../electron/core/document/pdf/fonts.ts'
+
+function plainFont(file: string): Font {
+  const font = create(readFileSync(join(fontDirectory(), file)))
+  if (!('layout' in font)) throw new Error('expected one font')
+  return font
+}
+
+const shaped = (run: { glyphs: { id: number }[]; positions: object[]; advanceWidth: number }) => ({
+  glyphs: run.glyphs.map((g) => g.id),
+  positions: run.positions.map((p) => ({ ...p })),
+  advanceWidth: run.advanceWidth
+})
+
+// Kerning pairs, ligatures, the symbols the plan uses, and the names the tests print.
+const pieces = [
+  'AV',
+  'To',
+  'ffi',
+  'fl',
+  'Wa',
+  ' ',
+  '≥ 30 Gy',
+  '→',
+  '✓',
+  'Żółć',
+  'Анна',
+  'Ørjan',
+  "O'B",
+  'mg/m²'
+]
+const word = fc
+  .array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 6 })), { maxLength: 6 })
+  .map((parts) => parts.join(''))
+
+describe('shaping remembered across documents', () => {
+  for (const [key, file] of [
+    ['regular', 'DejaVuSans.ttf'],
+    ['bold', 'DejaVuSans-Bold.ttf']
+  ] as const) {
+    it(`gives the same glyphs, positions and width as a fresh shaping (${key})`, () => {
+      const remembered = loadFonts()[key]
+      const oracle = plainFont(file)
+      fc.assert(
+        fc.property(word, fc.double({ min: 0.1, max: 2, noNaN: true }), (text, scale) => {
+          // The first copy is scaled in place, as pdfkit's layoutRun does with every run.
+          const first = remembered.layout(text)
+          for (const p of first.positions) p.xAdvance *= scale
+          expect(first.advanceWidth).toBeCloseTo(
+            first.positions.reduce((sum, p) => sum + p.xAdvance, 0),
+            6
+          )
+          expect(shaped(remembered.layout(text))).toEqual(shaped(oracle.layout(text)))
+        }),
+        { numRuns: 2000 }
+      )
+    })
+  }
+})
