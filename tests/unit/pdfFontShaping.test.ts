@@ -10,7 +10,13 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { create, type Font } from 'fontkit'
 import { describe, expect, it } from 'vitest'
-import { fontDirectory, loadFonts } from '../../electron/core/document/pdf/fonts.ts'
+import PDFDocument from 'pdfkit'
+import {
+  FONT_NAMES,
+  fontDirectory,
+  loadFonts,
+  textWidth
+} from '../../electron/core/document/pdf/fonts.ts'
 
 function plainFont(file: string): Font {
   const font = create(readFileSync(join(fontDirectory(), file)))
@@ -68,4 +74,28 @@ describe('shaping remembered across documents', () => {
       )
     })
   }
+})
+
+describe('text width without pdfkit', () => {
+  it('is exactly the width pdfkit measures, for any text, font and size', () => {
+    const fonts = loadFonts()
+    const pdf = new PDFDocument({ autoFirstPage: false })
+    pdf.registerFont(FONT_NAMES.regular, fonts.regular)
+    pdf.registerFont(FONT_NAMES.bold, fonts.bold)
+    const line = fc
+      .array(fc.oneof(word, fc.constantFrom(' ', '  ', '\t', ' \u00a0')), { maxLength: 8 })
+      .map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(
+        line,
+        fc.constantFrom('regular', 'bold'),
+        fc.double({ min: 4, max: 30, noNaN: true }),
+        (text, key: 'regular' | 'bold', size) => {
+          pdf.font(FONT_NAMES[key]).fontSize(size)
+          expect(textWidth(fonts[key], text, size)).toBe(pdf.widthOfString(text))
+        }
+      ),
+      { numRuns: 3000 }
+    )
+  })
 })

@@ -4,7 +4,7 @@
  * breaking turned off, so pdfkit never starts a page on its own.
  */
 import type PDFDocument from 'pdfkit'
-import { FONT_NAMES } from './fonts.ts'
+import { FONT_NAMES, loadFonts, textWidth } from './fonts.ts'
 import { wrapText } from './wrap.ts'
 
 export type Doc = InstanceType<typeof PDFDocument>
@@ -68,7 +68,6 @@ export class Flow {
   /** Less space between blocks and table rows (the one-page summary). */
   compact = false
   private pages = 1
-  private readonly widths = new Map<string, number>()
 
   constructor(doc: Doc, frame: Frame, maxPages?: number) {
     this.doc = doc
@@ -111,15 +110,9 @@ export class Flow {
       .fillColor(style.color)
   }
 
+  /** The width pdfkit would give the text (fonts.ts textWidth), in points. */
   measure(text: string, style: TextStyle): number {
-    const key = `${style.font}\u0000${style.size}\u0000${text}`
-    let width = this.widths.get(key)
-    if (width === undefined) {
-      this.use(style)
-      width = this.doc.widthOfString(text)
-      this.widths.set(key, width)
-    }
-    return width
+    return textWidth(loadFonts()[style.font], text, style.size)
   }
 
   wrap(text: string, style: TextStyle, width: number): string[] {

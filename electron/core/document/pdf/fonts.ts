@@ -75,6 +75,47 @@ function withShapingRemembered(font: Font): Font {
   })
 }
 
+/** Widths of the pieces pdfkit measures (a word with its space), in thousandths of the size. */
+const pieceWidths = new WeakMap<Font, Map<string, number>>()
+
+function pieceWidth(font: Font, piece: string): number {
+  let widths = pieceWidths.get(font)
+  if (!widths) pieceWidths.set(font, (widths = new Map()))
+  let width = widths.get(piece)
+  if (width === undefined) {
+    const scale = 1000 / font.unitsPerEm
+    width = 0
+    for (const position of font.layout(piece).positions) width += position.xAdvance * scale
+    if (widths.size >= MAX_WORDS) widths.clear()
+    widths.set(piece, width)
+  }
+  return width
+}
+
+/**
+ * The width pdfkit's widthOfString gives `text` in `font` at `size`, to the last bit: the same
+ * pieces (cut after each space or tab), summed in the same order. The writer measures every
+ * candidate line while wrapping; through pdfkit each measure shaped and copied every word again
+ * (a third of an export's time), here it is a lookup. tests/unit/pdfFontShaping.test.ts compares
+ * the two over thousands of strings.
+ */
+export function textWidth(font: Font, text: string, size: number): number {
+  let total = 0
+  let last = 0
+  let index = 0
+  while (index <= text.length) {
+    const char = text.charAt(index)
+    if ((index === text.length && last < index) || char === ' ' || char === '\t') {
+      total += pieceWidth(font, text.slice(last, ++index))
+      last = index
+    } else {
+      index++
+    }
+  }
+  // pdfkit applies its horizontal scaling (100%) as × 100 / 100, which can move the last bit.
+  return (total * (size / 1000) * 100) / 100
+}
+
 function openFont(file: string): Font {
   const font = create(readFileSync(file))
   if (!('layout' in font)) throw new Error(`${file} is a font collection, not one font.`)
