@@ -35,6 +35,7 @@ import {
   documentSectionsForSearch,
   getDocument,
   listDocuments,
+  removeUnfinishedImports,
   saveDocument
 } from './library/documents.ts'
 import { buildDocumentIndex, type DocumentIndex, searchAll } from './library/search.ts'
@@ -108,6 +109,11 @@ export interface CoreOptions extends VaultOptions {
 export function createCore(options: CoreOptions): Core {
   // A deleted person can be brought back until the vault locks; after that they are gone.
   const purge = (db: Db) => purgeDeletedProfiles(db, { everything: true })
+  // What an import cut short by a lock or a kill wrote before its document row.
+  const afterOpen = (db: Db) => {
+    purge(db)
+    removeUnfinishedImports(db)
+  }
   // The person's documents are indexed in memory while the vault is open, and only then.
   let documentIndex: DocumentIndex | null = null
   const jobs = createJobRunner({
@@ -121,7 +127,7 @@ export function createCore(options: CoreOptions): Core {
     void jobs.close()
     purge(db)
   }
-  const vault = new Vault({ afterOpen: purge, beforeClose, ...options })
+  const vault = new Vault({ afterOpen, beforeClose, ...options })
   // Beside the vault's own start-up housekeeping: what a killed export left in its folder.
   removeInterruptedExportTemps(options.dataDir)
   const autoLock = createAutoLock({
@@ -371,7 +377,13 @@ export function createCore(options: CoreOptions): Core {
     'documents.import': async ({ fileName, kind, content }) => {
       // The conversion runs on a worker; the database write stays here, with the key.
       const converted = await jobs.runJob('convertDocument', { fileName, kind, base64: content })
-      const saved = saveDocument(vault.db, { ...converted, fileName, kind })
+      // Written in parts, a turn of the event loop between each: other calls are answered.
+      const saved = await saveDocument(vault.db, {
+        title: converted.title,
+        html: converted.html,
+        fileName,
+        kind
+      })
       documentIndex?.add({ id: saved.id, title: saved.title, sections: converted.sections })
       return saved
     },

@@ -59,7 +59,7 @@ async function unlockedCore(): Promise<Core> {
 const base64 = (text: string) => Buffer.from(text).toString('base64')
 
 describe('heavy work off the core thread', () => {
-  it('answers another call within 50 ms while an 8 MB Markdown file is converted for import', async () => {
+  it('answers another call within 50 ms while an 8 MB Markdown file is converted and saved', async () => {
     const core = await unlockedCore()
     const importing = core.handlers['documents.import']({
       fileName: 'diary.md',
@@ -69,21 +69,17 @@ describe('heavy work off the core thread', () => {
     const answers = await answersWhile(core, importing)
     const saved = await importing
     expect(saved.title).toBe('Week 1')
-    const converting = answers
-      .filter((a) => a.duringJob)
-      .map((a) => a.ms)
-      .sort((a, b) => a - b)
     // The conversion takes seconds: the core is asked hundreds of times meanwhile (before the
     // worker, it was asked once: the conversion held the thread for 6 s).
-    expect(converting.length).toBeGreaterThan(100)
-    expect(converting[Math.floor(converting.length * 0.99)]).toBeLessThan(50)
+    expect(answers.filter((a) => a.duringJob).length).toBeGreaterThan(100)
+    // The whole import, its encrypted write included: that write is made in parts of 256 KB
+    // (before, one 18 MB row held every call for 300-500 ms).
+    const times = answers.map((a) => a.ms).sort((a, b) => a - b)
+    expect(times[Math.floor(times.length * 0.99)]).toBeLessThan(50)
     // On a shared two-core machine the scheduler alone delays a 5 ms timer by 25-35 ms with the
     // process idle, and by up to ~100 ms while the worker and other jobs share the cores; a
     // step that blocked the core's thread would stand far above that.
-    expect(converting.at(-1)).toBeLessThan(200)
-    // Then one stretch remains on the core's thread: the encrypted database write (with the key,
-    // about half a second for 8 MB), which holds only the one call that arrives during it.
-    expect(answers.filter((a) => a.ms >= 200).length).toBeLessThanOrEqual(1)
+    expect(times.at(-1)).toBeLessThan(200)
     const hits = await core.handlers['library.search']({ query: 'platelets transfusion' })
     expect(hits.some((r) => r.kind === 'document' && r.targetId === saved.id)).toBe(true)
   }, 120_000)
@@ -106,7 +102,7 @@ describe('heavy work off the core thread', () => {
       kind: 'text',
       base64: base64('Ferritin to be repeated in March.')
     })
-    expect(next.text).toBe('Ferritin to be repeated in March.')
+    expect(next.html).toBe('<p>Ferritin to be repeated in March.</p>')
   })
 
   it('replaces a worker that dies mid-job, and the next import succeeds', async () => {

@@ -14,14 +14,14 @@ export type ReportProgress = (fraction: number) => void
 
 export const jobs = {
   /**
-   * An imported file's title, safe HTML, text and search sections (documents.import). The file
+   * An imported file's title, safe HTML and search sections (documents.import). The file
    * arrives as the contract's base64: decoding 8 MB takes the better part of 50 ms, so it is
    * done here too.
    */
   convertDocument: async (
     input: { fileName: string; kind: DocumentKind; base64: string },
     progress: ReportProgress
-  ): Promise<{ title: string; html: string; text: string; sections: DocumentSection[] }> => {
+  ): Promise<{ title: string; html: string; sections: DocumentSection[] }> => {
     const bytes = new Uint8Array(Buffer.from(input.base64, 'base64'))
     const converted = await convertDocument({ ...input, bytes }, progress)
     return { ...converted, sections: documentSections(converted.title, converted.html) }

@@ -1,6 +1,6 @@
 /**
- * A person's own documents: imported into the encrypted vault as cleaned, safe HTML plus plain
- * text, searchable like the guides, deletable. Web pages lose their boilerplate (importHtml.ts);
+ * A person's own documents: imported into the encrypted vault as cleaned, safe HTML, searchable
+ * like the guides, deletable. Web pages lose their boilerplate (importHtml.ts);
  * Markdown and text are rendered with HTML switched off; PDFs give up their text (pdf.js, offline).
  */
 import { randomUUID } from 'node:crypto'
@@ -91,13 +91,13 @@ export interface ImportInput {
 }
 
 /**
- * Turns an imported file into the title, safe HTML and text Lantern keeps. Pure and slow (seconds
+ * Turns an imported file into the title and safe HTML Lantern keeps. Pure and slow (seconds
  * for 8 MB): documents.import runs it on a worker thread (jobs/kinds.ts).
  */
 export async function convertDocument(
   input: ImportInput,
   progress: (fraction: number) => void = () => {}
-): Promise<{ title: string; html: string; text: string }> {
+): Promise<{ title: string; html: string }> {
   const decoded = () => decodeText(input.bytes, { html: input.kind === 'html' })
   let title: string | null
   let html: string
@@ -138,15 +138,14 @@ export async function convertDocument(
       break
     }
   }
-  const text = textOf(html)
-  if (text.length === 0) {
+  if (textOf(html).length === 0) {
     const message =
       input.kind === 'pdf'
         ? 'This PDF has no text Lantern can read (it may be a scan).'
         : 'There is no readable text in this file.'
     throw new CoreError('INVALID_INPUT', message, [{ path: 'content', message }])
   }
-  return { title: title ?? fileStem(input.fileName), html, text }
+  return { title: title ?? fileStem(input.fileName), html }
 }
 
 interface DocumentRow {
@@ -154,12 +153,10 @@ interface DocumentRow {
   title: string
   file_name: string
   kind: DocumentKind
-  html: string
-  text: string
   imported_at: string
 }
 
-function summary(row: Omit<DocumentRow, 'html' | 'text'> & { words?: number }): DocumentSummary {
+function summary(row: DocumentRow): DocumentSummary {
   return {
     id: row.id,
     title: row.title,
@@ -169,24 +166,80 @@ function summary(row: Omit<DocumentRow, 'html' | 'text'> & { words?: number }): 
   }
 }
 
-export function saveDocument(
+/** Characters per stored part: one part's write takes a few milliseconds (migration 100). */
+export const DOCUMENT_PART_CHARS = 256 * 1024
+
+/**
+ * The HTML cut into parts of at most `size` characters, never between the two halves of a
+ * surrogate pair (SQLite would store a lone half as U+FFFD, and the emoji would be lost).
+ */
+export function documentParts(html: string, size = DOCUMENT_PART_CHARS): string[] {
+  const parts: string[] = []
+  let start = 0
+  while (start < html.length) {
+    let end = Math.min(html.length, start + size)
+    const code = html.charCodeAt(end - 1)
+    // A part of one character may end in half a pair: it takes the other half along instead.
+    if (end < html.length && code >= 0xd800 && code <= 0xdbff) end += end - start > 1 ? -1 : 1
+    parts.push(html.slice(start, end))
+    start = end
+  }
+  return parts
+}
+
+/** Lets the core answer other calls between two parts of a long write. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+/**
+ * Saves an imported document in parts, each its own transaction with a turn of the event loop
+ * after it, then its row, which makes it appear. `db` is the connection the import began with:
+ * if the vault locks meanwhile, that connection is closed and the import stops there, leaving
+ * parts that the next unlock removes (removeUnfinishedImports) rather than finishing into a vault
+ * opened again since.
+ */
+export async function saveDocument(
   db: Db,
-  doc: { title: string; fileName: string; kind: DocumentKind; html: string; text: string }
-): DocumentSummary {
+  doc: { title: string; fileName: string; kind: DocumentKind; html: string },
+  partChars = DOCUMENT_PART_CHARS
+): Promise<DocumentSummary> {
   const row: DocumentRow = {
     id: randomUUID(),
     title: doc.title,
     file_name: doc.fileName,
     kind: doc.kind,
-    html: doc.html,
-    text: doc.text,
     imported_at: new Date().toISOString()
   }
+  const stillOpen = () => {
+    if (!db.open)
+      throw new CoreError('VAULT_LOCKED', 'The vault locked before the import was saved.')
+  }
+  const insertPart = db.prepare(
+    'INSERT INTO document_parts (document_id, seq, html) VALUES (?, ?, ?)'
+  )
+  for (const [seq, part] of documentParts(doc.html, partChars).entries()) {
+    stillOpen()
+    insertPart.run(row.id, seq, part)
+    await nextTurn()
+  }
+  stillOpen()
   db.prepare(
-    `INSERT INTO documents (id, title, file_name, kind, html, text, imported_at)
-     VALUES (@id, @title, @file_name, @kind, @html, @text, @imported_at)`
+    `INSERT INTO documents (id, title, file_name, kind, imported_at)
+     VALUES (@id, @title, @file_name, @kind, @imported_at)`
   ).run(row)
   return summary(row)
+}
+
+/** Parts left by an import that never wrote its row (the vault locked, or the app was killed). */
+export function removeUnfinishedImports(db: Db): void {
+  db.prepare('DELETE FROM document_parts WHERE document_id NOT IN (SELECT id FROM documents)').run()
+}
+
+function documentHtml(db: Db, id: string): string {
+  const parts = db
+    .prepare('SELECT html FROM document_parts WHERE document_id = ? ORDER BY seq')
+    .pluck()
+    .all(id) as string[]
+  return parts.join('')
 }
 
 export function listDocuments(db: Db): DocumentSummary[] {
@@ -195,14 +248,16 @@ export function listDocuments(db: Db): DocumentSummary[] {
       .prepare(
         'SELECT id, title, file_name, kind, imported_at FROM documents ORDER BY imported_at DESC'
       )
-      .all() as Omit<DocumentRow, 'html' | 'text'>[]
+      .all() as DocumentRow[]
   ).map(summary)
 }
 
 export function getDocument(db: Db, id: string): ImportedDocument {
-  const row = db.prepare('SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined
+  const row = db
+    .prepare('SELECT id, title, file_name, kind, imported_at FROM documents WHERE id = ?')
+    .get(id) as DocumentRow | undefined
   if (!row) throw new CoreError('NOT_FOUND', 'That document is not in the vault.')
-  return { ...summary(row), html: row.html }
+  return { ...summary(row), html: documentHtml(db, id) }
 }
 
 /** A part of a document as search shows it: from one heading (h2 or h3) to the next. */
@@ -238,20 +293,22 @@ export function documentSections(title: string, html: string): DocumentSection[]
 export function documentSectionsForSearch(
   db: Db
 ): { id: string; title: string; sections: DocumentSection[] }[] {
-  const rows = db.prepare('SELECT id, title, html FROM documents').all() as {
+  const rows = db.prepare('SELECT id, title FROM documents').all() as {
     id: string
     title: string
-    html: string
   }[]
   return rows.map((row) => ({
     id: row.id,
     title: row.title,
-    sections: documentSections(row.title, row.html)
+    sections: documentSections(row.title, documentHtml(db, row.id))
   }))
 }
 
 export function deleteDocument(db: Db, id: string): void {
-  if (db.prepare('DELETE FROM documents WHERE id = ?').run(id).changes === 0) {
-    throw new CoreError('NOT_FOUND', 'That document is not in the vault.')
-  }
+  db.transaction(() => {
+    if (db.prepare('DELETE FROM documents WHERE id = ?').run(id).changes === 0) {
+      throw new CoreError('NOT_FOUND', 'That document is not in the vault.')
+    }
+    db.prepare('DELETE FROM document_parts WHERE document_id = ?').run(id)
+  })()
 }

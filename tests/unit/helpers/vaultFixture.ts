@@ -3,7 +3,9 @@ import { createHash } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createCore, type Core } from '../../../electron/core/api.ts'
+import { purgeDeletedProfiles } from '../../../electron/core/record/profiles.ts'
 import { shippedDrugCatalog } from '../../../electron/core/record/shippedCatalog.ts'
+import type { Db } from '../../../electron/core/vault/database.ts'
 import type { KdfCost } from '../../../electron/core/vault/keyCrypto.ts'
 
 /**
@@ -37,11 +39,29 @@ export async function cleanupTempDirs(): Promise<void> {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true })
 }
 
+/**
+ * A core as an older Lantern ran it, for a test that builds one with only the migrations that
+ * version had: before migration 100 there were no document parts to tidy at unlock, only the
+ * deleted people to purge.
+ */
+function olderAppHousekeeping(extra: Partial<Parameters<typeof createCore>[0]>) {
+  const before100 = extra.migrations && !extra.migrations.some((m) => m.version >= 100)
+  return before100
+    ? { afterOpen: (db: Db) => void purgeDeletedProfiles(db, { everything: true }) }
+    : {}
+}
+
 export function newCore(
   dataDir = tempDir(),
   extra: Partial<Parameters<typeof createCore>[0]> = {}
 ): Core {
-  const core = createCore({ dataDir, kdfCost: TEST_KDF_COST, drugs: DRUGS, ...extra })
+  const core = createCore({
+    dataDir,
+    kdfCost: TEST_KDF_COST,
+    drugs: DRUGS,
+    ...olderAppHousekeeping(extra),
+    ...extra
+  })
   opened.push(core)
   return core
 }

@@ -13,6 +13,7 @@ import { updateToSchemaVersion60 } from './0060-confirmed-unusual-doses.ts'
 import { updateToSchemaVersion70 } from './0070-care-plan-first-seen.ts'
 import { updateToSchemaVersion80 } from './0080-gvhd-organ-codes.ts'
 import { updateToSchemaVersion90 } from './0090-important-first.ts'
+import { updateToSchemaVersion100 } from './0100-document-parts.ts'
 
 export interface Migration {
   version: number
@@ -29,7 +30,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 60, name: 'confirmed-unusual-doses', up: updateToSchemaVersion60 },
   { version: 70, name: 'care-plan-first-seen', up: updateToSchemaVersion70 },
   { version: 80, name: 'gvhd-organ-codes', up: updateToSchemaVersion80 },
-  { version: 90, name: 'important-first', up: updateToSchemaVersion90 }
+  { version: 90, name: 'important-first', up: updateToSchemaVersion90 },
+  { version: 100, name: 'document-parts', up: updateToSchemaVersion100 }
 ]
 
 export class DatabaseFromNewerVersionError extends Error {
