@@ -176,7 +176,8 @@ export function createCore(options: CoreOptions): Core {
   const documentSources: DocumentSources = {
     summary: summaryOf,
     plan: (profileId) => carePlan(vault.db, profileId, plan, todayIso()),
-    questions: (profileId) => listQuestions(vault.db, profileId)
+    questions: (profileId) => listQuestions(vault.db, profileId),
+    changes: () => Number(vault.db.prepare('SELECT total_changes()').pluck().get())
   }
   const requireItem = (db: Db, profileId: string, itemKey: string) =>
     requirePlanItem(db, profileId, itemKey, plan)

@@ -225,6 +225,44 @@ describe('export.pdf', () => {
   }, 120_000)
 })
 
+describe('export.pdf and a change saved while it gathers the document', () => {
+  it('prints the same anthracycline total in the summary and in the plan', async () => {
+    core = newCore()
+    await core.vault.create(PASSPHRASE)
+    const { id: profileId } = await ok<{ id: string }>(core, 'profiles.create', {
+      displayName: 'Ada'
+    })
+    const doxorubicin = (date: string) =>
+      ok(core, 'record.save', {
+        kind: 'administration',
+        entry: {
+          profileId,
+          drugId: 'doxorubicin',
+          route: 'iv',
+          dose: 50,
+          unit: 'mg/m2',
+          schedule: { kind: 'once', date }
+        }
+      })
+    await doxorubicin('2024-01-01')
+    // The export reads the summary, then lets other calls in before the plan: a second dose
+    // is saved in that turn, as an autosave might.
+    const exporting = core.handlers['export.pdf']({
+      profileId,
+      variant: 'full',
+      paper: 'A4',
+      nameInMetadata: false
+    })
+    await doxorubicin('2024-01-08')
+    const file = saveDownload(await exporting, 'changed.pdf')
+    const text = squeeze(pdftotext(file).stdout)
+    // Both halves of the document count both doses: the summary's total on page 1 and the
+    // total the plan used, never 50 in one place and 100 in the other.
+    expect(text).toContain(squeeze('Anthracyclines, as doxorubicin 100 mg/m²'))
+    expect(text).toContain(squeeze('Anthracycline total used for this plan: 100 mg/m²'))
+  }, 120_000)
+})
+
 describe('export.pdf in the desktop app (the shell chooses where)', () => {
   it('writes the file where the save dialog said, private, and answers without the bytes', async () => {
     const target = join(dir, 'chosen.pdf')

@@ -34,6 +34,8 @@ export interface DocumentSources {
   summary: (profileId: string) => TreatmentSummary
   plan: (profileId: string) => CarePlan
   questions: (profileId: string) => Question[]
+  /** A number that moves whenever the vault's database is written (SQLite's total_changes). */
+  changes: () => number
 }
 
 /**
@@ -85,6 +87,8 @@ export function selectSections(
   return { ...doc, sections: doc.sections.filter((s) => chosen.has(s.id) || !known.has(s.id)) }
 }
 
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
+
 export async function exportPdf(
   deps: ExportDeps,
   input: ParsedInput<'export.pdf'>
@@ -94,12 +98,24 @@ export async function exportPdf(
   try {
     deps.onPhase('building')
     // Read first: an unknown person is NOT_FOUND before any dialog opens.
-    const summary = deps.summary(profileId)
+    let readAt = deps.changes()
+    let summary = deps.summary(profileId)
     const fileName = exportFileName(summary.profile.displayName, preparedOn)
     let target: string | null = null
     if (deps.chooseExportPath) {
       target = await deps.chooseExportPath(fileName)
       if (target === null) return { outcome: 'cancelled' }
+    }
+    // The summary and the plan each take up to ~30 ms for a long record: a turn of the event
+    // loop between them lets other calls be answered. A change saved in that turn (or while the
+    // dialog was open) would make the two disagree, so the summary is read again until none
+    // came; after three tries the two are read back to back.
+    for (let tries = 1; ; tries++) {
+      await nextTurn()
+      if (deps.changes() === readAt) break
+      readAt = deps.changes()
+      summary = deps.summary(profileId)
+      if (tries === 3) break
     }
     const built = clinicalDocument(deps, profileId, preparedOn, summary, input.variant)
     // Parts can be left out of the full document only; the page and the card are fixed.
