@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path'
 import type { MethodName, MethodOutput, ParsedInput, VaultStatus } from '../shared/contract.ts'
+import type { ClinicalDocument } from '../shared/document.ts'
 import type { ExportPhase } from '../shared/export.ts'
 import { type EntryKind, todayIso } from '../shared/record.ts'
 import { anthracyclineTableWithSources, type CarePlanContent } from './careplan/content.ts'
@@ -124,6 +125,7 @@ export function createCore(options: CoreOptions): Core {
   const beforeClose = (db: Db) => {
     autoLock.closed()
     documentIndex = null
+    layoutPrepared = false
     void jobs.close()
     purge(db)
   }
@@ -152,6 +154,17 @@ export function createCore(options: CoreOptions): Core {
     if (!guideById(guideId).sections.some((s) => s.id === sectionId)) {
       throw new CoreError('NOT_FOUND', 'That section is not in the guide.')
     }
+  }
+  // The Summary screen shows the document and offers its export: while the person reads, a worker
+  // lays the same document out once, unseen, so that the export they may ask for runs on a
+  // worker whose code is compiled and whose fonts are parsed and shaped (a cold first export of a
+  // long record took over a second; a warm one a fifth of that). Once per unlock: the workers,
+  // and what they learned, end when the vault locks.
+  let layoutPrepared = false
+  const prepareLayout = (doc: ClinicalDocument) => {
+    if (layoutPrepared) return
+    layoutPrepared = true
+    jobs.runJob('pdf.render', { doc, paper: 'A4' }).catch(() => (layoutPrepared = false))
   }
   // The phase of the export running now, for `export.progress`.
   let exportPhase: ExportPhase | null = null
@@ -396,7 +409,11 @@ export function createCore(options: CoreOptions): Core {
       return listDocuments(vault.db)
     },
 
-    'document.get': ({ profileId }) => clinicalDocument(documentSources, profileId, todayIso()),
+    'document.get': ({ profileId }) => {
+      const doc = clinicalDocument(documentSources, profileId, todayIso())
+      prepareLayout(doc)
+      return doc
+    },
     'export.pdf': (input) =>
       exportPdf(
         {

@@ -225,6 +225,35 @@ describe('export.pdf', () => {
   }, 120_000)
 })
 
+describe('export.pdf prepared while the Summary is read', () => {
+  it('lays the document out once when the Summary opens, on a worker kept free for the export', async () => {
+    const sample = await sampleCore()
+    core = sample.core
+    const profileId = sample.profile.id
+    await ok(core, 'document.get', { profileId })
+    expect(core.jobs.activeJobs).toBe(1)
+    while (core.jobs.activeJobs > 0) await new Promise((resolve) => setTimeout(resolve, 20))
+    const [warmed] = core.jobs.workers()
+    // Once per unlock: opening the Summary again lays nothing out.
+    await ok(core, 'document.get', { profileId })
+    expect(core.jobs.activeJobs).toBe(0)
+    // An import meanwhile starts a worker of its own rather than taking the warmed one...
+    const importing = ok(core, 'documents.import', {
+      fileName: 'note.txt',
+      kind: 'text',
+      content: Buffer.from('Ferritin in March.').toString('base64')
+    })
+    while (core.jobs.activeJobs === 0) await new Promise((resolve) => setImmediate(resolve))
+    expect(core.jobs.workers()).toHaveLength(2)
+    // ...so the export runs on the warmed one, beside it, starting no third.
+    const exported = await ok<ExportPdfResult>(core, 'export.pdf', fullExport(profileId))
+    await importing
+    expect(exported.outcome).toBe('download')
+    expect(core.jobs.workers()).toHaveLength(2)
+    expect(core.jobs.workers()[0]).toBe(warmed)
+  }, 120_000)
+})
+
 describe('export.pdf and a change saved while it gathers the document', () => {
   it('prints the same anthracycline total in the summary and in the plan', async () => {
     core = newCore()

@@ -3,7 +3,8 @@
  * answer the interface: an 8 MB import converts for seconds, but `vault.status` must not wait.
  *
  * Up to two workers (the machines Lantern runs on may have two cores), started on the first job
- * and kept for the next ones; `close()` ends them when the vault locks or the app quits. A job's
+ * and kept for the next ones, each job going to a worker that has run its kind before where one
+ * is free; `close()` ends them when the vault locks or the app quits. A job's
  * error comes back as a rejected promise with its message (a CoreError keeps its code and
  * fields); a worker that dies takes only its own job with it and is replaced on the next one.
  *
@@ -45,6 +46,8 @@ interface Pending {
 interface Slot {
   worker: Worker
   job: Pending | null
+  /** Kinds this worker has run: its code for them is compiled, its caches (fonts) filled. */
+  ran: Set<JobKind>
 }
 
 function toError(error: Extract<JobMessage, { type: 'failed' }>['error']): Error {
@@ -85,7 +88,7 @@ export function createJobRunner({ workerFile, size = 2 }: JobRunnerOptions): Job
   }
 
   const startWorker = (): Slot => {
-    const slot: Slot = { worker: new Worker(workerFile), job: null }
+    const slot: Slot = { worker: new Worker(workerFile), job: null, ran: new Set() }
     slot.worker.unref()
     slot.worker.on('message', (message: JobMessage) => {
       const job = slot.job
@@ -116,11 +119,18 @@ export function createJobRunner({ workerFile, size = 2 }: JobRunnerOptions): Job
 
   const pump = () => {
     while (queue.length > 0) {
+      const job = queue[0]!
+      // A job goes to an idle worker that has run its kind before; else to a fresh one, so a
+      // worker warmed for one kind (the PDF layout) stays free for it; else to any idle worker.
+      const idle = slots.filter((s) => s.job === null)
       const slot =
-        slots.find((s) => s.job === null) ?? (slots.length < size ? startWorker() : undefined)
+        idle.find((s) => s.ran.has(job.request.kind)) ??
+        idle.find((s) => s.ran.size === 0) ??
+        (slots.length < size ? startWorker() : idle[0])
       if (!slot) return
-      const job = queue.shift()!
+      queue.shift()
       slot.job = job
+      slot.ran.add(job.request.kind)
       slot.worker.ref()
       slot.worker.postMessage(job.request, job.transfer)
     }
