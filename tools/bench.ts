@@ -276,9 +276,9 @@ async function benchChromiumPrint({ bridge, core }: LargeRecord): Promise<PdfTim
     await page.getByLabel('Passphrase', { exact: true }).fill(passphrase)
     await page.getByRole('button', { name: 'Unlock', exact: true }).click()
     await page.getByRole('link', { name: RECORD_NAME, exact: true }).click({ timeout: 60_000 })
-    // The screen is ready when its last sections are drawn from the core's summary.
+    // The screen draws the whole document from one answer (document.get): it is ready when the
+    // treatment section is there.
     await page.locator('#treatment-heading').waitFor({ timeout: 60_000 })
-    await page.locator('#care-team-heading').waitFor()
     const timing = await timePdf('chromium.pdf', () => page.pdf({ format: 'A4' }))
     console.log(
       `Chromium printing the Summary screen of the same record (page.pdf(), A4), ${timingText(timing)}`
