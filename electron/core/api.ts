@@ -63,7 +63,8 @@ import {
   type ChooseExportPath,
   clinicalDocument,
   type DocumentSources,
-  exportPdf
+  exportPdf,
+  PDF_RENDER_TIMEOUT_MS
 } from './document/export.ts'
 import { noteExportWriting, removeInterruptedExportTemps } from './document/exportTemps.ts'
 import { getSettings, updateSettings } from './settings.ts'
@@ -164,7 +165,13 @@ export function createCore(options: CoreOptions): Core {
   const prepareLayout = (doc: ClinicalDocument) => {
     if (layoutPrepared) return
     layoutPrepared = true
-    jobs.runJob('pdf.render', { doc, paper: 'A4' }).catch(() => (layoutPrepared = false))
+    jobs
+      .runJob(
+        'pdf.render',
+        { doc, paper: 'A4' },
+        { signal: AbortSignal.timeout(PDF_RENDER_TIMEOUT_MS) }
+      )
+      .catch(() => (layoutPrepared = false))
   }
   // The phase of the export running now, for `export.progress`.
   let exportPhase: ExportPhase | null = null

@@ -4,6 +4,7 @@
  * answering), and the file is either written here, atomically and private, where the desktop
  * shell's save dialog said, or handed back as bytes for a browser download.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { CarePlan } from '../../shared/careplan.ts'
 import type { ParsedInput } from '../../shared/contract.ts'
 import type { ClinicalDocument, DocumentVariant } from '../../shared/document.ts'
@@ -86,8 +87,6 @@ export function selectSections(
   const known = new Set<string>([...EXPORT_SECTIONS, REFERENCES_SECTION])
   return { ...doc, sections: doc.sections.filter((s) => chosen.has(s.id) || !known.has(s.id)) }
 }
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 export async function exportPdf(
   deps: ExportDeps,

@@ -4,6 +4,7 @@
  * Markdown and text are rendered with HTML switched off; PDFs give up their text (pdf.js, offline).
  */
 import { randomUUID } from 'node:crypto'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import MarkdownIt from 'markdown-it'
 import type { DocumentKind, DocumentSummary, ImportedDocument } from '../../shared/library.ts'
 import { CoreError } from '../errors.ts'
@@ -186,9 +187,6 @@ export function documentParts(html: string, size = DOCUMENT_PART_CHARS): string[
   }
   return parts
 }
-
-/** Lets the core answer other calls between two parts of a long write. */
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /**
  * Saves an imported document in parts, each its own transaction with a turn of the event loop
