@@ -274,14 +274,17 @@ describe('export.pdf and a change saved while it gathers the document', () => {
         }
       })
     await doxorubicin('2024-01-01')
-    // The export reads the summary, then lets other calls in before the plan: a second dose
-    // is saved in that turn, as an autosave might.
+    // The export reads the summary, then lets other calls in before the plan: a second dose is
+    // saved in that turn, as an autosave might.
     const exporting = core.handlers['export.pdf']({
       profileId,
       variant: 'full',
       paper: 'A4',
       nameInMetadata: false
     })
+    // The export's first turn (a zero timer) reads the summary; a timer set now runs just after
+    // it, before the export's next turn reads the plan.
+    await new Promise((resolve) => setTimeout(resolve, 0))
     await doxorubicin('2024-01-08')
     const file = saveDownload(await exporting, 'changed.pdf')
     const text = squeeze(pdftotext(file).stdout)

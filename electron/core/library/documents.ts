@@ -4,7 +4,9 @@
  * Markdown and text are rendered with HTML switched off; PDFs give up their text (pdf.js, offline).
  */
 import { randomUUID } from 'node:crypto'
-import { setImmediate as nextTurn } from 'node:timers/promises'
+// A zero timer, not setImmediate: an immediate runs before the timers and I/O already waiting,
+// so a call that arrived meanwhile would still wait for the next step.
+import { setTimeout as nextTurn } from 'node:timers/promises'
 import MarkdownIt from 'markdown-it'
 import type { DocumentKind, DocumentSummary, ImportedDocument } from '../../shared/library.ts'
 import { CoreError } from '../errors.ts'
@@ -217,7 +219,7 @@ export async function saveDocument(
   for (const [seq, part] of documentParts(doc.html, partChars).entries()) {
     stillOpen()
     insertPart.run(row.id, seq, part)
-    await nextTurn()
+    await nextTurn(0)
   }
   stillOpen()
   db.prepare(
