@@ -67,6 +67,7 @@ import {
   PDF_RENDER_TIMEOUT_MS
 } from './document/export.ts'
 import { noteExportWriting, removeInterruptedExportTemps } from './document/exportTemps.ts'
+import { nextTurn } from './nextTurn.ts'
 import { getSettings, updateSettings } from './settings.ts'
 import type { Db } from './vault/database.ts'
 import { Vault, type VaultOptions } from './vault/vault.ts'
@@ -396,8 +397,16 @@ export function createCore(options: CoreOptions): Core {
     },
 
     'documents.import': async ({ fileName, kind, content }) => {
+      // The request was checked in this turn (an 8 MB file takes a while); handing it to the
+      // worker takes another.
+      await nextTurn()
       // The conversion runs on a worker; the database write stays here, with the key.
-      const converted = await jobs.runJob('convertDocument', { fileName, kind, base64: content })
+      const converted = await jobs.runJob('convertDocument', {
+        fileName,
+        kind,
+        base64: content,
+        withSections: documentIndex !== null
+      })
       // Written in parts, a turn of the event loop between each: other calls are answered.
       const saved = await saveDocument(vault.db, {
         title: converted.title,
@@ -405,7 +414,13 @@ export function createCore(options: CoreOptions): Core {
         fileName,
         kind
       })
-      documentIndex?.add({ id: saved.id, title: saved.title, sections: converted.sections })
+      if (converted.sections) {
+        documentIndex?.add({ id: saved.id, title: saved.title, sections: converted.sections })
+      } else {
+        // A search opened the index while this file converted: the next search builds it anew,
+        // with this document in it.
+        documentIndex = null
+      }
       return saved
     },
     'documents.list': () => listDocuments(vault.db),

@@ -202,6 +202,22 @@ describe('importing through the core', () => {
     expect(after.some((r) => r.kind === 'document')).toBe(false)
   })
 
+  it('a document imported while the first search opens the index is found by the next search', async () => {
+    const core = await unlockedCore()
+    const importing = core.handlers['documents.import']({
+      fileName: 'mouth-care.html',
+      kind: 'html',
+      content: base64(SAVED_PAGE)
+    })
+    // The file is on the worker (its sections not asked for: no index yet) when a search opens
+    // the index.
+    while (core.jobs.activeJobs === 0) await new Promise((resolve) => setTimeout(resolve, 1))
+    await core.handlers['library.search']({ query: 'mouth ulcers' })
+    const saved = await importing
+    const hits = await core.handlers['library.search']({ query: 'mouth ulcers' })
+    expect(hits).toContainEqual(expect.objectContaining({ kind: 'document', targetId: saved.id }))
+  })
+
   it('Markdown and plain text become safe HTML with a title', async () => {
     const core = await unlockedCore()
     const md = await core.handlers['documents.import']({

@@ -89,7 +89,8 @@ describe('heavy work off the core thread', () => {
     const failing = core.jobs.runJob('convertDocument', {
       fileName: 'broken.pdf',
       kind: 'pdf',
-      base64: base64('%PDF-1.7 this is not really a pdf')
+      base64: base64('%PDF-1.7 this is not really a pdf'),
+      withSections: false
     })
     await expect(failing).rejects.toMatchObject({
       name: 'CoreError',
@@ -100,7 +101,8 @@ describe('heavy work off the core thread', () => {
     const next = await core.jobs.runJob('convertDocument', {
       fileName: 'note.txt',
       kind: 'text',
-      base64: base64('Ferritin to be repeated in March.')
+      base64: base64('Ferritin to be repeated in March.'),
+      withSections: false
     })
     expect(next.html).toBe('<p>Ferritin to be repeated in March.</p>')
   })
@@ -133,7 +135,12 @@ describe('heavy work off the core thread', () => {
     const controller = new AbortController()
     const running = core.jobs.runJob(
       'convertDocument',
-      { fileName: 'diary.md', kind: 'markdown', base64: base64(largeMarkdown()) },
+      {
+        fileName: 'diary.md',
+        kind: 'markdown',
+        base64: base64(largeMarkdown()),
+        withSections: false
+      },
       { signal: controller.signal }
     )
     controller.abort(new Error('The person cancelled the import.'))
@@ -142,7 +149,8 @@ describe('heavy work off the core thread', () => {
     const next = await core.jobs.runJob('convertDocument', {
       fileName: 'note.txt',
       kind: 'text',
-      base64: base64('Echo booked for June.')
+      base64: base64('Echo booked for June.'),
+      withSections: false
     })
     expect(next.title).toBe('Echo booked for June.')
   }, 120_000)

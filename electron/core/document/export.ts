@@ -4,9 +4,6 @@
  * answering), and the file is either written here, atomically and private, where the desktop
  * shell's save dialog said, or handed back as bytes for a browser download.
  */
-// A zero timer, not setImmediate: an immediate runs before the timers and I/O already waiting,
-// so a call that arrived meanwhile would still wait for the next step.
-import { setTimeout as nextTurn } from 'node:timers/promises'
 import type { CarePlan } from '../../shared/careplan.ts'
 import type { ParsedInput } from '../../shared/contract.ts'
 import type { ClinicalDocument, DocumentVariant } from '../../shared/document.ts'
@@ -22,6 +19,7 @@ import { todayIso } from '../../shared/record.ts'
 import type { TreatmentSummary } from '../../shared/summary.ts'
 import { writeFileAtomic } from '../atomicFile.ts'
 import { CoreError } from '../errors.ts'
+import { nextTurn } from '../nextTurn.ts'
 import type { JobInput } from '../jobs/kinds.ts'
 import type { JobRunner } from '../jobs/runner.ts'
 import { buildDocument } from './variants.ts'
@@ -100,7 +98,7 @@ export async function exportPdf(
     deps.onPhase('building')
     // Its own turn for each step that takes tens of milliseconds, the first included: a call that
     // arrived with this one (an import starting) is not followed straight by the summary.
-    await nextTurn(0)
+    await nextTurn()
     // Read first: an unknown person is NOT_FOUND before any dialog opens.
     let readAt = deps.changes()
     let summary = deps.summary(profileId)
@@ -115,7 +113,7 @@ export async function exportPdf(
     // dialog was open) would make the two disagree, so the summary is read again until none
     // came; after three tries the two are read back to back.
     for (let tries = 1; ; tries++) {
-      await nextTurn(0)
+      await nextTurn()
       if (deps.changes() === readAt) break
       readAt = deps.changes()
       summary = deps.summary(profileId)

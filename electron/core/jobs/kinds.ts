@@ -14,17 +14,19 @@ export type ReportProgress = (fraction: number) => void
 
 export const jobs = {
   /**
-   * An imported file's title, safe HTML and search sections (documents.import). The file
-   * arrives as the contract's base64: decoding 8 MB takes the better part of 50 ms, so it is
-   * done here too.
+   * An imported file's title and safe HTML (documents.import), and its search sections when the
+   * documents' index is open (otherwise they would cross back to the core's thread, 8 MB of
+   * text, for nothing). The file arrives as the contract's base64: decoding 8 MB takes the
+   * better part of 50 ms, so it is done here too.
    */
   convertDocument: async (
-    input: { fileName: string; kind: DocumentKind; base64: string },
+    input: { fileName: string; kind: DocumentKind; base64: string; withSections: boolean },
     progress: ReportProgress
-  ): Promise<{ title: string; html: string; sections: DocumentSection[] }> => {
+  ): Promise<{ title: string; html: string; sections: DocumentSection[] | null }> => {
     const bytes = new Uint8Array(Buffer.from(input.base64, 'base64'))
     const converted = await convertDocument({ ...input, bytes }, progress)
-    return { ...converted, sections: documentSections(converted.title, converted.html) }
+    const sections = input.withSections ? documentSections(converted.title, converted.html) : null
+    return { ...converted, sections }
   },
 
   /**
