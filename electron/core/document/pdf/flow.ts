@@ -5,6 +5,7 @@
  */
 import type PDFDocument from 'pdfkit'
 import { FONT_NAMES, loadFonts, textWidth } from './fonts.ts'
+import { drawTextLine } from './textLine.ts'
 import { wrapText } from './wrap.ts'
 
 export type Doc = InstanceType<typeof PDFDocument>
@@ -148,7 +149,7 @@ export class Flow {
     const left = align === 'right' ? x + width - this.measure(text, style) : x
     // pdfkit places text by the top of its line box; centre the glyphs in the line height.
     const baselineShift = (style.lineHeight - style.size * 1.16) / 2
-    this.doc.text(text, left, top + baselineShift, { lineBreak: false })
+    drawTextLine(this.doc, text, left, top + baselineShift)
   }
 
   /** Lines of one element, continuing on new pages as needed. */

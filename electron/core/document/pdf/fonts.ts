@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, sep } from 'node:path'
-import { create, type Font, type GlyphPosition, type GlyphRun } from 'fontkit'
+import { create, type Font, type Glyph, type GlyphPosition, type GlyphRun } from 'fontkit'
 
 export const FONT_NAMES = { regular: 'DejaVuSans', bold: 'DejaVuSans-Bold' }
 
@@ -48,19 +48,16 @@ const MAX_WORDS = 50_000
  * ends when the vault locks (the job runner ends its workers then).
  */
 function withShapingRemembered(font: Font): Font {
-  const words = new Map<string, Pick<GlyphRun, 'glyphs' | 'positions'>>()
+  const words = new Map<string, RememberedWord>()
+  const remembered = new Proxy(font, {
+    get: (target, key) => (key === 'layout' ? layout : Reflect.get(target, key, target))
+  })
   const layout = (text: string, features?: Parameters<Font['layout']>[1]): ShapedWord => {
     if (features) return font.layout(text, features)
-    let shaped = words.get(text)
-    if (!shaped) {
-      const run = font.layout(text)
-      shaped = { glyphs: run.glyphs, positions: run.positions }
-      if (words.size >= MAX_WORDS) words.clear()
-      words.set(text, shaped)
-    }
+    const shaped = rememberedShaping(remembered, text)
     const positions: GlyphPosition[] = shaped.positions.map((p) => ({ ...p }))
     return {
-      glyphs: shaped.glyphs,
+      glyphs: [...shaped.glyphs],
       positions,
       // fontkit's run sums its positions when asked, after pdfkit has scaled them: so does this.
       get advanceWidth() {
@@ -70,9 +67,33 @@ function withShapingRemembered(font: Font): Font {
       }
     }
   }
-  return new Proxy(font, {
-    get: (target, key) => (key === 'layout' ? layout : Reflect.get(target, key, target))
-  })
+  shapedWords.set(remembered, { font, words })
+  return remembered
+}
+
+/** A word as fontkit shaped it, in font units: shared by every caller, so only ever read. */
+export interface RememberedWord {
+  readonly glyphs: readonly Glyph[]
+  readonly positions: readonly Readonly<GlyphPosition>[]
+}
+
+const shapedWords = new WeakMap<Font, { font: Font; words: Map<string, RememberedWord> }>()
+
+/**
+ * The shaping of `text` in one of loadFonts()'s fonts, remembered: what `font.layout(text)`
+ * gives, without the copy pdfkit needs (it scales positions in place). Callers must not change it.
+ */
+export function rememberedShaping(font: Font, text: string): RememberedWord {
+  const memory = shapedWords.get(font)
+  if (!memory) throw new Error('rememberedShaping takes a font from loadFonts()')
+  let shaped = memory.words.get(text)
+  if (!shaped) {
+    const run = memory.font.layout(text)
+    shaped = { glyphs: run.glyphs, positions: run.positions }
+    if (memory.words.size >= MAX_WORDS) memory.words.clear()
+    memory.words.set(text, shaped)
+  }
+  return shaped
 }
 
 /** Widths of the pieces pdfkit measures (a word with its space), in thousandths of the size. */
@@ -85,7 +106,8 @@ function pieceWidth(font: Font, piece: string): number {
   if (width === undefined) {
     const scale = 1000 / font.unitsPerEm
     width = 0
-    for (const position of font.layout(piece).positions) width += position.xAdvance * scale
+    for (const position of rememberedShaping(font, piece).positions)
+      width += position.xAdvance * scale
     if (widths.size >= MAX_WORDS) widths.clear()
     widths.set(piece, width)
   }
