@@ -68,6 +68,7 @@ import {
 } from './document/export.ts'
 import { noteExportWriting, removeInterruptedExportTemps } from './document/exportTemps.ts'
 import { nextTurn } from './nextTurn.ts'
+import { createReadMemo } from './readMemo.ts'
 import { getSettings, updateSettings } from './settings.ts'
 import type { Db } from './vault/database.ts'
 import { Vault, type VaultOptions } from './vault/vault.ts'
@@ -127,6 +128,7 @@ export function createCore(options: CoreOptions): Core {
   const beforeClose = (db: Db) => {
     autoLock.closed()
     documentIndex = null
+    memo.clear()
     layoutPrepared = false
     void jobs.close()
     purge(db)
@@ -181,6 +183,20 @@ export function createCore(options: CoreOptions): Core {
     return backupWarning ? { state: vault.state, backupWarning } : { state: vault.state }
   }
 
+  // The summary and the plan as the screens and the export ask for them, remembered until the
+  // vault is written (readMemo.ts). The day is part of the stamp: the plan's due dates count from it.
+  const totalChanges = () => Number(vault.db.prepare('SELECT total_changes()').pluck().get())
+  const memo = createReadMemo(() => `${totalChanges()}|${todayIso()}`)
+  const summaryOf = memo.remembered(
+    (profileId: string) => profileId,
+    (profileId: string) =>
+      treatmentSummary(vault.db, profileId, drugs, anthracyclineTableWithSources(plan.content))
+  )
+  const planOf = memo.remembered(
+    (profileId: string, asOf: string) => `${profileId}|${asOf}`,
+    (profileId: string, asOf: string) => carePlan(vault.db, profileId, plan, asOf)
+  )
+
   /** Runs a change to the plan in one transaction and answers with the whole plan again. */
   const changePlan = (profileId: string, change: (db: Db) => void) => {
     const db = vault.db
@@ -188,17 +204,15 @@ export function createCore(options: CoreOptions): Core {
       getProfile(db, profileId)
       change(db)
     })()
-    return carePlan(db, profileId, plan)
+    return planOf(profileId, todayIso())
   }
-  const summaryOf = (profileId: string) =>
-    treatmentSummary(vault.db, profileId, drugs, anthracyclineTableWithSources(plan.content))
   // The same functions record.summary, careplan.get and questions.list answer with, so the
   // document (on the Summary screen and in the file) says what the other screens say.
   const documentSources: DocumentSources = {
     summary: summaryOf,
-    plan: (profileId) => carePlan(vault.db, profileId, plan, todayIso()),
+    plan: (profileId) => planOf(profileId, todayIso()),
     questions: (profileId) => listQuestions(vault.db, profileId),
-    changes: () => Number(vault.db.prepare('SELECT total_changes()').pluck().get())
+    changes: totalChanges
   }
   const requireItem = (db: Db, profileId: string, itemKey: string) =>
     requirePlanItem(db, profileId, itemKey, plan)
@@ -300,8 +314,7 @@ export function createCore(options: CoreOptions): Core {
       return null
     },
 
-    'careplan.get': ({ profileId, asOf }) =>
-      carePlan(vault.db, profileId, plan, asOf ?? todayIso()),
+    'careplan.get': ({ profileId, asOf }) => planOf(profileId, asOf ?? todayIso()),
     'careplan.markDone': ({ profileId, itemKey, doneOn, note }) =>
       changePlan(profileId, (db) => {
         requireItem(db, profileId, itemKey)
