@@ -98,4 +98,46 @@ describe('text width without pdfkit', () => {
       { numRuns: 3000 }
     )
   })
+
+  it('stays exact when each text goes on from the last, as wrapping measures them', () => {
+    // textWidth carries on from the last text measured when they begin alike: a line, the line
+    // with one more word, a shorter line, the same words in the other font, a different start.
+    const fonts = loadFonts()
+    const pdf = new PDFDocument({ autoFirstPage: false })
+    pdf.registerFont(FONT_NAMES.regular, fonts.regular)
+    pdf.registerFont(FONT_NAMES.bold, fonts.bold)
+    const growing = fc
+      // Halves of kerning pairs and ligatures (A|V, T|o, W|a, f|i): a word measured in two parts
+      // is not as wide as the whole word.
+      .array(
+        fc.oneof(
+          word,
+          fc.constantFrom(' ', '  ', '\t', ' \u00a0', 'A', 'V', 'T', 'o', 'W', 'a', 'f', 'i')
+        ),
+        {
+          minLength: 1,
+          maxLength: 12
+        }
+      )
+      .map((parts) => parts.map((_, i) => parts.slice(0, i + 1).join('')))
+    const step = fc.record({
+      texts: fc.oneof(
+        growing,
+        growing.map((t) => t.reverse())
+      ),
+      key: fc.constantFrom('regular' as const, 'bold' as const),
+      size: fc.constantFrom(7, 8.5, 9, 12)
+    })
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 6 }), (steps) => {
+        for (const { texts, key, size } of steps) {
+          pdf.font(FONT_NAMES[key]).fontSize(size)
+          for (const text of texts) {
+            expect(textWidth(fonts[key], text, size)).toBe(pdf.widthOfString(text))
+          }
+        }
+      }),
+      { numRuns: 2000 }
+    )
+  })
 })
