@@ -4,7 +4,7 @@
  * breaking turned off, so pdfkit never starts a page on its own.
  */
 import type PDFDocument from 'pdfkit'
-import { FONT_NAMES, loadFonts, textWidth } from './fonts.ts'
+import { FONT_NAMES, loadFonts, pieceSum, sumToPoints, textWidth } from './fonts.ts'
 import { drawTextLine } from './textLine.ts'
 import { wrapText } from './wrap.ts'
 
@@ -117,7 +117,11 @@ export class Flow {
   }
 
   wrap(text: string, style: TextStyle, width: number): string[] {
-    return wrapText(text, width, (s) => this.measure(s, style))
+    const font = loadFonts()[style.font]
+    return wrapText(text, width, (s) => this.measure(s, style), {
+      extend: (sum, s) => pieceSum(font, s, sum),
+      points: (sum) => sumToPoints(sum, style.size)
+    })
   }
 
   /** Draws lines that belong to `el` as one marked-content sequence tagged `tag`. */

@@ -114,61 +114,43 @@ function pieceWidth(font: Font, piece: string): number {
   return width
 }
 
-/** The last text measured in a font, and the running total at the end of each of its pieces. */
-interface LastMeasured {
-  text: string
-  /** Where each piece that ends in a space or tab ends, in order. */
-  cuts: number[]
-  /** The sum of the piece widths up to each cut, in thousandths of the size. */
-  totals: number[]
-}
-
-const lastMeasured = new WeakMap<Font, LastMeasured>()
-
 /**
  * The width pdfkit's widthOfString gives `text` in `font` at `size`, to the last bit: the same
  * pieces (cut after each space or tab), summed in the same order. The writer measures every
  * candidate line while wrapping; through pdfkit each measure shaped and copied every word again,
  * here each piece is a lookup. tests/unit/pdfFontShaping.test.ts compares the two over thousands
- * of strings, and over runs of strings that grow word by word.
- *
- * Wrapping measures a line, then the same line with one more word, and so on; balancing a
- * table's columns wraps every cell at many widths. So a text that begins like the last one
- * measured in this font carries on from the running total at the last space they share,
- * rather than looking up every piece again: the same sum in the same order, so the same width.
+ * of strings.
  */
 export function textWidth(font: Font, text: string, size: number): number {
-  let last = lastMeasured.get(font)
-  if (!last) lastMeasured.set(font, (last = { text: '', cuts: [], totals: [] }))
-  const shared = Math.min(text.length, last.text.length)
-  let same = 0
-  while (same < shared && text.charCodeAt(same) === last.text.charCodeAt(same)) same++
-  let kept = last.cuts.length
-  while (kept > 0 && last.cuts[kept - 1]! > same) kept--
-  last.cuts.length = kept
-  last.totals.length = kept
-  last.text = text
+  return sumToPoints(pieceSum(font, text), size)
+}
 
-  let total = kept > 0 ? last.totals[kept - 1]! : 0
-  let pieceStart = kept > 0 ? last.cuts[kept - 1]! : 0
-  let index = pieceStart
+/**
+ * The running sum behind textWidth: `sum` (a line's, 0 for none) plus the widths of `text`'s
+ * pieces, in thousandths of the size. Valid for a line that ends after a space or tab, where
+ * pdfkit cuts, so the line followed by `text` has the line's pieces and then text's. Wrapping
+ * uses it to add a word to a line without measuring the line again.
+ */
+export function pieceSum(font: Font, text: string, sum = 0): number {
+  let total = sum
+  let last = 0
+  let index = 0
   while (index <= text.length) {
     const char = text.charAt(index)
-    const cut = char === ' ' || char === '\t'
-    if (cut || (index === text.length && pieceStart < index)) {
-      total += pieceWidth(font, text.slice(pieceStart, ++index))
-      pieceStart = index
-      // The end of the text is no cut: a longer text may go on with the same word.
-      if (cut) {
-        last.cuts.push(index)
-        last.totals.push(total)
-      }
+    if ((index === text.length && last < index) || char === ' ' || char === '\t') {
+      total += pieceWidth(font, text.slice(last, ++index))
+      last = index
     } else {
       index++
     }
   }
+  return total
+}
+
+/** A running sum as a width in points at `size`. */
+export function sumToPoints(sum: number, size: number): number {
   // pdfkit applies its horizontal scaling (100%) as × 100 / 100, which can move the last bit.
-  return (total * (size / 1000) * 100) / 100
+  return (sum * (size / 1000) * 100) / 100
 }
 
 function openFont(file: string): Font {

@@ -8,22 +8,68 @@
 /** The width of a string in points, in the font and size the lines will be drawn in. */
 export type Measure = (text: string) => number
 
+/**
+ * Widths as running sums, for speed: the PDF measures a text piece by piece (cut after each
+ * space or tab) and adds the pieces up in order, so a line that ends after a space, followed by
+ * a word, is the line's sum plus the word's. Wrapping then adds each word to the line's sum
+ * instead of measuring the whole line again: a long table's columns are wrapped at many widths
+ * while they are balanced, and that was most of an export's time.
+ */
+export interface RunningMeasure {
+  /** The sum for `text` following a line whose sum is `sum` (0 for an empty line). */
+  extend(sum: number, text: string): number
+  /** A sum as a width in points: `measure(text)` is `points(extend(0, text))`. */
+  points(sum: number): number
+}
+
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
 
-export function wrapText(text: string, width: number, measure: Measure): string[] {
+/**
+ * Lines of `text` no wider than `width`. With `running`, the same lines, found with fewer
+ * measures (tests/unit/pdfWrap.test.ts compares the two).
+ */
+export function wrapText(
+  text: string,
+  width: number,
+  measure: Measure,
+  running?: RunningMeasure
+): string[] {
   const lines: string[] = []
-  for (const paragraph of text.split(/\r\n|\r|\n/)) wrapParagraph(paragraph, width, measure, lines)
+  for (const paragraph of text.split(/\r\n|\r|\n/)) {
+    wrapParagraph(paragraph, width, measure, running, lines)
+  }
   return lines
 }
 
-function wrapParagraph(paragraph: string, width: number, measure: Measure, lines: string[]): void {
+/** Where the PDF's measure cuts a text: after a space or a tab. */
+const endsAtCut = (text: string) => text.endsWith(' ') || text.endsWith('\t')
+
+function wrapParagraph(
+  paragraph: string,
+  width: number,
+  measure: Measure,
+  running: RunningMeasure | undefined,
+  lines: string[]
+): void {
   const words = paragraph.match(/\S+\s*|\s+/g) ?? []
   const before = lines.length
   let line = ''
+  // The line's running sum while it is empty or ends where the measure cuts; else null.
+  let sum: number | null = running ? 0 : null
+  const restart = (text: string) => {
+    sum = running && (text === '' || endsAtCut(text)) ? running.extend(0, text) : null
+  }
   for (const word of words) {
     const candidate = line + word
-    if (measure(candidate.trimEnd()) <= width) {
+    // The word without its trailing spaces: candidate.trimEnd() is the line followed by it.
+    const head = word.trimEnd()
+    const fits =
+      running && sum !== null && head !== ''
+        ? running.points(running.extend(sum, head)) <= width
+        : measure(candidate.trimEnd()) <= width
+    if (fits) {
       line = candidate
+      if (running && sum !== null) sum = endsAtCut(word) ? running.extend(sum, word) : null
       continue
     }
     let rest = word
@@ -45,6 +91,7 @@ function wrapParagraph(paragraph: string, width: number, measure: Measure, lines
       rest = rest.slice(cut)
     }
     line = rest
+    restart(line)
   }
   // An empty paragraph is a blank line.
   if (line.trim() !== '' || lines.length === before) lines.push(line.trimEnd())
