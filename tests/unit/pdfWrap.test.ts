@@ -2,7 +2,7 @@
  * The writer wraps lines by adding each word's width to a running sum (pdf/wrap.ts,
  * RunningMeasure), because measuring every candidate line whole was most of an export's time.
  * The oracle is the same wrapping with every candidate measured whole: the lines must be the
- * same, for any text, width, font and size, or a dose could move to another line, or past the
+ * same (and their number, counted without making them, pdf/lineCount.ts), for any text, width, font and size, or a dose could move to another line, or past the
  * edge of its cell.
  */
 import fc from 'fast-check'
@@ -13,7 +13,8 @@ import {
   sumToPoints,
   textWidth
 } from '../../electron/core/document/pdf/fonts.ts'
-import { wrapText } from '../../electron/core/document/pdf/wrap.ts'
+import { countLines } from '../../electron/core/document/pdf/lineCount.ts'
+import { type RunningMeasure, wrapText } from '../../electron/core/document/pdf/wrap.ts'
 
 const fonts = loadFonts()
 
@@ -54,11 +55,15 @@ describe('wrapping with running sums', () => {
           const font = fonts[key]
           const measure = (s: string) => textWidth(font, s, size)
           const whole = wrapText(text, width, measure)
-          const running = wrapText(text, width, measure, {
+          const running: RunningMeasure = {
             extend: (sum, s) => pieceSum(font, s, sum),
-            points: (sum) => sumToPoints(sum, size)
-          })
-          expect(running).toEqual(whole)
+            points: (sum) => sumToPoints(sum, size),
+            key
+          }
+          expect(wrapText(text, width, measure, running)).toEqual(whole)
+          // Counted without making the lines, twice (the second from the sums it kept).
+          expect(countLines(text, width, measure, running)).toBe(whole.length)
+          expect(countLines(text, width, measure, running)).toBe(whole.length)
         }
       ),
       { numRuns: 5000 }
@@ -74,8 +79,10 @@ describe('wrapping with running sums', () => {
     const measure = (s: string) => extend(0, s)
     fc.assert(
       fc.property(text, fc.integer({ min: 1, max: 400 }), (text, width) => {
-        const running = wrapText(text, width, measure, { extend, points: (sum) => sum })
-        expect(running).toEqual(wrapText(text, width, measure))
+        const running: RunningMeasure = { extend, points: (sum) => sum, key: 'squares' }
+        const whole = wrapText(text, width, measure)
+        expect(wrapText(text, width, measure, running)).toEqual(whole)
+        expect(countLines(text, width, measure, running)).toBe(whole.length)
       }),
       { numRuns: 5000 }
     )

@@ -121,7 +121,7 @@ function lead(flow: Flow, item: Item): number {
   const width = flow.frame.width
   switch (item.kind) {
     case 'subsection': {
-      const lines = flow.wrap(item.title, STYLES.h2, width).length
+      const lines = flow.lineCount(item.title, STYLES.h2, width)
       const first = item.blocks[0]
       return (
         space(flow).beforeH2 +
@@ -132,7 +132,7 @@ function lead(flow: Flow, item: Item): number {
     }
     case 'paragraph': {
       const style = paragraphStyle(item.emphasis)
-      return twoLines(flow.wrap(item.text, style, width).length, style)
+      return twoLines(flow.lineCount(item.text, style, width), style)
     }
     case 'table': {
       const layout = tableLayout(flow, item)
@@ -358,8 +358,8 @@ function balance(flow: Flow, block: TableBlock, start: number[]): number[] {
     if (!lines) {
       const inner = Math.max(key - 2 * CELL_PAD.x, 1)
       const style = block.columns[i].titled ? STYLES.headerCell : STYLES.cell
-      lines = texts[i].map(
-        (text, r) => flow.wrap(text, r === 0 ? STYLES.headerCell : style, inner).length
+      lines = texts[i].map((text, r) =>
+        flow.lineCount(text, r === 0 ? STYLES.headerCell : style, inner)
       )
       memo[i].set(key, lines)
     }

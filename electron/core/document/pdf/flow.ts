@@ -6,7 +6,8 @@
 import type PDFDocument from 'pdfkit'
 import { FONT_NAMES, loadFonts, pieceSum, sumToPoints, textWidth } from './fonts.ts'
 import { drawTextLine } from './textLine.ts'
-import { wrapText } from './wrap.ts'
+import { countLines } from './lineCount.ts'
+import { type RunningMeasure, wrapText } from './wrap.ts'
 
 export type Doc = InstanceType<typeof PDFDocument>
 export type StructElement = ReturnType<Doc['struct']>
@@ -57,6 +58,16 @@ export class PageOverflowError extends Error {
   constructor(pages: number) {
     super(`The layout needs more than ${pages} page${pages === 1 ? '' : 's'}`)
     this.name = 'PageOverflowError'
+  }
+}
+
+/** Widths as running sums in the style's font (fonts.ts pieceSum), for wrapping. */
+function runningMeasure(style: TextStyle): RunningMeasure {
+  const font = loadFonts()[style.font]
+  return {
+    extend: (sum, text) => pieceSum(font, text, sum),
+    points: (sum) => sumToPoints(sum, style.size),
+    key: style.font
   }
 }
 
@@ -117,11 +128,12 @@ export class Flow {
   }
 
   wrap(text: string, style: TextStyle, width: number): string[] {
-    const font = loadFonts()[style.font]
-    return wrapText(text, width, (s) => this.measure(s, style), {
-      extend: (sum, s) => pieceSum(font, s, sum),
-      points: (sum) => sumToPoints(sum, style.size)
-    })
+    return wrapText(text, width, (s) => this.measure(s, style), runningMeasure(style))
+  }
+
+  /** How many lines wrap() gives, without making them (pdf/lineCount.ts). */
+  lineCount(text: string, style: TextStyle, width: number): number {
+    return countLines(text, width, (s) => this.measure(s, style), runningMeasure(style))
   }
 
   /** Draws lines that belong to `el` as one marked-content sequence tagged `tag`. */

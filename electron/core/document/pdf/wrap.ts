@@ -20,6 +20,8 @@ export interface RunningMeasure {
   extend(sum: number, text: string): number
   /** A sum as a width in points: `measure(text)` is `points(extend(0, text))`. */
   points(sum: number): number
+  /** Names the font: sums do not depend on the size, so words' sums are kept under it. */
+  key: string
 }
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
@@ -35,11 +37,44 @@ export function wrapText(
   running?: RunningMeasure
 ): string[] {
   const lines: string[] = []
-  for (const paragraph of text.split(/\r\n|\r|\n/)) {
+  for (const paragraph of paragraphsOf(text)) {
     wrapParagraph(paragraph, width, measure, running, lines)
   }
   return lines
 }
+
+/** A text's paragraphs: each starts a new line. */
+export function paragraphsOf(text: string): string[] {
+  return text.split(/\r\n|\r|\n/)
+}
+
+/** A paragraph's words, each with its spaces after it, and each without them. */
+export interface Words {
+  words: string[]
+  heads: string[]
+}
+
+/**
+ * Paragraphs split before, kept so that a text wrapped again (a table's cells are wrapped at
+ * many widths while its columns are balanced) gives the same word strings: their hashes are
+ * then already computed for the width lookups. Bounded; cleared whole when full.
+ */
+const splitParagraphs = new Map<string, Words>()
+const MAX_PARAGRAPHS = 20_000
+
+export function wordsOf(paragraph: string): Words {
+  let split = splitParagraphs.get(paragraph)
+  if (!split) {
+    const words = paragraph.match(/\S+\s*|\s+/g) ?? []
+    split = { words, heads: words.map((word) => word.trimEnd()) }
+    if (splitParagraphs.size >= MAX_PARAGRAPHS) splitParagraphs.clear()
+    splitParagraphs.set(paragraph, split)
+  }
+  return split
+}
+
+/** A word this long may be a web address, which fills the rest of a line before it breaks. */
+export const LONG_WORD = 30
 
 /** Where the PDF's measure cuts a text: after a space or a tab. */
 const endsAtCut = (text: string) => text.endsWith(' ') || text.endsWith('\t')
@@ -51,7 +86,7 @@ function wrapParagraph(
   running: RunningMeasure | undefined,
   lines: string[]
 ): void {
-  const words = paragraph.match(/\S+\s*|\s+/g) ?? []
+  const { words, heads } = wordsOf(paragraph)
   const before = lines.length
   let line = ''
   // The line's running sum while it is empty or ends where the measure cuts; else null.
@@ -59,10 +94,10 @@ function wrapParagraph(
   const restart = (text: string) => {
     sum = running && (text === '' || endsAtCut(text)) ? running.extend(0, text) : null
   }
-  for (const word of words) {
+  for (const [index, word] of words.entries()) {
     const candidate = line + word
     // The word without its trailing spaces: candidate.trimEnd() is the line followed by it.
-    const head = word.trimEnd()
+    const head = heads[index]!
     const fits =
       running && sum !== null && head !== ''
         ? running.points(running.extend(sum, head)) <= width
@@ -73,9 +108,13 @@ function wrapParagraph(
       continue
     }
     let rest = word
-    // A web address (a word of 30 characters or more, wider than half the line) fills the rest
-    // of this line first, rather than leaving it nearly empty. A date or a dose keeps its digits.
-    if (line.trim() !== '' && word.trim().length >= 30 && measure(word.trimEnd()) > width / 2) {
+    // A web address (a long word, wider than half the line) fills the rest of this line first,
+    // rather than leaving it nearly empty. A date or a dose keeps its digits.
+    if (
+      line.trim() !== '' &&
+      word.trim().length >= LONG_WORD &&
+      measure(word.trimEnd()) > width / 2
+    ) {
       const cut = breakWord(word, width - measure(line), measure)
       if (measure(line + word.slice(0, cut)) <= width && cut < word.trimEnd().length) {
         line += word.slice(0, cut)
