@@ -57,7 +57,9 @@ export interface Words {
 /**
  * Paragraphs split before, kept so that a text wrapped again (a table's cells are wrapped at
  * many widths while its columns are balanced) gives the same word strings: their hashes are
- * then already computed for the width lookups. Bounded; cleared whole when full.
+ * then already computed for the width lookups. Bounded; cleared whole when full. The words are
+ * the person's: like the fonts' memory of shaped words, they live in the worker that writes the
+ * document, which ends when the vault locks.
  */
 const splitParagraphs = new Map<string, Words>()
 const MAX_PARAGRAPHS = 20_000
