@@ -41,10 +41,13 @@ interface PdfkitInternals {
   page: { height: number; fonts: Record<string, unknown> }
 }
 
-/** A piece encoded once: each glyph's hex code and its kerning (advance less natural width). */
+/**
+ * A piece encoded once, as runs of glyph codes in hex: each run ends at a glyph followed by
+ * kerning (the advance less the glyph's natural width), which the TJ array writes after it.
+ * The last run's kerning may be 0: the next piece's codes then continue it.
+ */
 interface EncodedPiece {
-  hex: string[]
-  kerning: number[]
+  runs: { hex: string; kerning: number }[]
   /** A glyph placed off its pen position (a mark): such lines go through pdfkit itself. */
   offset: boolean
 }
@@ -62,16 +65,21 @@ function encodePiece(font: PdfkitFont, piece: string): EncodedPiece {
   let encoded = pieces.get(piece)
   if (!encoded) {
     const { glyphs, positions } = rememberedShaping(font.font, piece)
-    encoded = { hex: [], kerning: [], offset: false }
+    encoded = { runs: [], offset: false }
+    let hex = ''
     for (let i = 0; i < glyphs.length; i++) {
       const glyph = glyphs[i]!
       const position = positions[i]!
       const id = font.subset.includeGlyph(glyph.id)
-      encoded.hex.push(`0000${id.toString(16)}`.slice(-4))
+      hex += `0000${id.toString(16)}`.slice(-4)
       // In pdfkit's order of operations, so the widths and kerning are the same to the last bit.
       font.widths[id] ??= glyph.advanceWidth * font.scale
       font.unicode[id] ??= glyph.codePoints
-      encoded.kerning.push(position.xAdvance * font.scale - glyph.advanceWidth * font.scale)
+      const kerning = position.xAdvance * font.scale - glyph.advanceWidth * font.scale
+      if (kerning !== 0 || i === glyphs.length - 1) {
+        encoded.runs.push({ hex, kerning })
+        hex = ''
+      }
       if (position.xOffset !== 0 || position.yOffset !== 0) encoded.offset = true
     }
     pieces.set(piece, encoded)
@@ -116,9 +124,9 @@ export function drawTextLine(doc: Doc, text: string, x: number, y: number): void
   let run = ''
   let kerning = 0
   for (const piece of pieces) {
-    for (let i = 0; i < piece.hex.length; i++) {
-      run += piece.hex[i]
-      kerning = piece.kerning[i]!
+    for (const next of piece.runs) {
+      run += next.hex
+      kerning = next.kerning
       if (kerning !== 0) {
         segments.push(`<${run}> ${pdfNumber(-kerning)}`)
         run = ''
