@@ -11,6 +11,7 @@ import PDFDocument from 'pdfkit'
 import type { ClinicalDocument } from '../../shared/document.ts'
 import { STYLES, writeSection } from './pdf/blocks.ts'
 import { layOutCard } from './pdf/card.ts'
+import { compressPageContents } from './pdf/compressPages.ts'
 import { fitOnePage } from './pdf/fit.ts'
 import { Flow, PageOverflowError, type Doc, type Frame } from './pdf/flow.ts'
 import { FONT_NAMES, loadFonts } from './pdf/fonts.ts'
@@ -57,7 +58,7 @@ export function writeClinicalPdf(doc: ClinicalDocument, options: PdfOptions): Pr
       pdf.on('end', () => resolve(Buffer.concat(chunks)))
       pdf.on('error', reject)
       layOut(pdf, final, maxPages)
-      pdf.end()
+      compressPageContents(pdf).then(() => pdf.end(), reject)
     } catch (error) {
       reject(error instanceof Error ? error : new Error(String(error)))
     }
