@@ -67,6 +67,7 @@ import {
   PDF_RENDER_TIMEOUT_MS
 } from './document/export.ts'
 import { noteExportWriting, removeInterruptedExportTemps } from './document/exportTemps.ts'
+import { decodeBase64InTurns } from './library/decodeInTurns.ts'
 import { nextTurn } from './nextTurn.ts'
 import { createReadMemo } from './readMemo.ts'
 import { getSettings, updateSettings } from './settings.ts'
@@ -410,14 +411,15 @@ export function createCore(options: CoreOptions): Core {
     },
 
     'documents.import': async ({ fileName, kind, content }) => {
-      // The request was checked in this turn (an 8 MB file takes a while); handing it to the
-      // worker takes another.
+      // The request was checked in this turn (an 8 MB file takes a while); its bytes are
+      // decoded in the next ones, then moved to the worker.
       await nextTurn()
+      const bytes = await decodeBase64InTurns(content)
       // The conversion runs on a worker; the database write stays here, with the key.
       const converted = await jobs.runJob('convertDocument', {
         fileName,
         kind,
-        base64: content,
+        bytes,
         withSections: documentIndex !== null
       })
       // Written in parts, a turn of the event loop between each: other calls are answered.

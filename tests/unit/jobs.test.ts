@@ -57,6 +57,7 @@ async function unlockedCore(): Promise<Core> {
 }
 
 const base64 = (text: string) => Buffer.from(text).toString('base64')
+const utf8 = (text: string) => new TextEncoder().encode(text)
 
 describe('heavy work off the core thread', () => {
   it('answers another call within 50 ms while an 8 MB Markdown file is converted and saved', async () => {
@@ -89,7 +90,7 @@ describe('heavy work off the core thread', () => {
     const failing = core.jobs.runJob('convertDocument', {
       fileName: 'broken.pdf',
       kind: 'pdf',
-      base64: base64('%PDF-1.7 this is not really a pdf'),
+      bytes: utf8('%PDF-1.7 this is not really a pdf'),
       withSections: false
     })
     await expect(failing).rejects.toMatchObject({
@@ -101,10 +102,10 @@ describe('heavy work off the core thread', () => {
     const next = await core.jobs.runJob('convertDocument', {
       fileName: 'note.txt',
       kind: 'text',
-      base64: base64('Ferritin to be repeated in March.'),
+      bytes: utf8('Ferritin to be repeated in March.'),
       withSections: false
     })
-    expect(next.html).toBe('<p>Ferritin to be repeated in March.</p>')
+    expect(new TextDecoder().decode(next.html)).toBe('<p>Ferritin to be repeated in March.</p>')
   })
 
   it('replaces a worker that dies mid-job, and the next import succeeds', async () => {
@@ -138,7 +139,7 @@ describe('heavy work off the core thread', () => {
       {
         fileName: 'diary.md',
         kind: 'markdown',
-        base64: base64(largeMarkdown()),
+        bytes: utf8(largeMarkdown()),
         withSections: false
       },
       { signal: controller.signal }
@@ -149,7 +150,7 @@ describe('heavy work off the core thread', () => {
     const next = await core.jobs.runJob('convertDocument', {
       fileName: 'note.txt',
       kind: 'text',
-      base64: base64('Echo booked for June.'),
+      bytes: utf8('Echo booked for June.'),
       withSections: false
     })
     expect(next.title).toBe('Echo booked for June.')

@@ -14,6 +14,7 @@
 import { Worker } from 'node:worker_threads'
 import { CoreError } from '../errors.ts'
 import type { JobInput, JobKind, JobOutput } from './kinds.ts'
+import { transferables } from './transferables.ts'
 import type { JobMessage, JobRequest } from './worker.ts'
 
 export interface JobOptions {
@@ -61,14 +62,6 @@ function toError(error: Extract<JobMessage, { type: 'failed' }>['error']): Error
   const rebuilt = new Error(error.message)
   rebuilt.name = error.name
   return rebuilt
-}
-
-/** ArrayBuffers in the input are moved to the worker rather than copied (8 MB of file bytes). */
-function transferables(input: unknown): ArrayBuffer[] {
-  if (typeof input !== 'object' || input === null) return []
-  return Object.values(input).flatMap((value) =>
-    ArrayBuffer.isView(value) && value.buffer instanceof ArrayBuffer ? [value.buffer] : []
-  )
 }
 
 export interface JobRunnerOptions {

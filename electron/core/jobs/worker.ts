@@ -6,6 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads'
 import { type JobKind, jobs } from './kinds.ts'
+import { transferables } from './transferables.ts'
 
 export interface JobRequest {
   id: number
@@ -30,10 +31,8 @@ port.on('message', async ({ id, kind, input }: JobRequest) => {
   try {
     const run = jobs[kind] as (input: unknown, progress: (f: number) => void) => unknown
     const value = await run(input, (fraction) => post({ id, type: 'progress', fraction }))
-    // A job's bytes (a PDF) move to the core's thread instead of being copied.
-    const transfer =
-      ArrayBuffer.isView(value) && value.buffer instanceof ArrayBuffer ? [value.buffer] : []
-    port.postMessage({ id, type: 'done', value } satisfies JobMessage, transfer)
+    // A job's bytes (a PDF, an imported document's HTML) move to the core's thread.
+    port.postMessage({ id, type: 'done', value } satisfies JobMessage, transferables(value))
   } catch (caught) {
     const error = caught as { name?: string; message?: string; code?: unknown; fields?: unknown }
     post({

@@ -167,22 +167,26 @@ function summary(row: DocumentRow): DocumentSummary {
   }
 }
 
-/** Characters per stored part: one part's write takes a few milliseconds (migration 100). */
-export const DOCUMENT_PART_CHARS = 256 * 1024
+/** Bytes per stored part: one part's write takes a few milliseconds (migration 100). */
+export const DOCUMENT_PART_BYTES = 256 * 1024
 
 /**
- * The HTML cut into parts of at most `size` characters, never between the two halves of a
- * surrogate pair (SQLite would store a lone half as U+FFFD, and the emoji would be lost).
+ * The HTML's UTF-8 bytes cut into parts of at most `size` bytes, each ending where a character
+ * ends (a character cut in two would be stored as U+FFFD, and lost). A character longer than
+ * `size` is a part of its own.
  */
-export function documentParts(html: string, size = DOCUMENT_PART_CHARS): string[] {
-  const parts: string[] = []
+export function documentParts(utf8: Uint8Array, size = DOCUMENT_PART_BYTES): Uint8Array[] {
+  const isContinuation = (i: number) => (utf8[i]! & 0xc0) === 0x80
+  const parts: Uint8Array[] = []
   let start = 0
-  while (start < html.length) {
-    let end = Math.min(html.length, start + size)
-    const code = html.charCodeAt(end - 1)
-    // A part of one character may end in half a pair: it takes the other half along instead.
-    if (end < html.length && code >= 0xd800 && code <= 0xdbff) end += end - start > 1 ? -1 : 1
-    parts.push(html.slice(start, end))
+  while (start < utf8.length) {
+    let end = Math.min(utf8.length, start + size)
+    while (end > start && end < utf8.length && isContinuation(end)) end--
+    if (end === start) {
+      end = start + 1
+      while (end < utf8.length && isContinuation(end)) end++
+    }
+    parts.push(utf8.subarray(start, end))
     start = end
   }
   return parts
@@ -190,15 +194,18 @@ export function documentParts(html: string, size = DOCUMENT_PART_CHARS): string[
 
 /**
  * Saves an imported document in parts, each its own transaction with a turn of the event loop
- * after it, then its row, which makes it appear. `db` is the connection the import began with:
- * if the vault locks meanwhile, that connection is closed and the import stops there, leaving
- * parts that the next unlock removes (removeUnfinishedImports) rather than finishing into a vault
- * opened again since.
+ * after it, then its row, which makes it appear. The HTML arrives as UTF-8 bytes, as the
+ * conversion's worker hands them over (moved, not copied: 8 MB of text copied between threads
+ * held the core for ~40 ms); each part becomes text just before it is written.
+ *
+ * `db` is the connection the import began with: if the vault locks meanwhile, that connection is
+ * closed and the import stops there, leaving parts that the next unlock removes
+ * (removeUnfinishedImports) rather than finishing into a vault opened again since.
  */
 export async function saveDocument(
   db: Db,
-  doc: { title: string; fileName: string; kind: DocumentKind; html: string },
-  partChars = DOCUMENT_PART_CHARS
+  doc: { title: string; fileName: string; kind: DocumentKind; html: Uint8Array },
+  partBytes = DOCUMENT_PART_BYTES
 ): Promise<DocumentSummary> {
   const row: DocumentRow = {
     id: randomUUID(),
@@ -214,9 +221,10 @@ export async function saveDocument(
   const insertPart = db.prepare(
     'INSERT INTO document_parts (document_id, seq, html) VALUES (?, ?, ?)'
   )
-  for (const [seq, part] of documentParts(doc.html, partChars).entries()) {
+  const text = new TextDecoder()
+  for (const [seq, part] of documentParts(doc.html, partBytes).entries()) {
     stillOpen()
-    insertPart.run(row.id, seq, part)
+    insertPart.run(row.id, seq, text.decode(part))
     // Copies this part from the write-ahead log into the database now, a few milliseconds; left
     // to SQLite, a checkpoint every 4 MB held the thread for about 40 ms.
     db.pragma('wal_checkpoint(PASSIVE)')
