@@ -9,26 +9,20 @@ import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
-import PDFDocument from 'pdfkit'
 import { afterAll, describe, expect, it } from 'vitest'
 import { compressPageContents } from '../../electron/core/document/pdf/compressPages.ts'
 import type { Doc } from '../../electron/core/document/pdf/flow.ts'
-import { FONT_NAMES, loadFonts } from '../../electron/core/document/pdf/fonts.ts'
+import { FONT_NAMES } from '../../electron/core/document/pdf/fonts.ts'
+import { bytesOf, pdfWithLanternFonts } from './helpers/pdfkitFixture.ts'
 import { cleanupTempDirs, tempDir } from './helpers/vaultFixture.ts'
 
 afterAll(cleanupTempDirs)
 
 function draw(pages: string[][], password?: string): Doc {
-  const fonts = loadFonts()
-  const doc = new PDFDocument({
-    autoFirstPage: false,
+  const doc = pdfWithLanternFonts({
     bufferPages: true,
-    // pdfkit takes a parsed font here as in registerFont; its types name only a path.
-    font: fonts.regular as unknown as string,
-    info: { CreationDate: new Date(Date.UTC(2026, 0, 2)) },
     ...(password ? { userPassword: password, pdfVersion: '1.7ext3' as const } : {})
-  }) as Doc
-  doc.registerFont(FONT_NAMES.bold, fonts.bold)
+  })
   for (const lines of pages) {
     doc.addPage()
     lines.forEach((line, i) => {
@@ -36,17 +30,11 @@ function draw(pages: string[][], password?: string): Doc {
         .rect(40, 40 + i * 14, 200, 12)
         .fillColor('#eeeeee')
         .fill()
-      doc.font(i % 2 ? FONT_NAMES.bold : fonts.regular.postscriptName).fillColor('#000000')
+      doc.font(i % 2 ? FONT_NAMES.bold : FONT_NAMES.regular).fillColor('#000000')
       doc.text(line, 42, 40 + i * 14, { lineBreak: false })
     })
   }
   return doc
-}
-
-function bytesOf(doc: Doc): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk))
-  return new Promise((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))))
 }
 
 async function endedByPdfkit(pages: string[][]): Promise<Buffer> {

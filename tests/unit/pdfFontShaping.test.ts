@@ -10,13 +10,13 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { create, type Font } from 'fontkit'
 import { describe, expect, it } from 'vitest'
-import PDFDocument from 'pdfkit'
 import {
   FONT_NAMES,
   fontDirectory,
   loadFonts,
   textWidth
 } from '../../electron/core/document/pdf/fonts.ts'
+import { HARD_TEXT, pdfWithLanternFonts } from './helpers/pdfkitFixture.ts'
 
 function plainFont(file: string): Font {
   const font = create(readFileSync(join(fontDirectory(), file)))
@@ -30,25 +30,10 @@ const shaped = (run: { glyphs: { id: number }[]; positions: object[]; advanceWid
   advanceWidth: run.advanceWidth
 })
 
-// Kerning pairs, ligatures, the symbols the plan uses, and the names the tests print.
-const pieces = [
-  'AV',
-  'To',
-  'ffi',
-  'fl',
-  'Wa',
-  ' ',
-  '≥ 30 Gy',
-  '→',
-  '✓',
-  'Żółć',
-  'Анна',
-  'Ørjan',
-  "O'B",
-  'mg/m²'
-]
 const word = fc
-  .array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 6 })), { maxLength: 6 })
+  .array(fc.oneof(fc.constantFrom(...HARD_TEXT, "O'B"), fc.string({ maxLength: 6 })), {
+    maxLength: 6
+  })
   .map((parts) => parts.join(''))
 
 describe('shaping remembered across documents', () => {
@@ -79,9 +64,7 @@ describe('shaping remembered across documents', () => {
 describe('text width without pdfkit', () => {
   it('is exactly the width pdfkit measures, for any text, font and size', () => {
     const fonts = loadFonts()
-    const pdf = new PDFDocument({ autoFirstPage: false })
-    pdf.registerFont(FONT_NAMES.regular, fonts.regular)
-    pdf.registerFont(FONT_NAMES.bold, fonts.bold)
+    const pdf = pdfWithLanternFonts()
     const line = fc
       .array(fc.oneof(word, fc.constantFrom(' ', '  ', '\t', ' \u00a0')), { maxLength: 8 })
       .map((parts) => parts.join(''))
@@ -100,12 +83,10 @@ describe('text width without pdfkit', () => {
   })
 
   it('stays exact when each text goes on from the last, as wrapping measures them', () => {
-    // textWidth carries on from the last text measured when they begin alike: a line, the line
-    // with one more word, a shorter line, the same words in the other font, a different start.
+    // Wrapping measures a line, then the line with one more word, then a shorter line, the same
+    // words in the other font, a different start: each must be what pdfkit measures.
     const fonts = loadFonts()
-    const pdf = new PDFDocument({ autoFirstPage: false })
-    pdf.registerFont(FONT_NAMES.regular, fonts.regular)
-    pdf.registerFont(FONT_NAMES.bold, fonts.bold)
+    const pdf = pdfWithLanternFonts()
     const growing = fc
       // Halves of kerning pairs and ligatures (A|V, T|o, W|a, f|i): a word measured in two parts
       // is not as wide as the whole word.

@@ -6,11 +6,11 @@
  * kerning, and the same text for pdftotext and screen readers.
  */
 import fc from 'fast-check'
-import PDFDocument from 'pdfkit'
 import { describe, expect, it } from 'vitest'
 import type { Doc } from '../../electron/core/document/pdf/flow.ts'
-import { FONT_NAMES, loadFonts } from '../../electron/core/document/pdf/fonts.ts'
+import { FONT_NAMES } from '../../electron/core/document/pdf/fonts.ts'
 import { drawTextLine } from '../../electron/core/document/pdf/textLine.ts'
+import { bytesOf, HARD_TEXT, pdfWithLanternFonts } from './helpers/pdfkitFixture.ts'
 
 interface Line {
   text: string
@@ -25,22 +25,9 @@ type Draw = (doc: Doc, line: Line) => void
 const byPdfkit: Draw = (doc, line) => doc.text(line.text, line.x, line.y, { lineBreak: false })
 const byHand: Draw = (doc, line) => drawTextLine(doc, line.text, line.x, line.y)
 
-function pdfOf(pages: Line[][], draw: Draw): Promise<string> {
-  const fonts = loadFonts()
-  const doc = new PDFDocument({
-    compress: false,
-    autoFirstPage: false,
-    // pdfkit takes a parsed font here as in registerFont; its types name only a path.
-    font: fonts.regular as unknown as string,
-    info: { CreationDate: new Date(Date.UTC(2026, 0, 2)) }
-  }) as Doc
-  doc.registerFont(FONT_NAMES.regular, fonts.regular)
-  doc.registerFont(FONT_NAMES.bold, fonts.bold)
-  const chunks: Buffer[] = []
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk))
-  const ended = new Promise<string>((resolve) =>
-    doc.on('end', () => resolve(Buffer.concat(chunks).toString('latin1')))
-  )
+async function pdfOf(pages: Line[][], draw: Draw): Promise<string> {
+  const doc = pdfWithLanternFonts({ compress: false })
+  const ended = bytesOf(doc)
   for (const lines of pages) {
     doc.addPage()
     for (const line of lines) {
@@ -49,32 +36,12 @@ function pdfOf(pages: Line[][], draw: Draw): Promise<string> {
     }
   }
   doc.end()
-  return ended
+  return (await ended).toString('latin1')
 }
 
-// Kerning pairs (AV, To, Wa), marks that combine (a + U+0301), tabs, the plan's symbols, the
-// names the tests print, and anything else fast-check makes up.
-const pieces = [
-  'AV',
-  'To',
-  'Wa',
-  'ffi',
-  ' ',
-  '  ',
-  '\t',
-  'á',
-  'e\u0301',
-  '≥ 30 Gy',
-  '→',
-  '✓',
-  'Łukasz Żółć',
-  'Анна Петрова',
-  'Ørjan Ærø',
-  "Zoë Núñez-O'Brien",
-  'mg/m²',
-  '(1,234.5)',
-  '<>()\\'
-]
+// Hard text, marks that combine (a + U+0301), tabs and double spaces, characters PDF strings
+// escape, and anything else fast-check makes up.
+const pieces = [...HARD_TEXT, '  ', '\t', 'á', 'e\u0301', '(1,234.5)', '<>()\\']
 const text = fc
   .array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 8 })), { maxLength: 10 })
   .map((parts) => parts.join(''))
