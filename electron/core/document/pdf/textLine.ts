@@ -108,11 +108,12 @@ export function drawTextLine(doc: Doc, text: string, x: number, y: number): void
     const char = text.charAt(index)
     if ((index === text.length && last < index) || char === ' ' || char === '\t') {
       const piece = encodePiece(font, text.slice(last, index + 1))
-      // A line break or a glyph off its pen position: rare enough to leave to pdfkit.
+      // A glyph placed off its pen position (a mark set over a letter): rare, left to pdfkit.
       if (piece.offset) return void doc.text(text, x, y, { lineBreak: false })
       pieces.push(piece)
       last = index + 1
     } else if (char === '\n') {
+      // Text holding a line break: pdfkit draws each part as a line of its own.
       return void doc.text(text, x, y, { lineBreak: false })
     }
   }
