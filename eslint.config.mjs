@@ -1,5 +1,5 @@
 // Lint is also where the process boundaries live: each folder may import only what its
-// process can run (see DESIGN.md "Architecture").
+// process can run (see docs/architecture.md).
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import pluginVue from 'eslint-plugin-vue'
