@@ -8,8 +8,8 @@
  * error comes back as a rejected promise with its message (a CoreError keeps its code and
  * fields); a worker that dies takes only its own job with it and is replaced on the next one.
  *
- * Only plain data crosses to a worker: file bytes in, text out. Key material and the database
- * stay on the core's thread, and the worker's code (worker.ts) imports neither.
+ * Only plain data crosses to a worker: file bytes in, HTML or PDF bytes out. Key material and
+ * the database stay on the core's thread, and the worker's code (worker.ts) imports neither.
  */
 import { Worker } from 'node:worker_threads'
 import { CoreError } from '../errors.ts'
