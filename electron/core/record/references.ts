@@ -27,7 +27,10 @@ export interface DrugLookup {
   byId(id: string): DrugInfo | undefined
 }
 
-const LINKS: Partial<Record<EntryKind, [field: string, kind: EntryKind, label: string][]>> = {
+/** Fields that link to another entry of the same person: field, linked kind, name in messages. */
+export const ENTRY_LINKS: Partial<
+  Record<EntryKind, [field: string, kind: EntryKind, label: string][]>
+> = {
   relapse: [['diagnosisId', 'diagnosis', 'diagnosis']],
   administration: [
     ['phaseId', 'phase', 'treatment phase'],
@@ -47,7 +50,7 @@ export function checkReferences(
   drugs: DrugLookup
 ): void {
   getProfile(db, entry.profileId as string)
-  for (const [field, linkedKind, label] of LINKS[kind] ?? []) {
+  for (const [field, linkedKind, label] of ENTRY_LINKS[kind] ?? []) {
     const linked = entry[field]
     if (typeof linked !== 'string') continue
     if (entryOwner(db, linkedKind, linked) !== entry.profileId) {
