@@ -65,7 +65,7 @@ const PLACEHOLDER_ID = '00000000-0000-4000-8000-000000000000'
 /** Fields the loader owns: the file must not try to set them. */
 const LOADER_FIELDS = ['id', 'profileId', 'source'] as const
 
-function describe(index: number, { kind, key, entry }: SampleEntry): string {
+function entryLabel(index: number, { kind, key, entry }: SampleEntry): string {
   const what = key ?? entry.drugId ?? entry.name ?? entry.field ?? entry.kind ?? entry.condition
   return `Sample profile entry ${index + 1} (${kind}${typeof what === 'string' ? `, ${what}` : ''})`
 }
@@ -107,7 +107,7 @@ export function parseSampleProfile(file: unknown): SampleProfile {
   const keys = new Map<string, EntryKind>()
   entries.forEach((item, index) => {
     const fail = (message: string): never => {
-      throw new Error(`${describe(index, item)}: ${message}`)
+      throw new Error(`${entryLabel(index, item)}: ${message}`)
     }
     for (const field of LOADER_FIELDS) {
       if (field in item.entry) fail(`${field}: the loader sets this field, not the file.`)
@@ -156,7 +156,11 @@ export function loadSampleProfile(db: Db, drugs: DrugLookup, file: unknown = sam
         if (item.key !== undefined) saved.set(item.key, id)
       } catch (error) {
         if (!(error instanceof CoreError)) throw error
-        throw new CoreError(error.code, `${describe(index, item)}: ${error.message}`, error.fields)
+        throw new CoreError(
+          error.code,
+          `${entryLabel(index, item)}: ${error.message}`,
+          error.fields
+        )
       }
     })
 
