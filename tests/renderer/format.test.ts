@@ -78,9 +78,9 @@ afterEach(() => {
 
 describe('a dose on screen', () => {
   it('reads as the dose as typed, the unit with ², the short route and the schedule', () => {
-    expect(formatDose(administration(1.5, 'mg/m2', 'iv', { kind: 'once', date: '2021-03-03' }))).toBe(
-      '1.5 mg/m² IV, on 3 Mar 2021'
-    )
+    expect(
+      formatDose(administration(1.5, 'mg/m2', 'iv', { kind: 'once', date: '2021-03-03' }))
+    ).toBe('1.5 mg/m² IV, on 3 Mar 2021')
     expect(
       formatDose(
         administration(25, 'mg/m2', 'oral', {
@@ -108,9 +108,7 @@ describe('a dose on screen', () => {
     expect(formatDose(administration(0.025, 'mg/kg', 'iv', once))).toBe(
       '0.025 mg/kg IV, on 3 Mar 2021'
     )
-    expect(formatDose(administration(1.23456, 'mg', 'iv', once))).toBe(
-      '1.235 mg IV, on 3 Mar 2021'
-    )
+    expect(formatDose(administration(1.23456, 'mg', 'iv', once))).toBe('1.235 mg IV, on 3 Mar 2021')
     expect(formatDose(administration(1.5, 'mg', 'iv', once))).not.toContain('1.50')
   })
 
