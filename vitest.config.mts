@@ -8,12 +8,22 @@ export default defineConfig({
   // The renderer's own alias, so unit tests can load renderer modules (lib/format.ts) too.
   resolve: { alias: { '@shared': resolve('electron/shared') } },
   test: {
-    include: ['tests/unit/**/*.test.ts'],
-    environment: 'node',
     // Key derivation and file I/O make some vault tests take seconds on a 2-core machine.
     testTimeout: 60_000,
     hookTimeout: 60_000,
     reporters: process.env.CI ? ['default', 'json'] : ['default'],
-    outputFile: { json: 'test-results/unit.json' }
+    outputFile: { json: 'test-results/unit.json' },
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        // The renderer's modules, composables and stores, in a DOM (window, lifecycle hooks).
+        test: {
+          name: 'renderer',
+          include: ['tests/renderer/**/*.test.ts'],
+          environment: 'happy-dom'
+        }
+      }
+    ]
   }
 })

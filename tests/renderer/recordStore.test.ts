@@ -1,0 +1,165 @@
+/**
+ * The people and record stores against the real core: window.lantern built as the preload
+ * builds it, each call dispatched to a real encrypted vault. What the stores hold is what the
+ * screens show, so these check it after each step, and that it is still there after a reload.
+ */
+import { flushPromises } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { ApiError, call } from '../../renderer/src/api/client.ts'
+import { useProfilesStore } from '../../renderer/src/stores/profiles.ts'
+import { useRecordStore } from '../../renderer/src/stores/record.ts'
+import { PASSPHRASE, cleanupTempDirs } from '../unit/helpers/vaultFixture.ts'
+import { installRealCore } from './helpers/realCore.ts'
+
+/** The screens start afresh, as after reloading the window: new stores, same vault. */
+function reopen() {
+  setActivePinia(createPinia())
+  return { profiles: useProfilesStore(), record: useRecordStore() }
+}
+
+const vincristine = (profileId: string) => ({
+  profileId,
+  drugId: 'vincristine',
+  route: 'iv' as const,
+  dose: 1.5,
+  unit: 'mg/m2' as const,
+  schedule: { kind: 'repeat' as const, start: '2024-03-04', intervalDays: 7, count: 4 }
+})
+
+beforeEach(async () => {
+  installRealCore()
+  await call('vault.create', { passphrase: PASSPHRASE })
+})
+
+afterEach(async () => {
+  await flushPromises()
+  await cleanupTempDirs()
+})
+
+describe('the people store', () => {
+  it('lists a person once added, still after a reload, and brings a deleted one back', async () => {
+    const { profiles } = reopen()
+    await profiles.load()
+    expect(profiles.loaded).toBe(true)
+    expect(profiles.people).toEqual([])
+
+    const maya = await profiles.add('Maya')
+    await profiles.add('Sam')
+    expect(profiles.people.map((p) => p.displayName)).toEqual(['Maya', 'Sam'])
+
+    const after = reopen().profiles
+    await after.load()
+    expect(after.people.map((p) => p.displayName)).toEqual(['Maya', 'Sam'])
+
+    const deleted = await after.remove([after.people[0]!])
+    expect(deleted.people.map((p) => p.id)).toEqual([maya.id])
+    expect(after.people.map((p) => p.displayName)).toEqual(['Sam'])
+    expect(after.recentlyDeleted).not.toBeNull()
+
+    await after.undoDelete()
+    expect(after.recentlyDeleted).toBeNull()
+    expect(after.people.map((p) => p.displayName).sort()).toEqual(['Maya', 'Sam'])
+  })
+
+  it('refuses an empty name with a message on that field, and lists no one new', async () => {
+    const { profiles } = reopen()
+    await profiles.load()
+    const refused = await profiles.add('   ').catch((error: unknown) => error)
+    expect(refused).toBeInstanceOf(ApiError)
+    expect((refused as ApiError).code).toBe('INVALID_INPUT')
+    expect((refused as ApiError).hasField('displayName')).toBe(true)
+    expect(profiles.people).toEqual([])
+  })
+})
+
+describe('the record store', () => {
+  it('shows a saved administration at once, and the same one from the vault after a reload', async () => {
+    const { profiles, record } = reopen()
+    const maya = await profiles.add('Maya')
+    await record.load(maya.id)
+    expect(record.loaded).toBe(true)
+    expect(record.list('administration')).toEqual([])
+
+    const saved = await record.save('administration', vincristine(maya.id))
+    await flushPromises()
+    expect(record.list('administration')).toEqual([saved])
+    expect(saved).toMatchObject({
+      id: expect.any(String),
+      profileId: maya.id,
+      drugId: 'vincristine',
+      dose: 1.5,
+      unit: 'mg/m2',
+      schedule: { kind: 'repeat', start: '2024-03-04', intervalDays: 7, count: 4 }
+    })
+
+    const after = reopen().record
+    await after.load(maya.id)
+    expect(after.list('administration')).toEqual([saved])
+  })
+
+  it('changes a saved dose in place, without adding a second entry', async () => {
+    const { profiles, record } = reopen()
+    const maya = await profiles.add('Maya')
+    await record.load(maya.id)
+    const first = await record.save('administration', vincristine(maya.id))
+    await flushPromises()
+    await record.save('administration', { ...vincristine(maya.id), id: first.id, dose: 1.4 })
+    expect(record.list('administration').map((a) => [a.id, a.dose])).toEqual([[first.id, 1.4]])
+
+    const after = reopen().record
+    await after.load(maya.id)
+    expect(after.list('administration').map((a) => [a.id, a.dose])).toEqual([[first.id, 1.4]])
+  })
+
+  it('refuses a dose below zero on the dose field and keeps the record as it was', async () => {
+    const { profiles, record } = reopen()
+    const maya = await profiles.add('Maya')
+    await record.load(maya.id)
+    const kept = await record.save('administration', vincristine(maya.id))
+    await flushPromises()
+
+    const refused = await record
+      .save('administration', { ...vincristine(maya.id), id: kept.id, dose: -1.5 })
+      .catch((error: unknown) => error)
+    expect(refused).toBeInstanceOf(ApiError)
+    expect((refused as ApiError).code).toBe('INVALID_INPUT')
+    expect((refused as ApiError).fields.map((f) => f.path)).toEqual(['entry.dose'])
+    expect(record.list('administration')).toEqual([kept])
+
+    const after = reopen().record
+    await after.load(maya.id)
+    expect(after.list('administration')).toEqual([kept])
+  })
+
+  it('deletes an entry from the list, and Undo puts the same dose back', async () => {
+    const { profiles, record } = reopen()
+    const maya = await profiles.add('Maya')
+    await record.load(maya.id)
+    const saved = await record.save('administration', vincristine(maya.id))
+    await flushPromises()
+
+    const deleted = await record.remove('administration', saved.id)
+    expect(record.list('administration')).toEqual([])
+    await record.restore(deleted)
+    await flushPromises()
+    expect(record.list('administration')).toHaveLength(1)
+    expect(record.list('administration')[0]).toMatchObject({
+      dose: 1.5,
+      unit: 'mg/m2',
+      schedule: { kind: 'repeat', start: '2024-03-04', intervalDays: 7, count: 4 }
+    })
+  })
+
+  it('does not show one person’s record on another person’s page', async () => {
+    const { profiles, record } = reopen()
+    const maya = await profiles.add('Maya')
+    const sam = await profiles.add('Sam')
+    await record.load(maya.id)
+    await record.save('administration', vincristine(maya.id))
+    await flushPromises()
+    await record.load(sam.id)
+    expect(record.profileId).toBe(sam.id)
+    expect(record.list('administration')).toEqual([])
+  })
+})
