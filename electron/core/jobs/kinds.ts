@@ -39,17 +39,14 @@ export const jobs = {
     paper: PaperSize
     password?: string
     nameInMetadata?: boolean
-  }): Promise<Uint8Array> => {
-    const pdf = await writeClinicalPdf(input.doc, {
+  }): Promise<Uint8Array> =>
+    // Moved to the core's thread when the bytes own their memory (transferables.ts); a small
+    // file that is a slice of Node's shared pool is copied instead.
+    writeClinicalPdf(input.doc, {
       paper: input.paper,
       password: input.password,
       nameInMetadata: input.nameInMetadata
     })
-    // A small Buffer may be a slice of Node's shared pool: moving that pool to another thread
-    // would take it from under every other Buffer here, so such a file is copied out first.
-    const own = pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength
-    return own ? new Uint8Array(pdf.buffer, 0, pdf.byteLength) : new Uint8Array(pdf)
-  }
 } satisfies Record<string, (input: never, progress: ReportProgress) => unknown>
 
 export type JobKind = keyof typeof jobs
