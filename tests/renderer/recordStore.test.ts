@@ -27,6 +27,16 @@ const vincristine = (profileId: string) => ({
   schedule: { kind: 'repeat' as const, start: '2024-03-04', intervalDays: 7, count: 4 }
 })
 
+/** Maya, her record open, with one saved vincristine course. */
+async function mayaWithVincristine() {
+  const stores = reopen()
+  const maya = await stores.profiles.add('Maya')
+  await stores.record.load(maya.id)
+  const saved = await stores.record.save('administration', vincristine(maya.id))
+  await flushPromises()
+  return { ...stores, maya, saved }
+}
+
 beforeEach(async () => {
   installRealCore()
   await call('vault.create', { passphrase: PASSPHRASE })
@@ -99,11 +109,7 @@ describe('the record store', () => {
   })
 
   it('changes a saved dose in place, without adding a second entry', async () => {
-    const { profiles, record } = reopen()
-    const maya = await profiles.add('Maya')
-    await record.load(maya.id)
-    const first = await record.save('administration', vincristine(maya.id))
-    await flushPromises()
+    const { record, maya, saved: first } = await mayaWithVincristine()
     await record.save('administration', { ...vincristine(maya.id), id: first.id, dose: 1.4 })
     expect(record.list('administration').map((a) => [a.id, a.dose])).toEqual([[first.id, 1.4]])
 
@@ -113,11 +119,7 @@ describe('the record store', () => {
   })
 
   it('refuses a dose below zero on the dose field and keeps the record as it was', async () => {
-    const { profiles, record } = reopen()
-    const maya = await profiles.add('Maya')
-    await record.load(maya.id)
-    const kept = await record.save('administration', vincristine(maya.id))
-    await flushPromises()
+    const { record, maya, saved: kept } = await mayaWithVincristine()
 
     const refused = await record
       .save('administration', { ...vincristine(maya.id), id: kept.id, dose: -1.5 })
@@ -133,11 +135,7 @@ describe('the record store', () => {
   })
 
   it('deletes an entry from the list, and Undo puts the same dose back', async () => {
-    const { profiles, record } = reopen()
-    const maya = await profiles.add('Maya')
-    await record.load(maya.id)
-    const saved = await record.save('administration', vincristine(maya.id))
-    await flushPromises()
+    const { record, saved } = await mayaWithVincristine()
 
     const deleted = await record.remove('administration', saved.id)
     expect(record.list('administration')).toEqual([])
@@ -152,12 +150,8 @@ describe('the record store', () => {
   })
 
   it('does not show one person’s record on another person’s page', async () => {
-    const { profiles, record } = reopen()
-    const maya = await profiles.add('Maya')
+    const { profiles, record } = await mayaWithVincristine()
     const sam = await profiles.add('Sam')
-    await record.load(maya.id)
-    await record.save('administration', vincristine(maya.id))
-    await flushPromises()
     await record.load(sam.id)
     expect(record.profileId).toBe(sam.id)
     expect(record.list('administration')).toEqual([])

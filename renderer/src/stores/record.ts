@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { ref, toRaw } from 'vue'
 import { ENTRY_KINDS, type Entry, type EntryInput, type EntryKind } from '@shared/record.ts'
 import { call } from '../api/client.ts'
 
@@ -19,10 +19,15 @@ export interface Deleted {
   unlinked: { kind: 'administration' | 'radiation'; id: string; field: string }[]
 }
 
-/** Strips what the core adds, so an entry can be sent back as input. */
+/**
+ * Strips what the core adds, so an entry can be sent back as input. Entries come from the store's
+ * reactive state: the raw entry is sent, because Electron's IPC cannot copy a Vue proxy (a
+ * nested one, such as an administration's schedule, made Undo fail in the desktop app).
+ */
 function asInput(entry: Entry<EntryKind>): Record<string, unknown> {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { id, createdAt, updatedAt, ...rest } = entry as Entry<EntryKind> & Record<string, unknown>
+  const { id, createdAt, updatedAt, ...rest } = toRaw(entry) as Entry<EntryKind> &
+    Record<string, unknown>
   return rest
 }
 
