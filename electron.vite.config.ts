@@ -11,8 +11,9 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve('electron/main/index.ts'),
-          // The core's job worker runs as a file of its own; main passes its path to createCore.
-          jobWorker: resolve('electron/core/jobs/worker.ts')
+          // The core's workers run as files of their own; main passes their paths to createCore.
+          jobWorker: resolve('electron/core/jobs/worker.ts'),
+          kdfWorker: resolve('electron/core/vault/kdfWorker.ts')
         }
       }
     }

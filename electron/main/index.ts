@@ -41,8 +41,9 @@ function start(): void {
   const core = createCore({
     dataDir,
     drugs: shippedDrugCatalog(),
-    // Bundled beside this file (electron.vite.config.ts: jobWorker).
+    // Bundled beside this file (electron.vite.config.ts: jobWorker, kdfWorker).
     jobWorker: join(__dirname, 'jobWorker.js'),
+    kdfWorker: join(__dirname, 'kdfWorker.js'),
     // Before the core locks by itself, pages keep what is typed (bounded by flushRenderer).
     beforeLock: async () => {
       await Promise.all(BrowserWindow.getAllWindows().map(flushRenderer))

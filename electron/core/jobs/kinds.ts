@@ -10,6 +10,7 @@ import type { PaperSize } from '../../shared/export.ts'
 import type { DocumentKind } from '../../shared/library.ts'
 import { writeClinicalPdf } from '../document/pdf.ts'
 import { documentIndexJobs } from '../library/documentIndexJobs.ts'
+import { deriveKey } from '../vault/argon2.ts'
 import { convertDocument } from '../library/documents.ts'
 
 /** What a job may tell its caller while it runs: a fraction done, from 0 to 1. */
@@ -49,7 +50,13 @@ export const jobs = {
       nameInMetadata: input.nameInMetadata
     }),
 
-  ...documentIndexJobs
+  ...documentIndexJobs,
+
+  /**
+   * Argon2id for the vault's key wraps. Only the key derivation's own worker (vault/kdfWorker.ts)
+   * runs it, one derivation per worker: listed here so that its input and output are typed.
+   */
+  'vault.deriveKey': deriveKey
 } satisfies Record<string, (input: never, progress: ReportProgress) => unknown>
 
 export type JobKind = keyof typeof jobs

@@ -15,7 +15,7 @@ import { Worker } from 'node:worker_threads'
 import { CoreError } from '../errors.ts'
 import type { JobInput, JobKind, JobOutput } from './kinds.ts'
 import { transferables } from './transferables.ts'
-import type { JobMessage, JobRequest } from './worker.ts'
+import type { JobMessage, JobRequest } from './serve.ts'
 
 export interface JobOptions {
   onProgress?: (fraction: number) => void
@@ -48,7 +48,7 @@ interface Slot {
   worker: Worker
   job: Pending | null
   /** Kinds this worker has run: its code for them is compiled, its caches (fonts) filled. */
-  ran: Set<JobKind>
+  ran: Set<string>
 }
 
 function toError(error: Extract<JobMessage, { type: 'failed' }>['error']): Error {

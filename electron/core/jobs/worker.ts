@@ -1,49 +1,11 @@
 /**
- * The worker thread's side of the job runner (runner.ts): runs one job at a time from the
- * registry in kinds.ts and posts back its result, its progress or its error as plain data.
+ * The job worker: serves every job in the registry (kinds.ts) to the runner (runner.ts).
  * Bundled as its own entry for Electron (electron.vite.config.ts: jobWorker); run from source by
  * Node and Vitest.
  */
-import { parentPort } from 'node:worker_threads'
-import { type JobKind, jobs } from './kinds.ts'
-import { transferables } from './transferables.ts'
+import { jobs } from './kinds.ts'
+import { serveJobs } from './serve.ts'
 
-export interface JobRequest {
-  id: number
-  kind: JobKind
-  input: unknown
-}
+export type { JobMessage, JobRequest } from './serve.ts'
 
-export type JobMessage =
-  | { id: number; type: 'progress'; fraction: number }
-  | { id: number; type: 'done'; value: unknown }
-  | {
-      id: number
-      type: 'failed'
-      error: { name: string; message: string; code?: unknown; fields?: unknown }
-    }
-
-const port = parentPort
-if (!port) throw new Error('The job worker must run on a worker thread.')
-
-port.on('message', async ({ id, kind, input }: JobRequest) => {
-  const post = (message: JobMessage) => port.postMessage(message)
-  try {
-    const run = jobs[kind] as (input: unknown, progress: (f: number) => void) => unknown
-    const value = await run(input, (fraction) => post({ id, type: 'progress', fraction }))
-    // A job's bytes (a PDF, an imported document's HTML) move to the core's thread.
-    port.postMessage({ id, type: 'done', value } satisfies JobMessage, transferables(value))
-  } catch (caught) {
-    const error = caught as { name?: string; message?: string; code?: unknown; fields?: unknown }
-    post({
-      id,
-      type: 'failed',
-      error: {
-        name: String(error?.name ?? 'Error'),
-        message: String(error?.message ?? caught),
-        code: error?.code,
-        fields: error?.fields
-      }
-    })
-  }
-})
+serveJobs(jobs)

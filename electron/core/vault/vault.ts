@@ -69,11 +69,14 @@ import {
 } from './envelope.ts'
 import {
   DEFAULT_KDF_COST,
+  type DeriveKek,
   type KdfCost,
+  keyDerivation,
   newDataKey,
   newRecoveryCode,
   normalizeRecoveryCode,
   unwrapKey,
+  type WrappedKey,
   wrapKey
 } from './keyCrypto.ts'
 import {
@@ -119,6 +122,11 @@ export interface VaultOptions {
   beforeClose?: (db: Db) => void
   /** Injected by tests that need backups of other days; the app uses the system clock. */
   now?: () => Date
+  /**
+   * The key derivation's worker script (kdfWorker.ts): Electron passes its bundled copy
+   * (out/main/kdfWorker.js); from source it is the TypeScript file itself.
+   */
+  kdfWorker?: string
 }
 
 export class Vault {
@@ -131,6 +139,8 @@ export class Vault {
   readonly #afterOpen: (db: Db) => void
   readonly #beforeClose: (db: Db) => void
   readonly #now: () => Date
+  /** Argon2id on a worker thread of its own, so an unlock does not hold the core (keyCrypto.ts). */
+  readonly #deriveKek: DeriveKek
   #db: Db | null = null
   #key: Buffer | null = null
   /** Key derivation is async; this queue keeps two unlocks or a lock and an unlock from interleaving. */
@@ -147,6 +157,7 @@ export class Vault {
     this.backupsDir = join(options.dataDir, 'backups')
     this.#kdfCost = options.kdfCost ?? DEFAULT_KDF_COST
     this.#migrations = options.migrations ?? MIGRATIONS
+    this.#deriveKek = keyDerivation(options.kdfWorker)
     this.#afterOpen = options.afterOpen ?? (() => undefined)
     this.#beforeClose = options.beforeClose ?? (() => undefined)
     this.#now = options.now ?? (() => new Date())
@@ -174,6 +185,14 @@ export class Vault {
     return this.#db
   }
 
+  #wrap(key: Buffer, secret: string, purpose: string): Promise<WrappedKey> {
+    return wrapKey(key, secret, purpose, this.#kdfCost, this.#deriveKek)
+  }
+
+  #unwrap(wrapped: WrappedKey, secret: string, purpose: string): Promise<Buffer | null> {
+    return unwrapKey(wrapped, secret, purpose, this.#deriveKek)
+  }
+
   #serial<T>(task: () => Promise<T> | T): Promise<T> {
     const run = this.#queue.then(task, task)
     this.#queue = run.catch(() => undefined)
@@ -189,8 +208,8 @@ export class Vault {
       const dataKey = newDataKey()
       const recoveryCode = newRecoveryCode()
       const envelope = newEnvelope(
-        await wrapKey(dataKey, passphrase, PASSPHRASE_WRAP, this.#kdfCost),
-        await wrapKey(dataKey, normalizeRecoveryCode(recoveryCode), RECOVERY_WRAP, this.#kdfCost)
+        await this.#wrap(dataKey, passphrase, PASSPHRASE_WRAP),
+        await this.#wrap(dataKey, normalizeRecoveryCode(recoveryCode), RECOVERY_WRAP)
       )
       const db = openVaultDatabase(this.dbFile, dataKey, { create: true })
       try {
@@ -212,7 +231,7 @@ export class Vault {
   unlock(passphrase: string): Promise<void> {
     return this.#serial(async () => {
       const envelope = this.#readEnvelopeOrThrow()
-      const key = await unwrapKey(envelope.wraps.passphrase, passphrase, PASSPHRASE_WRAP)
+      const key = await this.#unwrap(envelope.wraps.passphrase, passphrase, PASSPHRASE_WRAP)
       if (!key) throw new CoreError('WRONG_PASSPHRASE', 'That passphrase is not right.')
       if (this.#db) {
         key.fill(0)
@@ -226,7 +245,7 @@ export class Vault {
   recover(recoveryCode: string, newPassphrase: string): Promise<void> {
     return this.#serial(async () => {
       const envelope = this.#readEnvelopeOrThrow()
-      const key = await unwrapKey(
+      const key = await this.#unwrap(
         envelope.wraps.recoveryCode,
         normalizeRecoveryCode(recoveryCode),
         RECOVERY_WRAP
@@ -253,7 +272,7 @@ export class Vault {
     return this.#serial(async () => {
       if (!this.#db) throw new CoreError('VAULT_LOCKED', 'The vault is locked.')
       const envelope = this.#readEnvelopeOrThrow()
-      const key = await unwrapKey(envelope.wraps.passphrase, currentPassphrase, PASSPHRASE_WRAP)
+      const key = await this.#unwrap(envelope.wraps.passphrase, currentPassphrase, PASSPHRASE_WRAP)
       if (!key) throw new CoreError('WRONG_PASSPHRASE', 'The current passphrase is not right.')
       try {
         await this.#rewrapPassphrase(envelope, key, newPassphrase)
@@ -312,7 +331,7 @@ export class Vault {
     }
     await step('checking')
     const envelope = this.#readEnvelopeOrThrow()
-    const proof = await unwrapKey(envelope.wraps.passphrase, currentPassphrase, PASSPHRASE_WRAP)
+    const proof = await this.#unwrap(envelope.wraps.passphrase, currentPassphrase, PASSPHRASE_WRAP)
     if (!proof) throw new CoreError('WRONG_PASSPHRASE', 'The current passphrase is not right.')
     proof.fill(0)
 
@@ -321,8 +340,8 @@ export class Vault {
     const recoveryCode = newRecoveryCode()
     try {
       const renewed = newEnvelope(
-        await wrapKey(newKey, newPassphrase, PASSPHRASE_WRAP, this.#kdfCost),
-        await wrapKey(newKey, normalizeRecoveryCode(recoveryCode), RECOVERY_WRAP, this.#kdfCost)
+        await this.#wrap(newKey, newPassphrase, PASSPHRASE_WRAP),
+        await this.#wrap(newKey, normalizeRecoveryCode(recoveryCode), RECOVERY_WRAP)
       )
       for (let attempt = 1; ; attempt++) {
         // The last attempt does not pause, so no edit can land during it and it completes.
@@ -465,8 +484,12 @@ export class Vault {
       }
       if (!envelope) throw new CoreError('VAULT_DAMAGED', 'The key file of that backup is damaged.')
       const key =
-        (await unwrapKey(envelope.wraps.passphrase, secret, PASSPHRASE_WRAP)) ??
-        (await unwrapKey(envelope.wraps.recoveryCode, normalizeRecoveryCode(secret), RECOVERY_WRAP))
+        (await this.#unwrap(envelope.wraps.passphrase, secret, PASSPHRASE_WRAP)) ??
+        (await this.#unwrap(
+          envelope.wraps.recoveryCode,
+          normalizeRecoveryCode(secret),
+          RECOVERY_WRAP
+        ))
       if (!key) {
         throw new CoreError(
           'WRONG_PASSPHRASE',
@@ -652,7 +675,7 @@ export class Vault {
       updatedAt: new Date().toISOString(),
       wraps: {
         ...envelope.wraps,
-        passphrase: await wrapKey(key, newPassphrase, PASSPHRASE_WRAP, this.#kdfCost)
+        passphrase: await this.#wrap(key, newPassphrase, PASSPHRASE_WRAP)
       }
     }
     writeEnvelope(this.envelopeFile, rewrapped)
