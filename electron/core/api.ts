@@ -33,8 +33,8 @@ import {
 import { type Library, shippedLibrary } from './library/shippedLibrary.ts'
 import {
   deleteDocument,
-  getDocument,
   listDocuments,
+  readDocumentInTurns,
   removeUnfinishedImports,
   saveDocument
 } from './library/documents.ts'
@@ -447,10 +447,11 @@ export function createCore(options: CoreOptions): Core {
       return saved
     },
     'documents.list': () => listDocuments(vault.db),
-    'documents.get': ({ id }) => getDocument(vault.db, id),
+    'documents.get': ({ id }) => readDocumentInTurns(vault.db, id),
     'documents.delete': async ({ id }) => {
-      deleteDocument(vault.db, id)
-      await indexedDocuments().removed(id)
+      const deleting = deleteDocument(vault.db, id)
+      // Out of search at once, while its parts are overwritten.
+      await Promise.all([deleting, indexedDocuments().removed(id)])
       return listDocuments(vault.db)
     },
 

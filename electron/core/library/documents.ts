@@ -261,12 +261,38 @@ export function listDocuments(db: Db): DocumentSummary[] {
   ).map(summary)
 }
 
-export function getDocument(db: Db, id: string): ImportedDocument {
+function documentRow(db: Db, id: string): DocumentRow {
   const row = db
     .prepare('SELECT id, title, file_name, kind, imported_at FROM documents WHERE id = ?')
     .get(id) as DocumentRow | undefined
   if (!row) throw new CoreError('NOT_FOUND', 'That document is not in the vault.')
-  return { ...summary(row), html: documentHtml(db, id) }
+  return row
+}
+
+/** A document read at once: for small ones, tests and tools (documents.get reads in turns). */
+export function getDocument(db: Db, id: string): ImportedDocument {
+  return { ...summary(documentRow(db, id)), html: documentHtml(db, id) }
+}
+
+/**
+ * A document read a stored part per turn (documents.get): reading and decrypting the largest at
+ * once held the core's thread for 60 to 130 ms. Parts are never changed once written, so the
+ * parts read are the document's, unless it was deleted meanwhile: then NOT_FOUND, as at once.
+ */
+export async function readDocumentInTurns(db: Db, id: string): Promise<ImportedDocument> {
+  const row = documentRow(db, id)
+  const text = new TextDecoder()
+  let html = ''
+  for (let part = nextDocumentPart(db, id, -1); part;) {
+    html += text.decode(part.bytes)
+    const after = part.seq
+    await nextTurn()
+    if (!db.open)
+      throw new CoreError('VAULT_LOCKED', 'The vault locked while the document was read.')
+    part = nextDocumentPart(db, id, after)
+  }
+  documentRow(db, id)
+  return { ...summary(row), html }
 }
 
 /** A part of a document as search shows it: from one heading (h2 or h3) to the next. */
@@ -327,11 +353,22 @@ export function nextDocumentPart(
   return row ?? null
 }
 
-export function deleteDocument(db: Db, id: string): void {
-  db.transaction(() => {
-    if (db.prepare('DELETE FROM documents WHERE id = ?').run(id).changes === 0) {
-      throw new CoreError('NOT_FOUND', 'That document is not in the vault.')
-    }
-    db.prepare('DELETE FROM document_parts WHERE document_id = ?').run(id)
-  })()
+/**
+ * Deletes a document: its row at once (it leaves the list), then its stored parts one per turn,
+ * each overwritten on disk (secure_delete) and checkpointed as the import wrote them. Deleting
+ * the largest in one statement held the core's thread for 100 ms and more. Parts left by a lock
+ * or a kill part-way have no row: the next unlock removes them (removeUnfinishedImports).
+ */
+export async function deleteDocument(db: Db, id: string): Promise<void> {
+  if (db.prepare('DELETE FROM documents WHERE id = ?').run(id).changes === 0) {
+    throw new CoreError('NOT_FOUND', 'That document is not in the vault.')
+  }
+  const deleteFirstPart = db.prepare(
+    `DELETE FROM document_parts WHERE document_id = ?
+     AND seq = (SELECT MIN(seq) FROM document_parts WHERE document_id = ?)`
+  )
+  while (db.open && deleteFirstPart.run(id, id).changes > 0) {
+    db.pragma('wal_checkpoint(PASSIVE)')
+    await nextTurn()
+  }
 }
