@@ -1,0 +1,48 @@
+/**
+ * The core's memory with the large record loaded (its summary, plan and document worked out and
+ * remembered) and the documents indexed: the process as the operating system counts it, the
+ * core thread's JavaScript heap, and the heaps of the workers (the documents' index lives in its
+ * worker's). Measured after a full garbage collection, so it is what is kept, not what is waiting
+ * to be freed.
+ */
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+import type { Worker } from 'node:worker_threads'
+import type { BenchVault } from './vault.ts'
+
+const MiB = 1024 * 1024
+
+export interface MemoryFigures {
+  rssMiB: number
+  heapUsedMiB: number
+  /** Memory outside the heap held by JavaScript objects (Buffers, SQLite's own is not here). */
+  externalMiB: number
+  /** The documents' index worker's heap (the index and the sections' text). */
+  indexWorkerHeapMiB: number | null
+  /** The other job workers' heaps (the PDF layout's warm worker). */
+  jobWorkersHeapMiB: number
+}
+
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc')
+  ;(runInNewContext('gc') as () => void)()
+}
+
+const heapOf = async (workers: readonly Worker[]) =>
+  (await Promise.all(workers.map((w) => w.getHeapStatistics()))).reduce(
+    (sum, h) => sum + h.used_heap_size,
+    0
+  ) / MiB
+
+export async function coreMemory({ core }: BenchVault): Promise<MemoryFigures> {
+  collectGarbage()
+  const usage = process.memoryUsage()
+  const indexWorkers = core.documentSearch.workers()
+  return {
+    rssMiB: usage.rss / MiB,
+    heapUsedMiB: usage.heapUsed / MiB,
+    externalMiB: usage.external / MiB,
+    indexWorkerHeapMiB: indexWorkers.length > 0 ? await heapOf(indexWorkers) : null,
+    jobWorkersHeapMiB: await heapOf(core.jobs.workers())
+  }
+}
