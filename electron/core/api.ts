@@ -122,12 +122,14 @@ export interface CoreOptions extends VaultOptions {
 export function createCore(options: CoreOptions): Core {
   // A deleted person can be brought back until the vault locks; after that they are gone.
   const purge = (db: Db) => purgeDeletedProfiles(db, { everything: true })
-  // What an import cut short by a lock or a kill wrote before its document row. Then the
-  // documents' index starts building on its worker, so search has them from the first keystroke.
+  // What an import cut short by a lock or a kill wrote before its document row. Then search is
+  // made ready for the first keystroke: the documents' index starts building on its worker, and
+  // the guides' (once per run of the app) in turns here.
   const afterOpen = (db: Db) => {
     purge(db)
     removeUnfinishedImports(db)
     documentSearch.open(db)
+    void library.prepare()
   }
   const workerFile = options.jobWorker ?? resolve('electron/core/jobs/worker.ts')
   const jobs = createJobRunner({ workerFile })
@@ -228,22 +230,21 @@ export function createCore(options: CoreOptions): Core {
   const requireItem = (db: Db, profileId: string, itemKey: string) =>
     requirePlanItem(db, profileId, itemKey, plan)
 
-  /**
-   * Awaits a step that opens the vault (or reopens it, as a restore does): the minutes start now,
-   * and the guides' index is built in turns while the person finds their way to search.
-   */
+  /** Awaits a step that opens the vault (or reopens it, as a restore does): the minutes start now. */
   const opening = async <T>(step: Promise<T>): Promise<T> => {
     const result = await step
-    if (vault.state === 'unlocked') {
-      autoLock.opened()
-      void library.prepare()
-    }
+    if (vault.state === 'unlocked') autoLock.opened()
     return result
   }
 
   const handlers: Handlers = {
     'vault.status': status,
-    'vault.create': ({ passphrase }) => opening(vault.create(passphrase)),
+    'vault.create': async ({ passphrase }) => {
+      const created = await opening(vault.create(passphrase))
+      // A new vault opens without afterOpen.
+      void library.prepare()
+      return created
+    },
     'vault.unlock': async ({ passphrase }) => {
       await opening(vault.unlock(passphrase))
       return status()

@@ -352,16 +352,16 @@ describe('the guides’ index, built in turns after unlocking', () => {
     )
   })
 
-  it('starts building when the vault is unlocked, before the first search', async () => {
+  it('starts building when the vault is made or unlocked, before the first search', async () => {
     const { guides, glossary } = shippedLibrary()
     const library = makeLibrary(guides, glossary)
     let prepared = 0
     const watched = { ...library, prepare: () => (prepared++, library.prepare()) }
     const core = newCore(undefined, { library: watched })
     await core.handlers['vault.create']({ passphrase: PASSPHRASE })
-    await core.handlers['vault.lock']({})
-    prepared = 0
-    await core.handlers['vault.unlock']({ passphrase: PASSPHRASE })
     expect(prepared).toBe(1)
+    await core.vault.lock()
+    await core.vault.unlock(PASSPHRASE)
+    expect(prepared).toBe(2)
   })
 })
