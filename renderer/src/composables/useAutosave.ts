@@ -1,6 +1,6 @@
 import { inject, provide, reactive, ref, toRaw, watch, type InjectionKey } from 'vue'
 import type { ProvenanceDraft } from '../components/record/draft.ts'
-import { ENTRY_SCHEMAS, type Entry, type EntryKind } from '@shared/record.ts'
+import { asEntryInput, ENTRY_SCHEMAS, type Entry, type EntryKind } from '@shared/record.ts'
 import { call, toApiError } from '../api/client.ts'
 import { t } from '../i18n/index.ts'
 import { useDraftsStore } from '../stores/drafts.ts'
@@ -139,7 +139,7 @@ export function useEntryForm<K extends EntryKind, D extends { p: ProvenanceDraft
     },
     save: async () => {
       try {
-        savedId.value = (await store.save(options.kind, input() as never)).id
+        savedId.value = (await store.save(options.kind, asEntryInput(options.kind, input()))).id
         question.value = null
         void dropDraft()
       } catch (caught) {
