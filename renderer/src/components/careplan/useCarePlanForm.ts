@@ -1,7 +1,7 @@
 import { nextTick, ref, type Ref } from 'vue'
 import type { ZodType } from 'zod'
 import { toApiError } from '../../api/client.ts'
-import { provideFieldContext, type FieldErrors } from '../../composables/useAutosave.ts'
+import { provideFieldContext, type FieldErrors } from '../../composables/useEntryForm.ts'
 import { errorMessage } from '../../i18n/errors.ts'
 import { t } from '../../i18n/index.ts'
 
