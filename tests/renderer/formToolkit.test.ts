@@ -76,10 +76,11 @@ function openForm(options: SubmitFormOptions = {}, send: () => Promise<void> = a
   })
   mounted.push(wrapper)
   const input = (label: string) => {
-    const labelFor = [...wrapper.element.querySelectorAll('label')].find(
+    const page = wrapper.element as HTMLElement
+    const labelFor = [...page.querySelectorAll('label')].find(
       (l) => l.textContent?.trim().startsWith(label) && l.htmlFor
     )
-    return wrapper.element.querySelector<HTMLInputElement>(`#${labelFor!.htmlFor}`)!
+    return page.querySelector<HTMLInputElement>(`#${labelFor!.htmlFor}`)!
   }
   return {
     form,
@@ -294,7 +295,7 @@ describe('Esc on a form', () => {
       target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))
       await flushPromises()
     }
-    const field = wrapper.element.querySelector<HTMLInputElement>('#typed')!
+    const field = (wrapper.element as HTMLElement).querySelector<HTMLInputElement>('#typed')!
     return { wrapper, closed, press, field }
   }
 

@@ -1,8 +1,15 @@
 import { mount, type VueWrapper } from '@vue/test-utils'
-import { defineComponent, h, type VNodeChild } from 'vue'
+import { defineComponent, h, type Plugin, type VNodeChild } from 'vue'
 
-function mountSetup(setup: () => () => VNodeChild, onPage: boolean): VueWrapper {
-  return mount(defineComponent({ setup }), onPage ? { attachTo: document.body } : {})
+function mountSetup(
+  setup: () => () => VNodeChild,
+  onPage: boolean,
+  plugins: Plugin[] = []
+): VueWrapper {
+  return mount(defineComponent({ setup }), {
+    ...(onPage ? { attachTo: document.body } : {}),
+    global: { plugins }
+  })
 }
 
 /**
@@ -22,6 +29,6 @@ export function withSetup<T>(composable: () => T): { result: T; wrapper: VueWrap
  * Mounts a component whose `setup` returns its render function, in the page (attached to
  * document.body), so where focus lands can be checked as a keyboard user would meet it.
  */
-export function mountOnPage(setup: () => () => VNodeChild): VueWrapper {
-  return mountSetup(setup, true)
+export function mountOnPage(setup: () => () => VNodeChild, plugins: Plugin[] = []): VueWrapper {
+  return mountSetup(setup, true, plugins)
 }
