@@ -14,6 +14,10 @@ const nodeBuiltins = {
   group: ['node:*'],
   message: 'The renderer runs in a browser sandbox: ask the core through the contract instead.'
 }
+const rendererOnlyShared = {
+  group: ['**/electron/main/**', '**/electron/core/**', '**/electron/preload/**'],
+  message: 'The renderer may import only electron/shared (the contract).'
+}
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -47,13 +51,30 @@ export default tseslint.config(
         'error',
         {
           paths: [noElectron],
-          patterns: [
-            nodeBuiltins,
+          patterns: [nodeBuiltins, rendererOnlyShared]
+        }
+      ]
+    }
+  },
+  {
+    // A store says whether it holds vault data (definePersonalStore: emptied at every lock) or
+    // not (defineAppStore), so a new store cannot be left out of what a lock clears.
+    files: ['renderer/src/stores/**/*.ts'],
+    ignores: ['renderer/src/stores/personalData.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            noElectron,
             {
-              group: ['**/electron/main/**', '**/electron/core/**', '**/electron/preload/**'],
-              message: 'The renderer may import only electron/shared (the contract).'
+              name: 'pinia',
+              importNames: ['defineStore'],
+              message:
+                'Define a store with definePersonalStore or defineAppStore (stores/personalData.ts).'
             }
-          ]
+          ],
+          patterns: [nodeBuiltins, rendererOnlyShared]
         }
       ]
     }

@@ -66,6 +66,11 @@ export const en = {
         one: 'Saved, except {fields}: see the message beside it.',
         other: 'Saved, except {fields}: see the messages beside them.'
       }
+    },
+    discard: {
+      question: 'Close this form without saving what you typed?',
+      keep: 'Keep typing',
+      discard: 'Close without saving'
     }
   },
   passphrase: {

@@ -1,7 +1,7 @@
-import { defineStore } from 'pinia'
 import { ref, toRaw } from 'vue'
 import { ENTRY_KINDS, type Entry, type EntryInput, type EntryKind } from '@shared/record.ts'
 import { call } from '../api/client.ts'
+import { definePersonalStore } from './personalData.ts'
 
 type Entries = Record<EntryKind, Entry<EntryKind>[]>
 
@@ -35,7 +35,7 @@ function restorable(kind: EntryKind, entry: Entry<EntryKind>) {
 }
 
 /** One person's treatment record, as entered. Personal data: emptied whenever the vault locks. */
-export const useRecordStore = defineStore('record', () => {
+export const useRecordStore = definePersonalStore('record', () => {
   const profileId = ref<string | null>(null)
   const entries = ref<Entries>(emptyEntries())
   const loaded = ref(false)
