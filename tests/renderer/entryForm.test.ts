@@ -29,7 +29,7 @@ let profileId: string
 const mounted: VueWrapper[] = []
 
 beforeEach(async () => {
-  core = installRealCore()
+  core = installRealCore().core
   setActivePinia(createPinia())
   await useSessionStore().create(PASSPHRASE)
   useSessionStore().recoveryCodeKept()
@@ -226,12 +226,13 @@ describe('an entry opened with Edit (autosave)', () => {
   })
 
   it('a save refused because the vault locked puts no message beside any field', async () => {
-    const saved = await useRecordStore().save('measurement', {
+    await useRecordStore().save('measurement', {
       profileId,
       measuredOn: '2024-03-01',
       heightCm: 120,
       weightKg: 24
     })
+    const [saved] = await measurements()
     const { result: form } = withSetup(() =>
       useEntryForm({
         kind: 'measurement',

@@ -22,7 +22,7 @@ let profileId: string
 const mounted: VueWrapper[] = []
 
 beforeEach(async () => {
-  core = installRealCore()
+  core = installRealCore().core
   setActivePinia(createPinia())
   await useSessionStore().create(PASSPHRASE)
   profileId = (await useProfilesStore().add('Maya')).id
