@@ -7,6 +7,7 @@
 import type {
   ApiError as ApiErrorShape,
   ErrorCode,
+  LanternBridge,
   MethodInput,
   MethodName,
   MethodOutput,
@@ -97,4 +98,15 @@ export async function call<M extends MethodName>(
     for (const listener of [...lockedListeners]) listener()
   }
   throw error
+}
+
+/**
+ * Runs `handler` when the shell asks the page to save before its window closes (or before the
+ * core locks by itself); the shell waits, within a limit, until it has finished. Returns a
+ * function that removes the handler.
+ */
+export function onBeforeClose(handler: () => Promise<void>): () => void {
+  // A page opened without the preload or the bridge's script still starts; nothing will ask it.
+  const bridge = window.lantern as Partial<LanternBridge> | undefined
+  return bridge?.onBeforeClose?.(handler) ?? (() => undefined)
 }

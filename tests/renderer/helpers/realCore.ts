@@ -12,8 +12,11 @@ export function installRealCore(): Core {
   const core = newCore()
   // Copied both ways by structured clone, as Electron's IPC does: a store that sent a Vue
   // proxy, a function or a class instance would fail here as it would in the app.
-  const bridge = buildBridge(async (method, input) =>
-    structuredClone(await dispatch(core.handlers, method, structuredClone(input)))
+  const bridge = buildBridge(
+    async (method, input) =>
+      structuredClone(await dispatch(core.handlers, method, structuredClone(input))),
+    // No shell here to ask the page to save before closing.
+    { on: () => undefined, send: () => undefined }
   )
   Object.defineProperty(window, 'lantern', { value: bridge, configurable: true })
   return core
