@@ -144,6 +144,37 @@ export default tseslint.config(
     }
   },
   {
+    // Modules of main that plain Node loads too: the loopback bridge serves files and asks pages
+    // to save with them, and unit tests run them without Electron.
+    files: [
+      'electron/main/beforeClose.ts',
+      'electron/main/rendererFiles.ts',
+      'electron/main/trust.ts'
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message:
+                'This module runs outside Electron too (tools/bridge, unit tests): take what you need as a parameter.'
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
+    // The loopback bridge's page script runs in the browser, in front of the app (server.ts bundles it).
+    files: ['tools/bridge/page.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [nodeBuiltins] }]
+    }
+  },
+  {
     files: ['electron/main/**/*.ts'],
     rules: {
       'no-restricted-syntax': [

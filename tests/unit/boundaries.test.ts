@@ -43,7 +43,10 @@ const cases: [string, string, string][] = [
     'electron/main/example.ts',
     "import { shell } from 'electron'\nshell.openExternal('https://x')",
     'openExternal'
-  ]
+  ],
+  ['electron/main/rendererFiles.ts', "import { protocol } from 'electron'", 'electron'],
+  ['electron/main/beforeClose.ts', "import { ipcMain } from 'electron'", 'electron'],
+  ['tools/bridge/page.ts', "import { readFileSync } from 'node:fs'", 'node:*']
 ]
 
 describe('process boundaries are enforced by lint', () => {

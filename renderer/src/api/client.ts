@@ -9,6 +9,7 @@ import {
   bridgeMethod,
   type ErrorCode,
   type InputArgs,
+  type LanternBridge,
   type MethodName,
   type MethodOutput,
   type Result
@@ -89,4 +90,15 @@ export async function call<M extends MethodName>(
     for (const listener of [...lockedListeners]) listener()
   }
   throw error
+}
+
+/**
+ * Runs `handler` when the shell asks the page to save before its window closes (or before the
+ * core locks by itself); the shell waits, within a limit, until it has finished. Returns a
+ * function that removes the handler.
+ */
+export function onBeforeClose(handler: () => Promise<void>): () => void {
+  // A page opened without the preload or the bridge's script still starts; nothing will ask it.
+  const bridge: Partial<LanternBridge> | undefined = window.lantern
+  return bridge?.onBeforeClose?.(handler) ?? (() => undefined)
 }

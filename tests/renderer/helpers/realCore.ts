@@ -23,14 +23,18 @@ export function installRealCore(): RealCore {
   const real: RealCore = { core: newCore(), calls: [], afterCall: null }
   // Copied both ways by structured clone, as Electron's IPC does: a store that sent a Vue
   // proxy, a function or a class instance would fail here as it would in the app.
-  const bridge = buildBridge(async (method, input) => {
-    real.calls.push(method)
-    const answer = structuredClone(
-      await dispatch(real.core.handlers, method, structuredClone(input))
-    )
-    await real.afterCall?.(method)
-    return answer
-  })
+  const bridge = buildBridge(
+    async (method, input) => {
+      real.calls.push(method)
+      const answer = structuredClone(
+        await dispatch(real.core.handlers, method, structuredClone(input))
+      )
+      await real.afterCall?.(method)
+      return answer
+    },
+    // No shell here to ask the page to save before closing.
+    { on: () => undefined, send: () => undefined }
+  )
   Object.defineProperty(window, 'lantern', { value: bridge, configurable: true })
   return real
 }
