@@ -46,8 +46,8 @@ test('the sample record: loaded from Settings, read as a summary, kept across a 
   await expectAccessible(app, 'settings with the sample')
 
   await panel.getByRole('link', { name: 'Open the sample record' }).click()
-  await expect(app.getByRole('heading', { level: 1, name: SAMPLE_NAME })).toBeVisible()
-  await expect(app.getByRole('heading', { level: 1 })).toContainText('Sample (fictional)')
+  await expect(app.getByRole('heading', { level: 1 })).toHaveText(SAMPLE_NAME)
+  await expect(app.getByText('Sample (fictional)', { exact: true }).first()).toBeVisible()
   const tabs = personTabs(app, SAMPLE_NAME)
   await expect(tabs.getByRole('link', { name: 'Summary' })).toHaveAttribute('aria-current', 'page')
 
