@@ -51,6 +51,8 @@ export const en = {
     saving: 'Saving…',
     cancel: 'Cancel',
     dismiss: 'Dismiss',
+    table: 'Table',
+    tableAbout: 'Table: {title}',
     minutes: 'minutes',
     capsLockOn: 'Caps Lock is on.',
     saveStatus: {

@@ -180,6 +180,7 @@ export const recordMessages = {
       one: '{count} medicine matches.',
       other: '{count} medicines match.'
     },
+    noMatches: 'No medicine matches.',
     clear: 'Choose another medicine',
     route: 'How it was given',
     chooseDrugFirst: 'Choose the medicine first.',
