@@ -33,13 +33,17 @@ import {
 import { type Library, shippedLibrary } from './library/shippedLibrary.ts'
 import {
   deleteDocument,
-  documentSectionsForSearch,
   getDocument,
   listDocuments,
   removeUnfinishedImports,
   saveDocument
 } from './library/documents.ts'
-import { buildDocumentIndex, type DocumentIndex, searchAll } from './library/search.ts'
+import {
+  type BuildStep,
+  createDocumentSearch,
+  type DocumentSearch
+} from './library/documentSearch.ts'
+import { mergeResults } from './library/search.ts'
 import { deleteDraft, listDrafts, saveDraft } from './record/drafts.ts'
 import { deleteEntry, listAllEntries, listEntries, saveEntry } from './record/entries.ts'
 import {
@@ -86,6 +90,8 @@ export interface Core {
   autoLock: AutoLock
   /** Heavy, pure work on worker threads (document conversion), so the core keeps answering. */
   jobs: JobRunner
+  /** The documents' search index, built and searched on a worker of its own while the vault is open. */
+  documentSearch: DocumentSearch
   /** Called when the app quits: closes the database cleanly and wipes the key. */
   shutdown: () => Promise<void>
 }
@@ -110,26 +116,29 @@ export interface CoreOptions extends VaultOptions {
    * writes the file there. Without it (bridge, tests) the PDF's bytes are answered instead.
    */
   chooseExportPath?: ChooseExportPath
+  /** Awaited before each part the documents' index build reads; tests pass a gate to act mid-build. */
+  documentIndexPace?: (step: BuildStep) => Promise<void>
 }
 
 export function createCore(options: CoreOptions): Core {
   // A deleted person can be brought back until the vault locks; after that they are gone.
   const purge = (db: Db) => purgeDeletedProfiles(db, { everything: true })
-  // What an import cut short by a lock or a kill wrote before its document row.
+  // What an import cut short by a lock or a kill wrote before its document row. Then the
+  // documents' index starts building on its worker, so search has them from the first keystroke.
   const afterOpen = (db: Db) => {
     purge(db)
     removeUnfinishedImports(db)
+    documentSearch.open(db)
   }
-  // The person's documents are indexed in memory while the vault is open, and only then.
-  let documentIndex: DocumentIndex | null = null
-  const jobs = createJobRunner({
-    workerFile: options.jobWorker ?? resolve('electron/core/jobs/worker.ts')
-  })
+  const workerFile = options.jobWorker ?? resolve('electron/core/jobs/worker.ts')
+  const jobs = createJobRunner({ workerFile })
+  // The person's documents are indexed (in a worker's memory) while the vault is open, and only then.
+  const documentSearch = createDocumentSearch({ workerFile, pace: options.documentIndexPace })
   // The documents' search index holds their text: it goes when the vault closes, and so do the
   // workers (an import still converting has nowhere to be saved).
   const beforeClose = (db: Db) => {
     autoLock.closed()
-    documentIndex = null
+    void documentSearch.close()
     memo.clear()
     layoutPrepared = false
     void jobs.close()
@@ -152,9 +161,10 @@ export function createCore(options: CoreOptions): Core {
     if (!guide) throw new CoreError('NOT_FOUND', 'That guide is not in the library.')
     return guide
   }
-  const documentsIndex = () => {
-    documentIndex ??= buildDocumentIndex(documentSectionsForSearch(vault.db))
-    return documentIndex
+  // A new vault opens without afterOpen: its (empty) index starts when first needed.
+  const indexedDocuments = () => {
+    if (documentSearch.state === 'closed') documentSearch.open(vault.db)
+    return documentSearch
   }
   const requireSection = (guideId: string, sectionId: string) => {
     if (!guideById(guideId).sections.some((s) => s.id === sectionId)) {
@@ -219,10 +229,16 @@ export function createCore(options: CoreOptions): Core {
   const requireItem = (db: Db, profileId: string, itemKey: string) =>
     requirePlanItem(db, profileId, itemKey, plan)
 
-  /** Awaits a step that opens the vault (or reopens it, as a restore does): the minutes start now. */
+  /**
+   * Awaits a step that opens the vault (or reopens it, as a restore does): the minutes start now,
+   * and the guides' index is built in turns while the person finds their way to search.
+   */
   const opening = async <T>(step: Promise<T>): Promise<T> => {
     const result = await step
-    if (vault.state === 'unlocked') autoLock.opened()
+    if (vault.state === 'unlocked') {
+      autoLock.opened()
+      void library.prepare()
+    }
     return result
   }
 
@@ -380,10 +396,12 @@ export function createCore(options: CoreOptions): Core {
       library.guides.map(({ introHtml: _intro, sections: _sections, ...summary }) => summary),
     'library.get': ({ guideId }) => guideById(guideId),
     'library.glossary': () => ({ terms: library.glossary, sources: library.glossarySources }),
-    'library.search': ({ query, limit }) =>
-      vault.state === 'unlocked'
-        ? searchAll([library.index(), documentsIndex()], query, limit)
-        : library.index().search(query, limit),
+    'library.search': async ({ query, limit }) => {
+      // Sent first, so the worker looks through the documents while the guides are searched here.
+      const documents = vault.state === 'unlocked' ? indexedDocuments().search(query, limit) : null
+      const guides = library.index().search(query, limit)
+      return mergeResults([guides, (await documents) ?? []], limit)
+    },
     'library.listBookmarks': () => listBookmarks(vault.db),
     'library.addBookmark': (bookmark) => {
       requireSection(bookmark.guideId, bookmark.sectionId)
@@ -425,12 +443,7 @@ export function createCore(options: CoreOptions): Core {
       await nextTurn()
       const bytes = await decodeBase64InTurns(content)
       // The conversion runs on a worker; the database write stays here, with the key.
-      const converted = await jobs.runJob('convertDocument', {
-        fileName,
-        kind,
-        bytes,
-        withSections: documentIndex !== null
-      })
+      const converted = await jobs.runJob('convertDocument', { fileName, kind, bytes })
       // Written in parts, a turn of the event loop between each: other calls are answered.
       const saved = await saveDocument(vault.db, {
         title: converted.title,
@@ -438,20 +451,15 @@ export function createCore(options: CoreOptions): Core {
         fileName,
         kind
       })
-      if (converted.sections) {
-        documentIndex?.add({ id: saved.id, title: saved.title, sections: converted.sections })
-      } else {
-        // A search opened the index while this file converted: the next search builds it anew,
-        // with this document in it.
-        documentIndex = null
-      }
+      // Searchable when the import answers: the HTML's bytes move on to the index's worker.
+      await indexedDocuments().added(saved, converted.html)
       return saved
     },
     'documents.list': () => listDocuments(vault.db),
     'documents.get': ({ id }) => getDocument(vault.db, id),
-    'documents.delete': ({ id }) => {
+    'documents.delete': async ({ id }) => {
       deleteDocument(vault.db, id)
-      documentIndex?.remove(id)
+      await indexedDocuments().removed(id)
       return listDocuments(vault.db)
     },
 
@@ -478,7 +486,7 @@ export function createCore(options: CoreOptions): Core {
 
   const shutdown = async () => {
     await vault.lock()
-    await jobs.close()
+    await Promise.all([jobs.close(), documentSearch.close()])
   }
-  return { vault, handlers, autoLock, jobs, shutdown }
+  return { vault, handlers, autoLock, jobs, documentSearch, shutdown }
 }

@@ -53,8 +53,7 @@ describe('bytes moved between threads', () => {
     const converted = await core.jobs.runJob('convertDocument', {
       fileName: 'note.md',
       kind: 'markdown',
-      bytes,
-      withSections: false
+      bytes
     })
     // Moved: the core's array is detached. The HTML came back moved, in memory of its own.
     expect(bytes.byteLength).toBe(0)

@@ -90,8 +90,7 @@ describe('heavy work off the core thread', () => {
     const failing = core.jobs.runJob('convertDocument', {
       fileName: 'broken.pdf',
       kind: 'pdf',
-      bytes: utf8('%PDF-1.7 this is not really a pdf'),
-      withSections: false
+      bytes: utf8('%PDF-1.7 this is not really a pdf')
     })
     await expect(failing).rejects.toMatchObject({
       name: 'CoreError',
@@ -102,8 +101,7 @@ describe('heavy work off the core thread', () => {
     const next = await core.jobs.runJob('convertDocument', {
       fileName: 'note.txt',
       kind: 'text',
-      bytes: utf8('Ferritin to be repeated in March.'),
-      withSections: false
+      bytes: utf8('Ferritin to be repeated in March.')
     })
     expect(new TextDecoder().decode(next.html)).toBe('<p>Ferritin to be repeated in March.</p>')
   })
@@ -139,8 +137,7 @@ describe('heavy work off the core thread', () => {
       {
         fileName: 'diary.md',
         kind: 'markdown',
-        bytes: utf8(largeMarkdown()),
-        withSections: false
+        bytes: utf8(largeMarkdown())
       },
       { signal: controller.signal }
     )
@@ -150,8 +147,7 @@ describe('heavy work off the core thread', () => {
     const next = await core.jobs.runJob('convertDocument', {
       fileName: 'note.txt',
       kind: 'text',
-      bytes: utf8('Echo booked for June.'),
-      withSections: false
+      bytes: utf8('Echo booked for June.')
     })
     expect(next.title).toBe('Echo booked for June.')
   }, 120_000)

@@ -1,32 +1,33 @@
 /**
- * Every job the core may run on a worker thread, by kind. A job is a pure function of plain data:
+ * Every job the core may run on a worker thread, by kind. A job is a function of plain data:
  * its input and output cross a thread boundary by structured clone, so no key material, database
  * handle or vault object may ever be part of either (the worker has none of them, on purpose).
+ * All are pure but the documents' index jobs, which keep the index in their worker's memory and
+ * run on a runner of their own (library/documentIndexJobs.ts).
  */
 import type { ClinicalDocument } from '../../shared/document.ts'
 import type { PaperSize } from '../../shared/export.ts'
 import type { DocumentKind } from '../../shared/library.ts'
 import { writeClinicalPdf } from '../document/pdf.ts'
-import { convertDocument, documentSections, type DocumentSection } from '../library/documents.ts'
+import { documentIndexJobs } from '../library/documentIndexJobs.ts'
+import { convertDocument } from '../library/documents.ts'
 
 /** What a job may tell its caller while it runs: a fraction done, from 0 to 1. */
 export type ReportProgress = (fraction: number) => void
 
 export const jobs = {
   /**
-   * An imported file's title and safe HTML (documents.import), and its search sections when the
-   * documents' index is open (otherwise they would cross back to the core's thread, 8 MB of
-   * text, for nothing). The file's bytes and the HTML cross as bytes, moved rather than copied:
-   * the HTML as UTF-8, which the core turns back into text part by part as it saves it.
+   * An imported file's title and safe HTML (documents.import). The file's bytes and the HTML
+   * cross as bytes, moved rather than copied: the HTML as UTF-8, which the core turns back into
+   * text part by part as it saves it, then moves on to the documents' index.
    */
   convertDocument: async (
-    input: { fileName: string; kind: DocumentKind; bytes: Uint8Array; withSections: boolean },
+    input: { fileName: string; kind: DocumentKind; bytes: Uint8Array },
     progress: ReportProgress
-  ): Promise<{ title: string; html: Uint8Array; sections: DocumentSection[] | null }> => {
+  ): Promise<{ title: string; html: Uint8Array }> => {
     const converted = await convertDocument(input, progress)
-    const sections = input.withSections ? documentSections(converted.title, converted.html) : null
     // TextEncoder gives the bytes their own memory, which can move to the core's thread.
-    return { title: converted.title, html: new TextEncoder().encode(converted.html), sections }
+    return { title: converted.title, html: new TextEncoder().encode(converted.html) }
   },
 
   /**
@@ -46,7 +47,9 @@ export const jobs = {
       paper: input.paper,
       password: input.password,
       nameInMetadata: input.nameInMetadata
-    })
+    }),
+
+  ...documentIndexJobs
 } satisfies Record<string, (input: never, progress: ReportProgress) => unknown>
 
 export type JobKind = keyof typeof jobs

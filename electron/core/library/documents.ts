@@ -298,19 +298,33 @@ export function documentSections(title: string, html: string): DocumentSection[]
   return sections
 }
 
-/** Every document cut into its sections, for the search index built after unlocking. */
-export function documentSectionsForSearch(
-  db: Db
-): { id: string; title: string; sections: DocumentSection[] }[] {
-  const rows = db.prepare('SELECT id, title FROM documents').all() as {
-    id: string
-    title: string
-  }[]
-  return rows.map((row) => ({
-    id: row.id,
-    title: row.title,
-    sections: documentSections(row.title, documentHtml(db, row.id))
-  }))
+/** Every document's id, oldest first: the order the search index is built in after unlocking. */
+export function documentIds(db: Db): string[] {
+  return db.prepare('SELECT id FROM documents ORDER BY imported_at, id').pluck().all() as string[]
+}
+
+/** A document's title, or null once it is deleted. */
+export function documentTitle(db: Db, id: string): string | null {
+  const title = db.prepare('SELECT title FROM documents WHERE id = ?').pluck().get(id)
+  return (title as string | undefined) ?? null
+}
+
+/**
+ * The next stored part of a document's HTML after part `afterSeq`, as the UTF-8 bytes SQLite
+ * keeps (no JavaScript string is made of it), or null after the last.
+ */
+export function nextDocumentPart(
+  db: Db,
+  id: string,
+  afterSeq: number
+): { seq: number; bytes: Uint8Array } | null {
+  const row = db
+    .prepare(
+      `SELECT seq, CAST(html AS BLOB) AS bytes FROM document_parts
+       WHERE document_id = ? AND seq > ? ORDER BY seq LIMIT 1`
+    )
+    .get(id, afterSeq) as { seq: number; bytes: Uint8Array } | undefined
+  return row ?? null
 }
 
 export function deleteDocument(db: Db, id: string): void {

@@ -6,9 +6,13 @@
  * simple plurals meet their singular. The last word is matched as a prefix (the person is still
  * typing it) and longer words forgive a typo. MiniSearch ranks with BM25; section titles count
  * more than body text.
+ *
+ * The guides' index lives on the core's thread, built in turns after unlocking; the person's
+ * documents are indexed on a worker of their own (documentSearch.ts), with this same code.
  */
 import MiniSearch from 'minisearch'
 import type { GlossaryTerm, Guide, SearchResult, SnippetPart } from '../../shared/library.ts'
+import { nextTurn } from '../nextTurn.ts'
 import { htmlToText } from './guideMarkdown.ts'
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu
@@ -52,51 +56,106 @@ export interface LibraryIndex {
 }
 
 const SNIPPET_WORDS = 28
+/** Words the snippet shows before the first match. */
+const SNIPPET_LEAD = 8
 
-/**
- * A window of the text around the first matching word, with the matches marked. Reads the text
- * only as far as the window: an imported document can run to many thousands of words.
- */
-export function snippet(text: string, query: string): SnippetPart[] {
-  const wanted = [...query.matchAll(WORD)].map((m) => foldWord(m[0])).filter(Boolean) as string[]
-  const isHit = (word: string) => {
-    const folded = foldWord(word)
-    return (
-      folded !== null &&
-      wanted.some((q, i) =>
-        i === wanted.length - 1 ? folded.startsWith(q) : folded === q || folded.startsWith(q)
-      )
-    )
-  }
-  // Words up to the end of the window, plus one to know whether the text goes on.
-  const words: { match: RegExpExecArray; hit: boolean }[] = []
-  let first = -1
-  for (const match of text.matchAll(WORD)) {
-    const hit = isHit(match[0])
-    words.push({ match, hit })
-    if (hit && first === -1) first = words.length - 1
-    const windowEnd = Math.max(0, (first === -1 ? 0 : first) - 8) + SNIPPET_WORDS
-    if (first !== -1 && words.length > windowEnd) break
-  }
-  if (words.length === 0) return [{ text, hit: false }]
-  const startWord = Math.max(0, (first === -1 ? 0 : first) - 8)
-  const endWord = Math.min(words.length, startWord + SNIPPET_WORDS)
-  const from = words[startWord]!.match.index
-  const lastWord = words[endWord - 1]!.match
-  const to = lastWord.index + lastWord[0].length
+/** The words of the query (and of the terms it matched), folded, as a snippet marks them. */
+function wantedWords(query: string): string[] {
+  return [...query.matchAll(WORD)].map((m) => foldWord(m[0])).filter(Boolean) as string[]
+}
+
+/** A word is marked when its folded form begins with one that is wanted. */
+const isWanted = (folded: string | null, wanted: string[]) =>
+  folded !== null && wanted.some((q) => folded.startsWith(q))
+
+/** The window's words as parts: the text between marked words kept as it is. */
+function snippetParts(
+  text: string,
+  window: { match: RegExpExecArray; hit: boolean }[],
+  before: boolean,
+  after: boolean
+): SnippetPart[] {
   const parts: SnippetPart[] = []
-  if (startWord > 0) parts.push({ text: '… ', hit: false })
-  let cursor = from
-  for (let i = startWord; i < endWord; i++) {
-    const { match, hit } = words[i]!
+  if (before) parts.push({ text: '… ', hit: false })
+  let cursor = window[0]!.match.index
+  for (const { match, hit } of window) {
     if (!hit) continue
     if (match.index > cursor) parts.push({ text: text.slice(cursor, match.index), hit: false })
     parts.push({ text: match[0], hit: true })
     cursor = match.index + match[0].length
   }
+  const lastWord = window.at(-1)!.match
+  const to = lastWord.index + lastWord[0].length
   if (to > cursor) parts.push({ text: text.slice(cursor, to), hit: false })
-  if (endWord < words.length) parts.push({ text: ' …', hit: false })
+  if (after) parts.push({ text: ' …', hit: false })
   return parts
+}
+
+/** Where a word starts is noted every this many words, so a snippet can start reading near it. */
+const MARK_EVERY = 32
+
+/**
+ * What a snippet needs to know of a text without reading it: the first word that folds to each
+ * folded word, and where every 32nd word starts. Worked out once, as the text is indexed (the
+ * same pass gives MiniSearch its words). Reading a section from its start to its first match
+ * took a millisecond per 2,000 words, and results come twenty at a time.
+ */
+interface TextWords {
+  firstAt: Map<string, number>
+  marks: number[]
+  count: number
+}
+
+/** The text's words for MiniSearch and its TextWords, in one reading; `fold` may remember. */
+function readWords(text: string, fold: (word: string) => string | null) {
+  const tokens: string[] = []
+  const firstAt = new Map<string, number>()
+  const marks: number[] = []
+  for (const match of text.matchAll(WORD)) {
+    if (tokens.length % MARK_EVERY === 0) marks.push(match.index)
+    const folded = fold(match[0])
+    if (folded !== null && !firstAt.has(folded)) firstAt.set(folded, tokens.length)
+    tokens.push(match[0])
+  }
+  return { tokens, words: { firstAt, marks, count: tokens.length } satisfies TextWords }
+}
+
+/**
+ * A window of the text around the first matching word, with the matches marked, found from the
+ * text's TextWords: the first match is looked up, and only the window is read again.
+ * tests/unit/coreOracles.test.ts holds it to a reading of every word.
+ */
+function snippetOf(
+  text: string,
+  words: TextWords,
+  query: string,
+  fold: (word: string) => string | null
+): SnippetPart[] {
+  if (words.count === 0) return [{ text, hit: false }]
+  const wanted = wantedWords(query)
+  let first = -1
+  // In the order the words first appear: the first one wanted is the first match.
+  for (const [folded, at] of words.firstAt) {
+    if (isWanted(folded, wanted)) {
+      first = at
+      break
+    }
+  }
+  const startWord = Math.max(0, (first === -1 ? 0 : first) - SNIPPET_LEAD)
+  const endWord = Math.min(words.count, startWord + SNIPPET_WORDS)
+  const reader = new RegExp(WORD.source, 'gu')
+  reader.lastIndex = words.marks[Math.floor(startWord / MARK_EVERY)]!
+  const window: { match: RegExpExecArray; hit: boolean }[] = []
+  for (let n = Math.floor(startWord / MARK_EVERY) * MARK_EVERY; n < endWord; n++) {
+    const match = reader.exec(text)!
+    if (n >= startWord) window.push({ match, hit: isWanted(fold(match[0]), wanted) })
+  }
+  return snippetParts(text, window, startWord > 0, endWord < words.count)
+}
+
+/** The snippet of a text that is not in an index. */
+export function snippet(text: string, query: string): SnippetPart[] {
+  return snippetOf(text, readWords(text, foldWord).words, query, foldWord)
 }
 
 function tokenize(text: string): string[] {
@@ -125,18 +184,40 @@ interface ChangingIndex extends LibraryIndex {
 function indexOf(docs: IndexedDoc[]): ChangingIndex {
   const byId = new Map<string, IndexedDoc>()
   const namesById = new Map<string, Set<string>>()
+  const wordsById = new Map<string, TextWords>()
+  // The index's own words, each folded once: a long document says the same words again and
+  // again. Only what is indexed is remembered here, never what was searched for.
+  const folds = new Map<string, string | null>()
+  const fold = (word: string) => {
+    let folded = folds.get(word)
+    if (folded === undefined) {
+      folded = foldWord(word)
+      folds.set(word, folded)
+    }
+    return folded
+  }
+  // The text being added, read once for both MiniSearch and its snippets (readWords).
+  let reading: { text: string; tokens: string[] } | null = null
   const index = new MiniSearch<IndexedDoc>({
     fields: ['title', 'text'],
-    tokenize,
-    processTerm: (term) => foldWord(term),
+    tokenize: (text, field) =>
+      field === 'text' && reading?.text === text ? reading.tokens : tokenize(text),
+    processTerm: fold,
     // Removed documents are cleaned out at once, in remove(), never later in the background.
     autoVacuum: false
   })
   const add = (more: IndexedDoc[]) => {
-    index.addAll(more)
     for (const d of more) {
+      const { tokens, words } = readWords(d.text, fold)
+      reading = { text: d.text, tokens }
+      try {
+        index.add(d)
+      } finally {
+        reading = null
+      }
       byId.set(d.id, d)
       namesById.set(d.id, new Set(d.names.map(foldPhrase)))
+      wordsById.set(d.id, words)
     }
   }
   add(docs)
@@ -148,7 +229,10 @@ function indexOf(docs: IndexedDoc[]): ChangingIndex {
       // The last word may be half typed; others are whole words.
       prefix: (_term, i, terms) => i === terms.length - 1,
       fuzzy: (term) => (term.length >= 9 ? 2 : term.length >= 5 ? 1 : false),
-      weights: { fuzzy: 0.4, prefix: 0.6 }
+      weights: { fuzzy: 0.4, prefix: 0.6 },
+      // What the person types is folded afresh, not remembered with the index's words.
+      tokenize,
+      processTerm: (term) => foldWord(term)
     })
 
   return {
@@ -171,6 +255,7 @@ function indexOf(docs: IndexedDoc[]): ChangingIndex {
         else index.discard(d.id)
         byId.delete(d.id)
         namesById.delete(d.id)
+        wordsById.delete(d.id)
       }
       if (!eager && gone.length > 0) void index.vacuum({ batchSize: Number.MAX_SAFE_INTEGER })
     },
@@ -195,7 +280,12 @@ function indexOf(docs: IndexedDoc[]): ChangingIndex {
           sectionId: doc.sectionId,
           title: doc.title,
           context: doc.context,
-          snippet: snippet(doc.text, [query, ...hit.terms].join(' ')),
+          snippet: snippetOf(
+            doc.text,
+            wordsById.get(doc.id)!,
+            [query, ...hit.terms].join(' '),
+            fold
+          ),
           score: Math.round(score * 1000) / 1000
         }
       })
@@ -203,7 +293,7 @@ function indexOf(docs: IndexedDoc[]): ChangingIndex {
   }
 }
 
-export function buildLibraryIndex(guides: Guide[], glossary: GlossaryTerm[]): LibraryIndex {
+function libraryEntries(guides: Guide[], glossary: GlossaryTerm[]): IndexedDoc[] {
   const docs: IndexedDoc[] = []
   for (const guide of guides) {
     for (const section of guide.sections) {
@@ -232,7 +322,31 @@ export function buildLibraryIndex(guides: Guide[], glossary: GlossaryTerm[]): Li
       names: [term.term, ...term.aliases]
     })
   }
-  return indexOf(docs)
+  return docs
+}
+
+export function buildLibraryIndex(guides: Guide[], glossary: GlossaryTerm[]): LibraryIndex {
+  return indexOf(libraryEntries(guides, glossary))
+}
+
+/** Sections indexed per turn when the library's index is built in turns (a few ms each). */
+const LIBRARY_SECTIONS_PER_TURN = 8
+
+/**
+ * The same index as buildLibraryIndex, built a few sections at a time with a turn of the event
+ * loop between, so the core keeps answering: all at once it held the thread for 70-200 ms.
+ */
+export async function buildLibraryIndexInTurns(
+  guides: Guide[],
+  glossary: GlossaryTerm[]
+): Promise<LibraryIndex> {
+  const index = indexOf([])
+  const docs = libraryEntries(guides, glossary)
+  for (let start = 0; start < docs.length; start += LIBRARY_SECTIONS_PER_TURN) {
+    await nextTurn()
+    index.add(docs.slice(start, start + LIBRARY_SECTIONS_PER_TURN))
+  }
+  return index
 }
 
 /** One imported document as search sees it: its title and its parts (documents.ts cuts them). */
@@ -279,10 +393,10 @@ export function buildDocumentIndex(documents: SearchableDocument[]): DocumentInd
   }
 }
 
-/** Results from several indexes, best first. */
-export function searchAll(indexes: LibraryIndex[], query: string, limit = 20): SearchResult[] {
-  return indexes
-    .flatMap((index) => index.search(query, limit))
+/** Results from several indexes, best first (equal scores in the order the lists are given). */
+export function mergeResults(lists: SearchResult[][], limit = 20): SearchResult[] {
+  return lists
+    .flat()
     .sort((a, b) => b.score - a.score)
     .slice(0, limit)
 }
