@@ -303,6 +303,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       // Missing, a directory, or unreadable: all look the same from outside, as in Electron.
     }
     if (!file || !body) {
+      // Chromium asks every page for /favicon.ico; Electron's window never does. Nothing there is
+      // not an error the page made, so it is answered as empty rather than as missing.
+      if (path === '/favicon.ico') return res.writeHead(204).end()
       res.writeHead(404)
       return res.end()
     }
