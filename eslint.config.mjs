@@ -14,6 +14,10 @@ const nodeBuiltins = {
   group: ['node:*'],
   message: 'The renderer runs in a browser sandbox: ask the core through the contract instead.'
 }
+const rendererOnlyShared = {
+  group: ['**/electron/main/**', '**/electron/core/**', '**/electron/preload/**'],
+  message: 'The renderer may import only electron/shared (the contract).'
+}
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -47,13 +51,30 @@ export default tseslint.config(
         'error',
         {
           paths: [noElectron],
-          patterns: [
-            nodeBuiltins,
+          patterns: [nodeBuiltins, rendererOnlyShared]
+        }
+      ]
+    }
+  },
+  {
+    // A store says whether it holds vault data (definePersonalStore: emptied at every lock) or
+    // not (defineAppStore), so a new store cannot be left out of what a lock clears.
+    files: ['renderer/src/stores/**/*.ts'],
+    ignores: ['renderer/src/stores/personalData.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            noElectron,
             {
-              group: ['**/electron/main/**', '**/electron/core/**', '**/electron/preload/**'],
-              message: 'The renderer may import only electron/shared (the contract).'
+              name: 'pinia',
+              importNames: ['defineStore'],
+              message:
+                'Define a store with definePersonalStore or defineAppStore (stores/personalData.ts).'
             }
-          ]
+          ],
+          patterns: [nodeBuiltins, rendererOnlyShared]
         }
       ]
     }
@@ -120,6 +141,37 @@ export default tseslint.config(
           ]
         }
       ]
+    }
+  },
+  {
+    // Modules of main that plain Node loads too: the loopback bridge serves files and asks pages
+    // to save with them, and unit tests run them without Electron.
+    files: [
+      'electron/main/beforeClose.ts',
+      'electron/main/rendererFiles.ts',
+      'electron/main/trust.ts'
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message:
+                'This module runs outside Electron too (tools/bridge, unit tests): take what you need as a parameter.'
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
+    // The loopback bridge's page script runs in the browser, in front of the app (server.ts bundles it).
+    files: ['tools/bridge/page.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [nodeBuiltins] }]
     }
   },
   {

@@ -4,7 +4,8 @@
  *   --data-dir <folder>   where the vault lives (or LANTERN_DATA_DIR); default ./.lantern-dev
  *   --port <n>            default: any free port
  *
- * Prints one line, `Lantern bridge: <url>`, and serves until stopped (Ctrl+C locks the vault).
+ * Prints one line, `Lantern bridge: <url>`, and serves until stopped. Ctrl+C does what closing
+ * the desktop app does: open tabs save what is typed and keep drafts, then the vault locks.
  */
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -25,6 +26,9 @@ console.log(`Vault folder: ${dataDir}`)
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    bridge.close().finally(() => process.exit(0))
+    bridge
+      .askPagesToSaveBeforeClose()
+      .then(() => bridge.close())
+      .finally(() => process.exit(0))
   })
 }

@@ -45,7 +45,7 @@ import {
 } from './library/documentSearch.ts'
 import { mergeResults } from './library/search.ts'
 import { deleteDraft, listDrafts, saveDraft } from './record/drafts.ts'
-import { deleteEntry, listEntries, saveEntry } from './record/entries.ts'
+import { deleteEntry, listAllEntries, listEntries, saveEntry } from './record/entries.ts'
 import {
   createProfile,
   deleteProfile,
@@ -57,6 +57,7 @@ import {
   updatePerson
 } from './record/profiles.ts'
 import { checkReferences, type DrugLookup } from './record/references.ts'
+import { restoreDeleted } from './record/restore.ts'
 import { CoreError } from './errors.ts'
 import { type AutoLock, createAutoLock } from './autoLock.ts'
 import { loadSampleProfile } from './record/sampleProfile.ts'
@@ -312,6 +313,10 @@ export function createCore(options: CoreOptions): Core {
       getProfile(vault.db, profileId)
       return listEntries(vault.db, kind, profileId)
     },
+    'record.listAll': ({ profileId }) => {
+      getProfile(vault.db, profileId)
+      return listAllEntries(vault.db, profileId)
+    },
     'record.save': ({ kind, entry }) => {
       const db = vault.db
       // One edit, one transaction: the checks and the write see the same database.
@@ -330,6 +335,10 @@ export function createCore(options: CoreOptions): Core {
     'record.delete': ({ kind, id }) => {
       deleteEntry(vault.db, kind, id)
       return null
+    },
+    'record.restore': (input) => {
+      restoreDeleted(vault.db, input, drugs)
+      return listAllEntries(vault.db, input.profileId)
     },
 
     'careplan.get': ({ profileId, asOf }) => planOf(profileId, asOf ?? todayIso()),

@@ -6,8 +6,8 @@
  *
  * A living page still locks itself first, at exactly the chosen minutes, because only it can
  * save what is typed but not yet saved. The core waits a short grace beyond that, so it never
- * closes the vault under a page that is still saving; where it can (Electron), it also asks the
- * page to save before it locks.
+ * closes the vault under a page that is still saving; where it can (Electron and the loopback
+ * bridge), it also asks the page to save before it locks.
  */
 import { AUTO_LOCK_MINUTES } from '../shared/contract.ts'
 

@@ -10,6 +10,7 @@ import {
   isMethodName,
   type Result
 } from '../shared/contract.ts'
+import { fieldProblems } from '../shared/fieldProblems.ts'
 import type { Handlers } from './api.ts'
 import { CoreError } from './errors.ts'
 
@@ -32,10 +33,7 @@ export async function dispatch(
     return failure({ code: 'INTERNAL', message: 'Something went wrong inside Lantern.' })
   }
   if (!parsed.success) {
-    const fields = parsed.error.issues.map((issue) => ({
-      path: issue.path.map(String).join('.'),
-      message: issue.message
-    }))
+    const fields = fieldProblems(parsed.error.issues)
     return failure({
       code: 'INVALID_INPUT',
       message: fields.map((f) => (f.path ? `${f.path}: ${f.message}` : f.message)).join(' '),

@@ -1,6 +1,7 @@
 /**
  * Serves the built renderer for the lantern:// protocol. Kept free of Electron at runtime
- * (the handler takes a fetch Request and returns a Response) so it is tested in plain Node.
+ * (the handler takes a fetch Request and returns a Response) so it is tested in plain Node,
+ * and so the loopback bridge (tools/bridge/server.ts) finds files with the same lookup.
  */
 import { readFile } from 'node:fs/promises'
 import { extname, normalize, resolve, sep } from 'node:path'
@@ -38,22 +39,40 @@ export function mimeTypeFor(file: string): string {
  */
 export function resolveRendererFile(requestUrl: string, rendererDir: string): string | null {
   let url: URL
-  let path: string
   try {
     url = new URL(requestUrl)
-    path = decodeURIComponent(url.pathname)
   } catch {
     return null
   }
   if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null
   if (url.username || url.password) return null
-  // The URL parser already resolved literal dot-segments; any left came from encoded
-  // separators, as did backslashes. Like NUL, they are never in a real asset path.
-  if (path.includes('\\') || path.includes('\0') || path.split('/').includes('..')) return null
-  if (path === '' || path.endsWith('/')) path += 'index.html'
+  // A URL without a path ('lantern://app') means the folder itself.
+  return rendererFileForPath(url.pathname || '/', rendererDir)
+}
+
+/**
+ * The file under rendererDir that a URL path names, or null when it would leave the folder or
+ * is not a path an asset can have. `path` is as it arrives, still percent-encoded: from the
+ * lantern:// URL in Electron, from the request line through the loopback bridge, where nothing
+ * has resolved its dot-segments. Directory paths mean their index.html.
+ */
+export function rendererFileForPath(path: string, rendererDir: string): string | null {
+  if (!path.startsWith('/')) return null
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(path)
+  } catch {
+    return null
+  }
+  // Dot-segments, written out or encoded, backslashes (a separator on Windows) and NUL are
+  // never in a real asset path: refuse rather than resolve them.
+  if (decoded.includes('\\') || decoded.includes('\0') || decoded.split('/').includes('..')) {
+    return null
+  }
+  if (decoded.endsWith('/')) decoded += 'index.html'
 
   const root = resolve(rendererDir)
-  const file = resolve(root, '.' + normalize('/' + path))
+  const file = resolve(root, '.' + normalize(decoded))
   return file.startsWith(root + sep) ? file : null
 }
 

@@ -2,7 +2,8 @@
  * The app's one window. Every web preference that matters for security is spelled out, even
  * where it is Electron's default, so a reviewer (and the Electron suite) sees it in one place.
  */
-import { app, BrowserWindow } from 'electron'
+import { app, BrowserWindow, ipcMain, type IpcMainEvent } from 'electron'
+import { askPageToSave, BEFORE_CLOSE_TIMEOUT_MS } from './beforeClose.ts'
 
 /** Matches the renderer's light theme, so the window never flashes white or black. */
 const BACKGROUND_COLOR = '#f7f5f0'
@@ -39,21 +40,26 @@ export function createMainWindow(options: { preloadPath: string; url: string }):
   return window
 }
 
-/** Long enough for a save and a draft on a slow disk; short enough never to hang a quit. */
-const FLUSH_TIMEOUT_MS = 5000
-
 /**
- * Asks the page to save pending edits and keep unsaved drafts (renderer/src/main.ts defines
- * lanternBeforeClose). Resolves when done, after the timeout, or at once if the page is gone.
+ * Asks the page to save pending edits and keep unsaved drafts (window.lantern.onBeforeClose,
+ * registered in renderer/src/main.ts). Resolves when the page says it is done, after the
+ * timeout, or at once if the page is gone. Only this window's page can answer for it.
  */
 export function flushRenderer(window: BrowserWindow): Promise<void> {
   if (window.isDestroyed()) return Promise.resolve()
-  const flush = window.webContents
-    .executeJavaScript('globalThis.lanternBeforeClose?.()', true)
-    .then(() => undefined)
-    .catch(() => undefined)
-  const timeout = new Promise<void>((resolve) => setTimeout(resolve, FLUSH_TIMEOUT_MS))
-  return Promise.race([flush, timeout])
+  const contents = window.webContents
+  return askPageToSave(
+    {
+      sender: contents.id,
+      send: (channel, id) => contents.send(channel, id),
+      onReply: (channel, listener) => {
+        const onMessage = (event: IpcMainEvent, id: unknown) => listener(event.sender.id, id)
+        ipcMain.on(channel, onMessage)
+        return () => ipcMain.removeListener(channel, onMessage)
+      }
+    },
+    BEFORE_CLOSE_TIMEOUT_MS
+  ).then(() => undefined)
 }
 
 /** Nothing typed is lost on close: the window waits once for the page to save. */

@@ -46,7 +46,14 @@ import type {
   SPLEEN_STATES
 } from './record.ts'
 import type { TreatmentSummary } from './summary.ts'
-import { ENTRY_KINDS, ENTRY_SCHEMAS, type Entry, type EntryKind, personSchema } from './record.ts'
+import {
+  ENTRY_KINDS,
+  ENTRY_SCHEMAS,
+  type Entry,
+  type EntryKind,
+  personSchema,
+  type RecordEntries
+} from './record.ts'
 
 /** Stable error codes. The renderer branches on these; never rename one. */
 export const ERROR_CODES = [
@@ -230,10 +237,88 @@ export interface Settings {
 
 // ---- The methods ----
 
-type RecordSaveVariant = z.ZodObject<{
-  kind: z.ZodLiteral<EntryKind>
-  entry: (typeof ENTRY_SCHEMAS)[EntryKind]
-}>
+type EntryVariant<Extra extends z.ZodRawShape> = z.ZodObject<
+  { kind: z.ZodLiteral<EntryKind>; entry: (typeof ENTRY_SCHEMAS)[EntryKind] } & Extra,
+  z.core.$strict
+>
+
+/**
+ * `{ kind, entry }` (and the `extra` fields), the entry checked by its own kind's schema. Typed
+ * as one object whose entry may be any kind's: TypeScript cannot pass `{ kind: K, entry }` for
+ * a generic K where a union of the eleven pairs is expected. The record store's `save<K>` is
+ * where the types pair a kind with its own fields.
+ */
+function entryOfItsKind<Extra extends z.ZodRawShape>(extra: Extra) {
+  const variants = ENTRY_KINDS.map((kind) =>
+    z.strictObject({ kind: z.literal(kind), entry: ENTRY_SCHEMAS[kind], ...extra })
+  )
+  return z.discriminatedUnion(
+    'kind',
+    variants as unknown as [EntryVariant<Extra>, ...EntryVariant<Extra>[]],
+    'Not a kind of record entry.'
+  )
+}
+
+/** When an entry was first saved or last changed, as the core wrote it. */
+const timestamp = z.iso.datetime('Not a time stamp.')
+
+/**
+ * Undo of a deletion: the entries deleted (the one the person deleted, and the relapses that
+ * went with a diagnosis) with their own ids and times, and the links the deletion cleared
+ * (a medicine's phase or transplant, a radiation course's transplant), to point at `to` again.
+ */
+const restoreInput = z
+  .strictObject({
+    profileId: id,
+    entries: z
+      .array(entryOfItsKind({ createdAt: timestamp, updatedAt: timestamp }))
+      .min(1, 'Name at least one entry to restore.')
+      .max(1000, 'Restore at most 1000 entries at once.'),
+    links: z
+      .array(
+        z.discriminatedUnion(
+          'kind',
+          [
+            z.strictObject({
+              kind: z.literal('administration'),
+              id,
+              field: z.enum(
+                ['phaseId', 'transplantId'],
+                'A medicine links to a phase or a transplant.'
+              ),
+              to: id
+            }),
+            z.strictObject({
+              kind: z.literal('radiation'),
+              id,
+              field: z.literal('transplantId', 'Radiation links only to a transplant.'),
+              to: id
+            })
+          ],
+          'Only medicines and radiation link to other entries.'
+        )
+      )
+      // A phase may hold every dose of a long treatment (the bench's record has 2,000).
+      .max(10_000, 'Relink at most 10,000 entries at once.')
+  })
+  .superRefine(({ profileId, entries }, ctx) => {
+    entries.forEach(({ entry }, i) => {
+      if (entry.id === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['entries', i, 'entry', 'id'],
+          message: 'An entry comes back with the id it had.'
+        })
+      }
+      if (entry.profileId !== profileId) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['entries', i, 'entry', 'profileId'],
+          message: 'Every entry restored belongs to the same person’s record.'
+        })
+      }
+    })
+  })
 
 /** `method<Output>()(inputSchema)`: curried so the input type is inferred from the schema. */
 function method<O>() {
@@ -311,15 +396,15 @@ export const contract = {
   'record.list': method<Entry<EntryKind>[]>()(
     z.strictObject({ profileId: id, kind: z.enum(ENTRY_KINDS, 'Not a kind of record entry.') })
   ),
-  'record.save': method<Entry<EntryKind>>()(
-    z.discriminatedUnion(
-      'kind',
-      ENTRY_KINDS.map((kind) =>
-        z.strictObject({ kind: z.literal(kind), entry: ENTRY_SCHEMAS[kind] })
-      ) as unknown as [RecordSaveVariant, ...RecordSaveVariant[]],
-      'Not a kind of record entry.'
-    )
-  ),
+  /** A person's whole record, every kind at once: what the record screen opens with. */
+  'record.listAll': method<RecordEntries>()(z.strictObject({ profileId: id })),
+  'record.save': method<Entry<EntryKind>>()(entryOfItsKind({})),
+  /**
+   * Undo of a deletion, in one transaction: every entry and link comes back, or, if any of them
+   * cannot, nothing changes. Links whose entry has since been deleted, or linked elsewhere, are
+   * left as they are. Answers with the person's whole record.
+   */
+  'record.restore': method<RecordEntries>()(restoreInput),
   'record.summary': method<TreatmentSummary>()(z.strictObject({ profileId: id })),
   'drafts.save': method<{ id: string }>()(
     z.strictObject({
@@ -483,29 +568,108 @@ function childrenOf(container: object): readonly unknown[] {
   return Array.isArray(container) ? container : Object.values(container)
 }
 
+// ---- Requests from main to the page ----
+
+/**
+ * Main asks the page to save what is typed and keep unfinished forms as drafts: before its
+ * window closes, before the app quits and before the core locks by itself. The request carries
+ * an id; the page answers on BEFORE_CLOSE_DONE_CHANNEL with that id once it has finished, and
+ * main waits for that answer (bounded by a timeout) before it goes on.
+ */
+export const BEFORE_CLOSE_CHANNEL = 'window.beforeClose'
+export const BEFORE_CLOSE_DONE_CHANNEL = 'window.beforeCloseDone'
+
+/** The id of one request from main; a reply carrying anything else is ignored. */
+export const pageRequestIdSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
+export type PageRequestId = z.output<typeof pageRequestIdSchema>
+
+/**
+ * How a bridge hears main's requests and answers them: ipcRenderer's `on` and `send` in the
+ * preload; an event stream and a POST through the loopback bridge.
+ */
+export interface PageRequestTransport {
+  on: (channel: typeof BEFORE_CLOSE_CHANNEL, listener: (id: unknown) => void) => void
+  send: (channel: typeof BEFORE_CLOSE_DONE_CHANNEL, id: PageRequestId) => void
+}
+
 // ---- The shape of window.lantern: one async function per method, grouped by domain ----
 
 type DomainOf<M extends string> = M extends `${infer D}.${string}` ? D : never
 type VerbOf<M extends string, D extends string> = M extends `${D}.${infer V}` ? V : never
 
-export type LanternBridge = {
+/** A method's input; methods whose input is an empty object may be called without one. */
+export type InputArgs<M extends MethodName> =
+  Record<string, never> extends MethodInput<M> ? [input?: MethodInput<M>] : [input: MethodInput<M>]
+
+/** What window.lantern has for one method: `window.lantern.record.save` for 'record.save'. */
+export type BridgeMethod<M extends MethodName> = (
+  ...input: InputArgs<M>
+) => Promise<Result<MethodOutput<M>>>
+
+export type LanternMethods = {
   [D in DomainOf<MethodName>]: {
     [V in VerbOf<MethodName, D>]: `${D}.${V}` extends infer M extends MethodName
-      ? (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>
+      ? BridgeMethod<M>
       : never
   }
 }
 
+export type LanternBridge = LanternMethods & {
+  /**
+   * Runs `handler` whenever main asks the page to save before closing; main hears "done" once
+   * every handler has settled. Returns a function that removes the handler.
+   */
+  onBeforeClose: (handler: () => Promise<void> | void) => () => void
+}
+
 /**
- * Builds the bridge object from the method list. The preload passes an IPC invoker, the
- * browser bridge an HTTP one; both therefore expose exactly the same surface.
+ * Builds the bridge object from the method list. The preload passes an IPC invoker and
+ * ipcRenderer's on/send, the browser bridge fetch and an event stream; both therefore expose
+ * exactly the same surface and answer main's requests the same way.
  */
-export function buildBridge(invoke: (method: MethodName, input: unknown) => Promise<unknown>) {
-  const bridge: Record<string, Record<string, (input: unknown) => Promise<unknown>>> = {}
+export function buildBridge(
+  invoke: (method: MethodName, input: unknown) => Promise<unknown>,
+  requests: PageRequestTransport
+): LanternBridge {
+  const bridge: Record<string, unknown> = {}
   for (const name of METHOD_NAMES) {
     const [domain, verb] = name.split('.') as [string, string]
-    bridge[domain] ??= {}
-    bridge[domain][verb] = (input: unknown) => invoke(name, input ?? {})
+    const verbs = (bridge[domain] ??= {}) as Record<string, (input: unknown) => Promise<unknown>>
+    verbs[verb] = (input: unknown) => invoke(name, input ?? {})
+  }
+
+  const beforeClose = new Set<() => Promise<void> | void>()
+  requests.on(BEFORE_CLOSE_CHANNEL, (id) => {
+    const parsed = pageRequestIdSchema.safeParse(id)
+    if (!parsed.success) return
+    // A handler that fails must not keep the window open: closing goes on once all settle.
+    void Promise.allSettled([...beforeClose].map(async (handler) => handler())).then(() =>
+      requests.send(BEFORE_CLOSE_DONE_CHANNEL, parsed.data)
+    )
+  })
+  bridge.onBeforeClose = (handler: () => Promise<void> | void) => {
+    beforeClose.add(handler)
+    return () => {
+      beforeClose.delete(handler)
+    }
   }
   return bridge as unknown as LanternBridge
+}
+
+/**
+ * The bridge's function for `method`, typed from the contract, or undefined when the bridge has
+ * none. Only the bridge's own properties count, never what objects inherit.
+ */
+export function bridgeMethod<M extends MethodName>(
+  bridge: LanternBridge,
+  method: M
+): BridgeMethod<M> | undefined {
+  const [domain, verb] = method.split('.')
+  const group = Object.entries(bridge).find(([name]) => name === domain)?.[1]
+  const found = group && Object.entries(group).find(([name]) => name === verb)?.[1]
+  if (typeof found !== 'function') return undefined
+  // LanternBridge places BridgeMethod<M> at bridge[domain][verb] for every method M, but the
+  // compiler cannot split a generic M into its domain and verb to follow that, so `found` is
+  // any method's function to it. This is the one place that says which.
+  return found as BridgeMethod<M>
 }

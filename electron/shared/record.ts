@@ -625,3 +625,21 @@ export type EntryInput<K extends EntryKind> = z.input<(typeof ENTRY_SCHEMAS)[K]>
 export type Person = z.output<typeof personSchema>
 export type Allergy = z.output<typeof allergySchema>
 export type FeverThreshold = z.output<typeof feverThresholdSchema>
+
+/** A person's whole record: every kind of entry, each list in the record's own order. */
+export type RecordEntries = { [K in EntryKind]: Entry<K>[] }
+
+/** True when `value` is input the kind's own schema accepts, exactly as the core will check it. */
+export function isEntryInput<K extends EntryKind>(kind: K, value: unknown): value is EntryInput<K> {
+  return ENTRY_SCHEMAS[kind].safeParse(value).success
+}
+
+/**
+ * A form's values as an entry of `kind`. A form holds whatever was typed, so its values are an
+ * entry only once the kind's schema accepts them; forms check with that schema first and show
+ * its problems beside their fields, so this throws only if they were skipped.
+ */
+export function asEntryInput<K extends EntryKind>(kind: K, value: unknown): EntryInput<K> {
+  if (isEntryInput(kind, value)) return value
+  throw new Error(`The form's values are not a valid ${kind} entry.`)
+}

@@ -1,16 +1,5 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import type { MessageKey } from './i18n/index.ts'
-import CarePlanView from './views/CarePlanView.vue'
-import DocumentView from './views/DocumentView.vue'
-import GlossaryView from './views/GlossaryView.vue'
-import GuideView from './views/GuideView.vue'
-import LibraryView from './views/LibraryView.vue'
-import PeopleView from './views/PeopleView.vue'
-import PersonDetailsView from './views/PersonDetailsView.vue'
-import PersonView from './views/PersonView.vue'
-import RecordView from './views/RecordView.vue'
-import SummaryView from './views/SummaryView.vue'
-import SettingsView from './views/SettingsView.vue'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -23,40 +12,45 @@ declare module 'vue-router' {
 export const router = createRouter({
   history: createWebHashHistory(),
   routes: [
-    { path: '/', name: 'people', component: PeopleView, meta: { titleKey: 'people.title' } },
+    {
+      path: '/',
+      name: 'people',
+      component: () => import('./views/PeopleView.vue'),
+      meta: { titleKey: 'people.title' }
+    },
     {
       // One person's pages: the summary a doctor reads, their care plan, the record itself, and
       // their details.
       path: '/people/:profileId',
-      component: PersonView,
+      component: () => import('./views/PersonView.vue'),
       props: true,
       children: [
         { path: '', redirect: { name: 'summary' } },
         {
           path: 'summary',
           name: 'summary',
-          component: SummaryView,
+          component: () => import('./views/SummaryView.vue'),
           props: true,
           meta: { titleKey: 'person.summaryTitle' }
         },
         {
           path: 'careplan',
           name: 'careplan',
-          component: CarePlanView,
+          component: () => import('./views/CarePlanView.vue'),
           props: true,
           meta: { titleKey: 'careplan.title' }
         },
         {
           path: 'record',
           name: 'record',
-          component: RecordView,
+          component: () => import('./views/RecordView.vue'),
           props: true,
           meta: { titleKey: 'record.title' }
         },
         {
           path: 'details',
           name: 'details',
-          component: PersonDetailsView,
+          component: () => import('./views/PersonDetailsView.vue'),
           props: true,
           meta: { titleKey: 'person.detailsTitle' }
         }
@@ -65,14 +59,14 @@ export const router = createRouter({
     {
       path: '/library',
       name: 'library',
-      component: LibraryView,
+      component: () => import('./views/LibraryView.vue'),
       meta: { titleKey: 'library.title' }
     },
     {
       // Before the guide route, so "glossary" is never read as a guide's id.
       path: '/library/glossary/:termId?',
       name: 'glossary',
-      component: GlossaryView,
+      component: () => import('./views/GlossaryView.vue'),
       props: true,
       meta: { titleKey: 'library.glossary.title' }
     },
@@ -80,7 +74,7 @@ export const router = createRouter({
       // One of the person's own documents; before the guide route too, for the same reason.
       path: '/library/documents/:documentId/:sectionId?',
       name: 'document',
-      component: DocumentView,
+      component: () => import('./views/DocumentView.vue'),
       props: true,
       meta: { titleKey: 'documents.page.title' }
     },
@@ -89,14 +83,14 @@ export const router = createRouter({
       // where the person stopped reading last time.
       path: '/library/:guideId/:sectionId?',
       name: 'guide',
-      component: GuideView,
+      component: () => import('./views/GuideView.vue'),
       props: true,
       meta: { titleKey: 'library.reader.title' }
     },
     {
       path: '/settings',
       name: 'settings',
-      component: SettingsView,
+      component: () => import('./views/SettingsView.vue'),
       meta: { titleKey: 'settings.title' }
     },
     { path: '/:anything(.*)', redirect: '/' }

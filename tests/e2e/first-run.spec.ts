@@ -114,12 +114,20 @@ test('a first visit makes the vault, shows the recovery code, and opens on Peopl
   await expect(app.getByRole('status').filter({ hasText: 'Maya has been added.' })).toBeVisible()
   await addPerson(app, 'Zoë Núñez')
 
-  // Rename in place; Escape cancels without change.
+  // Rename in place; Escape asks before dropping the typed name (a second Escape keeps it),
+  // then cancels without change.
   await app.getByRole('button', { name: 'Rename Zoë Núñez' }).click()
   const rename = app.getByLabel('New name for Zoë Núñez')
   await expect(rename).toBeFocused()
   await rename.fill('Zoë')
   await rename.press('Escape')
+  const keep = app.getByRole('button', { name: 'Keep typing' })
+  await expect(keep).toBeFocused()
+  await keep.press('Escape')
+  await expect(rename).toBeFocused()
+  await expect(rename).toHaveValue('Zoë')
+  await rename.press('Escape')
+  await app.getByRole('button', { name: 'Close without saving' }).click()
   await expect(app.getByRole('button', { name: 'Rename Zoë Núñez' })).toBeFocused()
   await app.getByRole('button', { name: 'Rename Maya' }).click()
   await app.getByLabel('New name for Maya').fill('Maya Ortiz')

@@ -629,11 +629,10 @@ test('closing the window keeps what was typed: the page saves and keeps drafts b
   await sizes.getByRole('button', { name: /^Edit/ }).click()
   await sizes.getByLabel('Weight').fill('19.5')
 
-  // What the Electron shell does before a window closes (electron/main/window.ts), with no
-  // pause for the autosave timer: then the window goes, and the app locks as it quits.
-  await app.evaluate(() =>
-    (globalThis as { lanternBeforeClose?: () => Promise<void> }).lanternBeforeClose?.()
-  )
+  // What the Electron shell does before a window closes (electron/main/window.ts): the same
+  // request and wait, over the bridge's event stream, with no pause for the autosave timer.
+  // Then the window goes, and the app locks as it quits.
+  expect(await bridge.askPagesToSaveBeforeClose()).toEqual(['done'])
   await bridge.core.vault.lock()
   await app.reload()
   await unlock(app, PASSPHRASE)
@@ -646,6 +645,27 @@ test('closing the window keeps what was typed: the page saves and keeps drafts b
   await expect(
     medicines.getByText('Kept from before Lantern locked or closed. Check it and save.')
   ).toBeVisible()
+})
+
+test('when the core locks by itself, the page first saves what was typed', async ({
+  app,
+  bridge
+}) => {
+  const profileId = await openRecordOfNewPerson(app, bridge, 'Ines')
+  await addMeasurement(app, '2021-02-20', '110', '19')
+  const sizes = section(app, 'Height and weight')
+  await sizes.getByRole('button', { name: /^Edit/ }).click()
+  await sizes.getByLabel('Weight').fill('19.5')
+
+  // What the Electron shell does when the screen locks (electron/main/index.ts): the core asks
+  // the page to save before it closes the vault, without waiting for the autosave timer.
+  await bridge.core.autoLock.lock('lock-screen')
+  expect(bridge.core.vault.state).toBe('locked')
+  // Long past the autosave timer (AUTOSAVE_DELAY_MS, 800 ms): a save it started now would
+  // meet a locked vault.
+  await app.waitForTimeout(2000)
+  await bridge.core.handlers['vault.unlock']({ passphrase: PASSPHRASE })
+  expect((await list(bridge, profileId, 'measurement'))[0]?.weightKg).toBe(19.5)
 })
 
 test('every kind of new entry closes into its row once saved, and opens again as an edit', async ({

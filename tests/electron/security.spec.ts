@@ -14,7 +14,12 @@ import {
   test as base
 } from '@playwright/test'
 import type { WebPreferences } from 'electron'
-import { type LanternBridge, METHOD_NAMES } from '../../electron/shared/contract.ts'
+import {
+  BEFORE_CLOSE_CHANNEL,
+  BEFORE_CLOSE_DONE_CHANNEL,
+  type LanternBridge,
+  METHOD_NAMES
+} from '../../electron/shared/contract.ts'
 
 const MAIN_ENTRY = resolve(__dirname, '../../out/main/index.js')
 const APP_URL = /^lantern:\/\/app\//
@@ -133,11 +138,13 @@ test('every window is sandboxed, isolated and shows the app', async ({
   }
 })
 
-test('the page reaches nothing but one function per contract method', async ({ mainWindow }) => {
+test('the page reaches nothing but one function per contract method and onBeforeClose', async ({
+  mainWindow
+}) => {
   const surface = await mainWindow.evaluate(() => {
     const lantern = (globalThis as unknown as PageGlobals).lantern as unknown as Record<
       string,
-      Record<string, unknown>
+      unknown
     >
     return {
       require: typeof require,
@@ -145,9 +152,16 @@ test('the page reaches nothing but one function per contract method', async ({ m
       ipcRenderer: 'ipcRenderer' in globalThis,
       electron: 'electron' in globalThis,
       lantern: Object.fromEntries(
-        Object.entries(lantern).map(([domain, verbs]) => [
-          domain,
-          Object.fromEntries(Object.entries(verbs).map(([verb, fn]) => [verb, typeof fn]))
+        Object.entries(lantern).map(([key, value]) => [
+          key,
+          typeof value === 'function'
+            ? typeof value
+            : Object.fromEntries(
+                Object.entries(value as Record<string, unknown>).map(([verb, fn]) => [
+                  verb,
+                  typeof fn
+                ])
+              )
         ])
       )
     }
@@ -158,10 +172,11 @@ test('the page reaches nothing but one function per contract method', async ({ m
   expect(surface.ipcRenderer).toBe(false)
   expect(surface.electron).toBe(false)
 
-  const expected: Record<string, Record<string, string>> = {}
+  // One function per method, grouped by domain, and the one way to hear main's requests.
+  const expected: Record<string, Record<string, string> | string> = { onBeforeClose: 'function' }
   for (const name of METHOD_NAMES) {
     const [domain, verb] = name.split('.') as [string, string]
-    expected[domain] = { ...expected[domain], [verb]: 'function' }
+    expected[domain] = { ...(expected[domain] as Record<string, string>), [verb]: 'function' }
   }
   expect(Object.keys(surface.lantern).sort()).toEqual(Object.keys(expected).sort())
   expect(surface.lantern).toEqual(expected)
@@ -231,6 +246,27 @@ test('IPC answers through the contract and rejects bad input', async ({ mainWind
     } as unknown as Record<string, never>)
   )
   expect(extraKey).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+})
+
+test("main's request to save before closing reaches the page and comes back from it", async ({
+  electronApp,
+  mainWindow
+}) => {
+  // The app registers its handler (renderer/src/main.ts) as it starts.
+  await mainWindow.waitForLoadState('load')
+  const reply = await electronApp.evaluate(
+    ({ BrowserWindow, ipcMain }, channels) => {
+      const contents = BrowserWindow.getAllWindows()[0]!.webContents
+      return new Promise<{ fromThatPage: boolean; id: unknown }>((resolve) => {
+        ipcMain.once(channels.done, (event, id: unknown) =>
+          resolve({ fromThatPage: event.sender.id === contents.id, id })
+        )
+        contents.send(channels.ask, 4242)
+      })
+    },
+    { ask: BEFORE_CLOSE_CHANNEL, done: BEFORE_CLOSE_DONE_CHANNEL }
+  )
+  expect(reply).toEqual({ fromThatPage: true, id: 4242 })
 })
 
 test('the CSP header stops inline script', async ({ mainWindow }) => {

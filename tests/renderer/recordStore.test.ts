@@ -9,8 +9,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ApiError, call } from '../../renderer/src/api/client.ts'
 import { useProfilesStore } from '../../renderer/src/stores/profiles.ts'
 import { useRecordStore } from '../../renderer/src/stores/record.ts'
+import { ENTRY_KINDS } from '../../electron/shared/record.ts'
 import { PASSPHRASE, cleanupTempDirs } from '../unit/helpers/vaultFixture.ts'
-import { installRealCore } from './helpers/realCore.ts'
+import { installRealCore, type RealCore } from './helpers/realCore.ts'
 
 /** The screens start afresh, as after reloading the window: new stores, same vault. */
 function reopen() {
@@ -37,8 +38,24 @@ async function mayaWithVincristine() {
   return { ...stores, maya, saved }
 }
 
+let real: RealCore
+
+/** The fictional sample (every kind of entry, every kind of link), its record open. */
+async function sampleOpen() {
+  const stores = reopen()
+  const sample = await call('profiles.loadSample')
+  await stores.record.load(sample.id)
+  await flushPromises()
+  return { ...stores, sample }
+}
+
+/** The store's lists, kind by kind, as the record screen shows them. */
+function shown(record: ReturnType<typeof useRecordStore>) {
+  return Object.fromEntries(ENTRY_KINDS.map((kind) => [kind, record.list(kind)]))
+}
+
 beforeEach(async () => {
-  installRealCore()
+  real = installRealCore()
   await call('vault.create', { passphrase: PASSPHRASE })
 })
 
@@ -141,12 +158,71 @@ describe('the record store', () => {
     expect(record.list('administration')).toEqual([])
     await record.restore(deleted)
     await flushPromises()
-    expect(record.list('administration')).toHaveLength(1)
+    expect(record.list('administration')).toEqual([saved])
     expect(record.list('administration')[0]).toMatchObject({
       dose: 1.5,
       unit: 'mg/m2',
       schedule: { kind: 'repeat', start: '2024-03-04', intervalDays: 7, count: 4 }
     })
+  })
+
+  it('opens a whole record with one call', async () => {
+    const { sample } = await sampleOpen()
+    real.calls.length = 0
+    const record = reopen().record
+    await record.load(sample.id)
+    expect(real.calls).toEqual(['record.listAll'])
+    for (const kind of ENTRY_KINDS) {
+      const stored = await real.core.handlers['record.list']({ profileId: sample.id, kind })
+      expect(record.list(kind), kind).toEqual(stored)
+      expect(stored.length, `the sample has a ${kind}`).toBeGreaterThan(0)
+    }
+  })
+
+  it('Undo of a phase and of a transplant links their medicines and radiation back', async () => {
+    const { record } = await sampleOpen()
+    const before = shown(record)
+    const transplant = record.list('transplant')[0]!
+    const phase = record
+      .list('phase')
+      .find((p) => record.list('administration').some((a) => a.phaseId === p.id))!
+
+    const phaseDeleted = await record.remove('phase', phase.id)
+    const transplantDeleted = await record.remove('transplant', transplant.id)
+    expect(record.list('administration').some((a) => a.phaseId === phase.id)).toBe(false)
+    expect(record.list('radiation').some((r) => r.transplantId === transplant.id)).toBe(false)
+
+    await record.restore(transplantDeleted)
+    await record.restore(phaseDeleted)
+    await flushPromises()
+    expect(shown(record)).toEqual(before)
+    const after = reopen().record
+    await after.load(phase.profileId)
+    expect(shown(after)).toEqual(before)
+  })
+
+  it('Undo of a diagnosis brings its relapses back in one step, which a lock cannot cut in half', async () => {
+    const { record, sample } = await sampleOpen()
+    const before = shown(record)
+    const diagnosis = record.list('diagnosis')[0]!
+    const deleted = await record.remove('diagnosis', diagnosis.id)
+    expect(deleted.relapses.length).toBeGreaterThan(0)
+    expect(record.list('relapse')).toEqual([])
+
+    // The vault locks by itself right after the first call Undo makes.
+    real.calls.length = 0
+    real.afterCall = async () => {
+      real.afterCall = null
+      await real.core.vault.lock()
+    }
+    await record.restore(deleted).catch(() => undefined)
+    const made = [...real.calls]
+
+    await call('vault.unlock', { passphrase: PASSPHRASE })
+    const after = reopen().record
+    await after.load(sample.id)
+    expect(shown(after)).toEqual(before)
+    expect(made).toEqual(['record.restore'])
   })
 
   it('does not show one person’s record on another person’s page', async () => {

@@ -186,7 +186,7 @@ describe('closing the window or locking the vault', () => {
     const note = openForm()
     dose.type('dose', '4')
     note.type('note', 'nausea on day 2')
-    // What lanternBeforeClose (renderer/src/main.ts) and the session's lock() run first.
+    // What the page's onBeforeClose handler (renderer/src/main.ts) and lock() run first.
     await flushPendingSaves()
     expect(dose.saved).toEqual([{ dose: '4', note: '' }])
     expect(note.saved).toEqual([{ dose: '', note: 'nausea on day 2' }])

@@ -111,7 +111,7 @@ describe('the core inactivity lock', () => {
     const core = await openCore({
       beforeLock: async () => {
         calls.push(`save (vault ${core.vault.state})`)
-        // What the page's lanternBeforeClose does: keep the form it holds as a draft.
+        // What the page's onBeforeClose handler does: keep the form it holds as a draft.
         const saved = await dispatch(core.handlers, 'drafts.save', {
           profileId,
           kind: 'diagnosis',

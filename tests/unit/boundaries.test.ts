@@ -23,6 +23,12 @@ const cases: [string, string, string][] = [
     'the core'
   ],
   ['renderer/src/example.ts', "import '../../electron/main/index.ts'", 'electron/main'],
+  [
+    'renderer/src/stores/example.ts',
+    "import { defineStore } from 'pinia'\nexport const useX = defineStore('x', () => ({}))",
+    "pinia's defineStore (a store must say whether a lock empties it)"
+  ],
+  ['renderer/src/stores/example.ts', "import { readFileSync } from 'node:fs'", 'node:*'],
   ['electron/core/example.ts', "import { app } from 'electron'", 'electron'],
   ['electron/core/example.ts', "import '../main/index.ts'", 'electron/main'],
   ['electron/shared/example.ts', "import { app } from 'electron'", 'electron'],
@@ -37,7 +43,10 @@ const cases: [string, string, string][] = [
     'electron/main/example.ts',
     "import { shell } from 'electron'\nshell.openExternal('https://x')",
     'openExternal'
-  ]
+  ],
+  ['electron/main/rendererFiles.ts', "import { protocol } from 'electron'", 'electron'],
+  ['electron/main/beforeClose.ts', "import { ipcMain } from 'electron'", 'electron'],
+  ['tools/bridge/page.ts', "import { readFileSync } from 'node:fs'", 'node:*']
 ]
 
 describe('process boundaries are enforced by lint', () => {

@@ -35,6 +35,14 @@ const BAD_FOR_EVERY_METHOD: unknown[] = [
 ]
 
 /** Inputs shaped like the method's own, but wrong. */
+/** A complication as Undo sends it back: valid, so each bad restore below has one fault. */
+const RESTORABLE = {
+  kind: 'complication',
+  entry: { id: crypto.randomUUID(), profileId: ID, name: 'Mucositis', grade: 2 },
+  createdAt: '2024-03-01T10:00:00.000Z',
+  updatedAt: '2024-03-01T10:00:00.000Z'
+}
+
 const BAD_BY_METHOD: Record<MethodName, unknown[]> = {
   'vault.status': [{ state: 'unlocked' }],
   'vault.create': [
@@ -174,6 +182,30 @@ const BAD_BY_METHOD: Record<MethodName, unknown[]> = {
     {
       kind: 'radiation',
       entry: { profileId: crypto.randomUUID(), field: 'cranial', totalDoseGy: 1800 }
+    }
+  ],
+  'record.listAll': [{}, { profileId: NOT_UUID }, { profileId: ID, kind: 'diagnosis' }],
+  'record.restore': [
+    { profileId: ID, entries: [], links: [] },
+    { profileId: ID, entries: [RESTORABLE] },
+    { profileId: ID, entries: [{ ...RESTORABLE, createdAt: undefined }], links: [] },
+    { profileId: ID, entries: [{ ...RESTORABLE, createdAt: 'yesterday' }], links: [] },
+    { profileId: ID, entries: [{ ...RESTORABLE, entry: { profileId: ID, name: 'x' } }], links: [] },
+    { profileId: crypto.randomUUID(), entries: [RESTORABLE], links: [] },
+    {
+      profileId: ID,
+      entries: [{ ...RESTORABLE, entry: { ...RESTORABLE.entry, grade: 6 } }],
+      links: []
+    },
+    {
+      profileId: ID,
+      entries: [RESTORABLE],
+      links: [{ kind: 'radiation', id: ID, field: 'phaseId', to: ID }]
+    },
+    {
+      profileId: ID,
+      entries: [RESTORABLE],
+      links: [{ kind: 'relapse', id: ID, field: 'diagnosisId', to: ID }]
     }
   ],
   'record.summary': [{}, { profileId: NOT_UUID }, { profileId: crypto.randomUUID(), extra: 1 }],

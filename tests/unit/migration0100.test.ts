@@ -39,6 +39,8 @@ describe('migration 100: documents in parts', () => {
     expect((await core.handlers['documents.get']({ id: 'd1' })).html).toBe(html)
     const columns = db.prepare("SELECT name FROM pragma_table_info('documents')").pluck().all()
     expect(columns).toEqual(['id', 'title', 'file_name', 'kind', 'imported_at'])
+    // Documents join the search once their index, built on a worker after unlock, holds them all.
+    await core.documentSearch.settled()
     const hits = await core.handlers['library.search']({ query: 'ferritin' })
     expect(hits.some((r) => r.kind === 'document' && r.targetId === 'd1')).toBe(true)
     // Deleting it takes its parts too.

@@ -1,12 +1,14 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, sep } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   createRendererHandler,
   mimeTypeFor,
+  rendererFileForPath,
   resolveRendererFile
 } from '../../electron/main/rendererFiles.ts'
+import { escapingPaths } from './helpers/traversal.ts'
 
 const CSP = "default-src 'none'"
 
@@ -52,6 +54,69 @@ describe('resolveRendererFile', () => {
   })
 })
 
+/** Files beside the renderer folder; the last one's folder name starts like the renderer's. */
+const BESIDE = ['package.json', 'outside.txt', 'vault/vault.key.json', 'renderer-secret/key.txt']
+
+describe('rendererFileForPath, the lookup the lantern:// protocol and the loopback bridge share', () => {
+  const parent = join(tmpdir(), 'lantern-parent')
+  const root = join(parent, 'renderer')
+
+  it('maps request paths into the folder, directories to index.html', () => {
+    expect(rendererFileForPath('/', root)).toBe(join(root, 'index.html'))
+    expect(rendererFileForPath('/assets/a.js', root)).toBe(join(root, 'assets', 'a.js'))
+    expect(rendererFileForPath('/fonts/Atkinson%20Hyperlegible.woff2', root)).toBe(
+      join(root, 'fonts', 'Atkinson Hyperlegible.woff2')
+    )
+    // A double-encoded name is decoded once: it stays a name inside the folder.
+    expect(rendererFileForPath('/%252e%252e%252fpackage.json', root)).toBe(
+      join(root, '%2e%2e%2fpackage.json')
+    )
+  })
+
+  it('never names a file outside the folder, however the path is written', () => {
+    for (const name of BESIDE) {
+      const outside = join(parent, name)
+      for (const path of escapingPaths(name, outside)) {
+        const file = rendererFileForPath(path, root)
+        expect(file === null || file.startsWith(root + sep), `${path} gave ${file}`).toBe(true)
+        expect(file, path).not.toBe(outside)
+      }
+    }
+  })
+
+  it('refuses dot-segments, backslashes and NUL rather than resolving them', () => {
+    for (const name of BESIDE) {
+      for (const path of escapingPaths(name, join(parent, name))) {
+        let decoded: string | null
+        try {
+          decoded = decodeURIComponent(path)
+        } catch {
+          decoded = null
+        }
+        const suspicious =
+          decoded === null ||
+          decoded.split('/').includes('..') ||
+          decoded.includes('\\') ||
+          decoded.includes('\0')
+        if (suspicious) expect(rendererFileForPath(path, root), path).toBeNull()
+      }
+    }
+    expect(rendererFileForPath('assets/a.js', root)).toBeNull()
+    expect(rendererFileForPath('', root)).toBeNull()
+  })
+
+  it('gives resolveRendererFile the same answer for lantern://app URLs', () => {
+    for (const name of BESIDE) {
+      const outside = join(parent, name)
+      for (const path of escapingPaths(name, outside)) {
+        const file = resolveRendererFile(`lantern://app${path}`, root)
+        expect(file === null || file.startsWith(root + sep), `${path} gave ${file}`).toBe(true)
+        expect(file, path).not.toBe(outside)
+      }
+    }
+  })
+})
+
 describe('mimeTypeFor', () => {
   it('names the types the renderer build emits', () => {
     expect(mimeTypeFor('index.html')).toBe('text/html; charset=utf-8')
@@ -78,6 +143,9 @@ describe('createRendererHandler', () => {
     mkdirSync(join(base, 'renderer-secret'))
     writeFileSync(join(base, 'renderer-secret', 'key.txt'), 'secret')
     writeFileSync(join(base, 'outside.txt'), 'secret')
+    writeFileSync(join(base, 'package.json'), 'secret')
+    mkdirSync(join(base, 'vault'))
+    writeFileSync(join(base, 'vault', 'vault.key.json'), 'secret')
     handle = createRendererHandler(rendererDir, CSP)
   })
   afterAll(() => rmSync(base, { recursive: true, force: true }))
@@ -107,6 +175,22 @@ describe('createRendererHandler', () => {
     const response = await handle(new Request(url))
     expect(response.status).toBe(404)
     expect(response.headers.get('content-security-policy')).toBe(CSP)
+  })
+
+  it('answers 404, and no file, to every path that tries to leave the folder', async () => {
+    for (const name of BESIDE) {
+      for (const path of escapingPaths(name, join(base, name))) {
+        let request: Request
+        try {
+          request = new Request(`lantern://app${path}`)
+        } catch {
+          continue // Not a URL at all: Chromium would never hand it to the handler.
+        }
+        const response = await handle(request)
+        expect(response.status, path).toBe(404)
+        expect(await response.text(), path).toBe('')
+      }
+    }
   })
 
   it('answers only GET', async () => {

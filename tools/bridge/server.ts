@@ -2,23 +2,34 @@
  * The loopback bridge: the real core behind HTTP on 127.0.0.1, for the browser end-to-end
  * tests and for trying Lantern in a browser during development. It is never packaged.
  *
- * It serves the built renderer and, in front of it, a tiny script that builds `window.lantern`
- * from the contract's method list exactly as the Electron preload does, but over fetch. So the
- * renderer runs the same code in both places, and every call reaches the same dispatch().
+ * It serves the built renderer, with the same file lookup as the lantern:// protocol
+ * (electron/main/rendererFiles.ts), and in front of it a small script, bundled from page.ts,
+ * that builds `window.lantern` with the preload's own buildBridge over fetch. So the renderer
+ * runs the same code in both places, and every call reaches the same dispatch(). Main's
+ * request to save before closing travels over an event stream, through the same handshake
+ * (electron/main/beforeClose.ts) that Electron's window runs.
  *
  * Who may call: a random token printed in the start URL. The first visit trades it for an
- * HttpOnly, SameSite=Strict cookie; API calls without it, or from another Origin/Host, get 403.
+ * HttpOnly, SameSite=Strict cookie; API calls, request streams and replies without it, or from
+ * another Origin/Host, get 403.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto'
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { extname, join, normalize, resolve, sep } from 'node:path'
+import { join, resolve } from 'node:path'
 import { createCore, type Core } from '../../electron/core/api.ts'
 import { dispatch } from '../../electron/core/dispatch.ts'
 import { shippedDrugCatalog } from '../../electron/core/record/shippedCatalog.ts'
 import type { KdfCost } from '../../electron/core/vault/keyCrypto.ts'
-import { MAX_REQUEST_BYTES, METHOD_NAMES } from '../../electron/shared/contract.ts'
+import {
+  askPageToSave,
+  BEFORE_CLOSE_TIMEOUT_MS,
+  type BeforeCloseOutcome
+} from '../../electron/main/beforeClose.ts'
+import { mimeTypeFor, rendererFileForPath } from '../../electron/main/rendererFiles.ts'
+import { BEFORE_CLOSE_DONE_CHANNEL, MAX_REQUEST_BYTES } from '../../electron/shared/contract.ts'
 import { contentSecurityPolicy } from '../../electron/shared/csp.ts'
 
 export interface BridgeOptions {
@@ -33,50 +44,62 @@ export interface Bridge {
   url: string
   origin: string
   core: Core
+  /**
+   * What Electron's window does before it closes: asks every open page to save what is typed
+   * and keep drafts, and waits for each (within the same limit). One outcome per page.
+   */
+  askPagesToSaveBeforeClose: () => Promise<BeforeCloseOutcome[]>
   close: () => Promise<void>
 }
 
 const COOKIE = 'lantern_bridge'
 const BRIDGE_SCRIPT_PATH = '/__lantern/bridge.js'
+const REQUESTS_PATH = '/__lantern/requests'
+const REPLIES_PATH = '/__lantern/replies'
+const PAGE_KEY = /^[0-9a-f]{32}$/
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.ico': 'image/x-icon'
-}
+let bridgeScript: Promise<string> | undefined
 
-/** The browser twin of electron/preload/index.ts, as a plain script (it runs before the app). */
-function bridgeScript(): string {
-  const methods = JSON.stringify(METHOD_NAMES)
-  return `'use strict';
-(() => {
-  const call = async (method, input) => {
-    try {
-      const response = await fetch('/api/' + method, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(input === undefined ? {} : input)
-      });
-      return await response.json();
-    } catch (e) {
-      return { ok: false, error: { code: 'INTERNAL', message: 'Lantern could not reach its core.' } };
+/**
+ * page.ts bundled for the browser, with the contract it imports: built once per process, in
+ * memory (Vite is already the project's bundler). Found from the repository root, like
+ * out/renderer: Playwright loads this file as CommonJS, where import.meta does not exist.
+ */
+function bridgePageScript(): Promise<string> {
+  bridgeScript ??= (async () => {
+    const here = resolve('tools/bridge')
+    if (!existsSync(join(here, 'page.ts'))) {
+      throw new Error(`startBridge: no ${join(here, 'page.ts')}; run from the repository root`)
     }
-  };
-  const bridge = {};
-  for (const name of ${methods}) {
-    const [domain, verb] = name.split('.');
-    bridge[domain] = bridge[domain] || {};
-    bridge[domain][verb] = (input) => call(name, input);
-  }
-  for (const domain of Object.keys(bridge)) Object.freeze(bridge[domain]);
-  Object.defineProperty(window, 'lantern', { value: Object.freeze(bridge), enumerable: true });
-})();
-`
+    const { build } = await import('vite')
+    const result = await build({
+      configFile: false,
+      envFile: false,
+      logLevel: 'silent',
+      publicDir: false,
+      root: here,
+      build: {
+        write: false,
+        minify: true,
+        target: 'es2022',
+        reportCompressedSize: false,
+        lib: {
+          entry: join(here, 'page.ts'),
+          formats: ['iife'],
+          name: 'lanternBridge',
+          fileName: () => 'bridge.js'
+        }
+      }
+    })
+    const outputs = Array.isArray(result) ? result : [result]
+    for (const output of outputs) {
+      if (!('output' in output)) continue
+      const chunk = output.output.find((file) => file.type === 'chunk')
+      if (chunk?.type === 'chunk') return chunk.code
+    }
+    throw new Error('startBridge: bundling tools/bridge/page.ts produced no script')
+  })()
+  return bridgeScript
 }
 
 function securityHeaders(res: ServerResponse): void {
@@ -125,27 +148,17 @@ function readBody(req: IncomingMessage): Promise<string | null> {
 }
 
 /**
- * The decoded path and the query of a request, or null when the request target is not a
- * well-formed path: bad percent-encoding, NUL, backslashes or dot-segments (a browser resolves
- * these before sending, so only a hand-made request has them), or not a path at all.
+ * The path (still percent-encoded, exactly as sent) and the query of a request, or null when
+ * the request target is not a path at all ('*', an absolute URL). Whether the path may name a
+ * file is rendererFileForPath's decision, the same as in Electron.
  */
 function requestTarget(raw: string | undefined): { path: string; query: URLSearchParams } | null {
   if (!raw?.startsWith('/')) return null
   const queryAt = raw.indexOf('?')
-  let path: string
-  try {
-    path = decodeURIComponent(queryAt === -1 ? raw : raw.slice(0, queryAt))
-  } catch {
-    return null
+  return {
+    path: queryAt === -1 ? raw : raw.slice(0, queryAt),
+    query: new URLSearchParams(queryAt === -1 ? '' : raw.slice(queryAt + 1))
   }
-  if (path.includes('\0') || path.includes('\\') || path.split('/').some(isDotSegment)) {
-    return null
-  }
-  return { path, query: new URLSearchParams(queryAt === -1 ? '' : raw.slice(queryAt + 1)) }
-}
-
-function isDotSegment(segment: string): boolean {
-  return segment === '.' || segment === '..'
 }
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
@@ -154,15 +167,46 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   if (!existsSync(indexFile)) {
     throw new Error(`startBridge: no built renderer at ${indexFile}; run "npm run build" first`)
   }
+  // Deferred scripts run in document order, so window.lantern exists before the app's module.
   const indexHtml = readFileSync(indexFile, 'utf8').replace(
     '<head>',
-    `<head>\n    <script src="${BRIDGE_SCRIPT_PATH}"></script>`
+    `<head>\n    <script defer src="${BRIDGE_SCRIPT_PATH}"></script>`
   )
+  const script = await bridgePageScript()
   const token = randomBytes(24).toString('base64url')
+
+  // The open pages' event streams, by the key each page chose, and who waits for replies.
+  const pages = new Map<string, ServerResponse>()
+  const replyListeners = new Set<(page: string, id: unknown) => void>()
+
+  const askPagesToSaveBeforeClose = () =>
+    Promise.all(
+      [...pages].map(([key, stream]) =>
+        askPageToSave(
+          {
+            sender: key,
+            send: (channel, id) => {
+              if (stream.destroyed || stream.writableEnded) throw new Error('page gone')
+              stream.write(`event: ${channel}\ndata: ${JSON.stringify(id)}\n\n`)
+            },
+            onReply: (_channel, listener) => {
+              replyListeners.add(listener)
+              return () => replyListeners.delete(listener)
+            }
+          },
+          BEFORE_CLOSE_TIMEOUT_MS
+        )
+      )
+    )
+
   const core = createCore({
     dataDir: options.dataDir,
     kdfCost: options.kdfCost,
-    drugs: shippedDrugCatalog()
+    drugs: shippedDrugCatalog(),
+    // As in Electron (electron/main/index.ts): before the core locks by itself, pages save.
+    beforeLock: async () => {
+      await askPagesToSaveBeforeClose()
+    }
   })
   let host = ''
 
@@ -173,18 +217,21 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     return origin === undefined || origin === `http://${host}`
   }
 
+  const hasCookie = (req: IncomingMessage) => sameSecret(readCookie(req, COOKIE), token)
+
+  const forbidden = (res: ServerResponse) =>
+    sendJson(res, 403, {
+      ok: false,
+      error: { code: 'FORBIDDEN_SENDER', message: 'This request did not come from Lantern.' }
+    })
+
   const handleApi = async (req: IncomingMessage, res: ServerResponse, method: string) => {
     if (req.method !== 'POST')
       return sendJson(res, 405, {
         ok: false,
         error: { code: 'INVALID_INPUT', message: 'Use POST.' }
       })
-    if (!isOwnRequest(req) || !sameSecret(readCookie(req, COOKIE), token)) {
-      return sendJson(res, 403, {
-        ok: false,
-        error: { code: 'FORBIDDEN_SENDER', message: 'This request did not come from Lantern.' }
-      })
-    }
+    if (!hasCookie(req)) return forbidden(res)
     const body = await readBody(req)
     let input: unknown
     try {
@@ -202,31 +249,71 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     sendJson(res, 200, await dispatch(core.handlers, method, input))
   }
 
-  /** `path` is already decoded and free of dot-segments (see requestTarget). */
-  const serveStatic = (res: ServerResponse, path: string) => {
-    if (path === BRIDGE_SCRIPT_PATH) {
-      res.writeHead(200, { 'Content-Type': MIME['.js']! })
-      return res.end(bridgeScript())
+  /** A page opens its stream of main's requests (page.ts), naming itself with a random key. */
+  const openRequests = (req: IncomingMessage, res: ServerResponse, query: URLSearchParams) => {
+    if (!hasCookie(req)) return forbidden(res)
+    const key = query.get('page') ?? ''
+    if (!PAGE_KEY.test(key)) {
+      res.writeHead(400)
+      return res.end()
     }
-    const relative = normalize(path).replace(/^([/\\])+/, '')
-    const file = join(rendererDir, relative)
-    const inside = file === rendererDir || file.startsWith(rendererDir + sep)
-    if (
-      inside &&
-      relative !== '' &&
-      relative !== 'index.html' &&
-      existsSync(file) &&
-      statSync(file).isFile()
-    ) {
-      res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream' })
-      return res.end(readFileSync(file))
-    }
-    // Everything else is the single-page app (its router handles the path).
-    res.writeHead(200, { 'Content-Type': MIME['.html']! })
-    res.end(indexHtml)
+    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8' })
+    // A comment line: the browser counts the stream as open once it has bytes.
+    res.write(': open\n\n')
+    pages.get(key)?.end()
+    pages.set(key, res)
+    res.on('close', () => {
+      if (pages.get(key) === res) pages.delete(key)
+    })
   }
 
-  const handle = (req: IncomingMessage, res: ServerResponse) => {
+  /** A page's answer to one of main's requests: `{ page, channel, id }`. */
+  const handleReply = async (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method !== 'POST') {
+      res.writeHead(405, { Allow: 'POST' })
+      return res.end()
+    }
+    if (!hasCookie(req)) return forbidden(res)
+    const body = await readBody(req)
+    let reply: { page?: unknown; channel?: unknown; id?: unknown }
+    try {
+      reply = JSON.parse(body ?? '')
+    } catch {
+      res.writeHead(400)
+      return res.end()
+    }
+    if (typeof reply?.page === 'string' && reply.channel === BEFORE_CLOSE_DONE_CHANNEL) {
+      for (const listener of [...replyListeners]) listener(reply.page, reply.id)
+    }
+    res.writeHead(204)
+    res.end()
+  }
+
+  /** `path` is as the request sent it: rendererFileForPath decodes and confines it. */
+  const serveStatic = async (res: ServerResponse, path: string) => {
+    const file = rendererFileForPath(path, rendererDir)
+    if (file === indexFile) {
+      res.writeHead(200, { 'Content-Type': mimeTypeFor(file) })
+      return res.end(indexHtml)
+    }
+    let body: Buffer | null = null
+    try {
+      if (file) body = await readFile(file)
+    } catch {
+      // Missing, a directory, or unreadable: all look the same from outside, as in Electron.
+    }
+    if (!file || !body) {
+      // Chromium asks every page for /favicon.ico; Electron's window never does. Nothing there is
+      // not an error the page made, so it is answered as empty rather than as missing.
+      if (path === '/favicon.ico') return res.writeHead(204).end()
+      res.writeHead(404)
+      return res.end()
+    }
+    res.writeHead(200, { 'Content-Type': mimeTypeFor(file) })
+    res.end(body)
+  }
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     securityHeaders(res)
     if (!isOwnRequest(req)) {
       res.writeHead(403)
@@ -239,11 +326,16 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     }
     const apiMatch = /^\/api\/([A-Za-z]+\.[A-Za-z]+)$/.exec(target.path)
     if (apiMatch) {
-      handleApi(req, res, apiMatch[1]!).catch(() => {
+      return handleApi(req, res, apiMatch[1]!).catch(() => {
         if (!res.headersSent)
           sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Bridge failure.' } })
       })
-      return
+    }
+    if (target.path === REPLIES_PATH) return handleReply(req, res)
+    if (target.path === REQUESTS_PATH) return openRequests(req, res, target.query)
+    if (target.path === BRIDGE_SCRIPT_PATH) {
+      res.writeHead(200, { 'Content-Type': mimeTypeFor(BRIDGE_SCRIPT_PATH) })
+      return res.end(script)
     }
     if (target.query.has('token')) {
       if (!sameSecret(target.query.get('token'), token)) {
@@ -256,18 +348,16 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       })
       return res.end()
     }
-    serveStatic(res, target.path)
+    return serveStatic(res, target.path)
   }
 
   // Any page in the same browser can send this server a request: none may take it down.
   const server: Server = createServer((req, res) => {
-    try {
-      handle(req, res)
-    } catch (error) {
+    handle(req, res).catch((error) => {
       console.error(`bridge: a request failed: ${(error as Error)?.name ?? 'unknown error'}`)
       if (!res.headersSent) res.writeHead(500)
       res.end()
-    }
+    })
   })
 
   await new Promise<void>((resolvePromise) =>
@@ -280,9 +370,12 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     url: `${origin}/?token=${token}`,
     origin,
     core,
+    askPagesToSaveBeforeClose,
     close: async () => {
       const closed = new Promise<void>((resolvePromise) => server.close(() => resolvePromise()))
-      // An open page keeps idle keep-alive sockets; without this, close waits for them to time out.
+      // Event streams end cleanly, so an open page sees the bridge go rather than a broken
+      // response; idle keep-alive sockets would otherwise keep close waiting until they time out.
+      for (const stream of pages.values()) stream.end()
       server.closeAllConnections()
       await closed
       await core.shutdown()

@@ -4,7 +4,7 @@
  * parameters only (table and column names come from the descriptions below, never from input).
  */
 import { randomUUID } from 'node:crypto'
-import type { Entry, EntryKind } from '../../shared/record.ts'
+import type { Entry, EntryKind, RecordEntries } from '../../shared/record.ts'
 import { CoreError } from '../errors.ts'
 import type { Db } from '../vault/database.ts'
 
@@ -210,11 +210,50 @@ export function listEntries<K extends EntryKind>(db: Db, kind: K, profileId: str
   return rows.map((row) => rowToEntry(kind, row))
 }
 
+/** Every entry of one person's record, by kind, each list in listEntries' order. */
+export function listAllEntries(db: Db, profileId: string): RecordEntries {
+  // One read transaction: the eleven lists come from the same state of the record.
+  return db.transaction(() => ({
+    measurement: listEntries(db, 'measurement', profileId),
+    diagnosis: listEntries(db, 'diagnosis', profileId),
+    relapse: listEntries(db, 'relapse', profileId),
+    careTeamMember: listEntries(db, 'careTeamMember', profileId),
+    phase: listEntries(db, 'phase', profileId),
+    administration: listEntries(db, 'administration', profileId),
+    radiation: listEntries(db, 'radiation', profileId),
+    transplant: listEntries(db, 'transplant', profileId),
+    procedure: listEntries(db, 'procedure', profileId),
+    supportiveCare: listEntries(db, 'supportiveCare', profileId),
+    complication: listEntries(db, 'complication', profileId)
+  }))()
+}
+
 export function getEntry<K extends EntryKind>(db: Db, kind: K, id: string): Entry<K> {
   const row = db.prepare(`SELECT * FROM ${SPECS[kind].table} WHERE id = ?`).get(id) as
     Record<string, unknown> | undefined
   if (!row) throw new CoreError('NOT_FOUND', 'That entry does not exist.')
   return rowToEntry(kind, row)
+}
+
+/** The columns an entry is written to, and their values, in the same order. */
+function columnValues(spec: TableSpec, values: Record<string, unknown>) {
+  const fields = [...COMMON, ...spec.columns]
+  const derived = spec.derived?.(values) ?? {}
+  return {
+    columns: [...fields.map(([, column]) => column), ...Object.keys(derived)],
+    params: [
+      ...fields.map(([field, , type]) => toColumn(values[field], type)),
+      ...Object.values(derived)
+    ]
+  }
+}
+
+function insertRow(db: Db, spec: TableSpec, values: Record<string, unknown>): void {
+  const { columns, params } = columnValues(spec, values)
+  const placeholders = columns.map(() => '?').join(', ')
+  db.prepare(`INSERT INTO ${spec.table} (${columns.join(', ')}) VALUES (${placeholders})`).run(
+    ...params
+  )
 }
 
 /**
@@ -235,13 +274,6 @@ export function saveEntry<K extends EntryKind>(
     updatedAt: now,
     createdAt: now
   }
-  const fields = [...COMMON, ...spec.columns]
-  const derived = spec.derived?.(values) ?? {}
-  const columns = [...fields.map(([, column]) => column), ...Object.keys(derived)]
-  const params = [
-    ...fields.map(([field, , type]) => toColumn(values[field], type)),
-    ...Object.values(derived)
-  ]
 
   if (existing) {
     const owner = db.prepare(`SELECT profile_id FROM ${spec.table} WHERE id = ?`).get(existing) as
@@ -249,6 +281,7 @@ export function saveEntry<K extends EntryKind>(
     if (!owner || owner.profile_id !== input.profileId) {
       throw new CoreError('NOT_FOUND', 'That entry does not exist in this record.')
     }
+    const { columns, params } = columnValues(spec, values)
     const assignments = columns
       .filter((c) => c !== 'id' && c !== 'created_at')
       .map((c) => `${c} = ?`)
@@ -262,12 +295,49 @@ export function saveEntry<K extends EntryKind>(
       existing
     )
   } else {
-    const placeholders = columns.map(() => '?').join(', ')
-    db.prepare(`INSERT INTO ${spec.table} (${columns.join(', ')}) VALUES (${placeholders})`).run(
-      ...params
-    )
+    insertRow(db, spec, values)
   }
   return getEntry(db, kind, values.id as string)
+}
+
+/**
+ * Puts a deleted entry back as it was: its own id, and the times it was first saved and last
+ * changed. Refused when an entry with that id is in the record (it was never deleted, or is
+ * back already).
+ */
+export function restoreEntry(
+  db: Db,
+  kind: EntryKind,
+  input: Record<string, unknown> & { id: string },
+  times: { createdAt: string; updatedAt: string }
+): void {
+  if (entryOwner(db, kind, input.id) !== null) {
+    throw new CoreError('INVALID_INPUT', 'That entry is in the record already.', [
+      { path: 'id', message: 'That entry is in the record already.' }
+    ])
+  }
+  insertRow(db, SPECS[kind], { ...input, ...times })
+}
+
+/**
+ * Points `field` of one of a person's entries at `to` again, after a deletion set it to null.
+ * Leaves an entry that is gone, or that was linked elsewhere since, as it is; the entry is
+ * otherwise as it was before the deletion, so its updated time stays. True when it relinked.
+ */
+export function relinkEntry(
+  db: Db,
+  kind: EntryKind,
+  link: { profileId: string; id: string; field: string; to: string }
+): boolean {
+  const spec = SPECS[kind]
+  const column = spec.columns.find(([field]) => field === link.field)?.[1]
+  if (!column) throw new Error(`${kind} has no field ${link.field}`)
+  const result = db
+    .prepare(
+      `UPDATE ${spec.table} SET ${column} = ? WHERE id = ? AND profile_id = ? AND ${column} IS NULL`
+    )
+    .run(link.to, link.id, link.profileId)
+  return result.changes > 0
 }
 
 export function deleteEntry(db: Db, kind: EntryKind, id: string): void {

@@ -4,13 +4,15 @@
  *
  * Stores call this; components call stores. Nothing else touches window.lantern.
  */
-import type {
-  ApiError as ApiErrorShape,
-  ErrorCode,
-  MethodInput,
-  MethodName,
-  MethodOutput,
-  Result
+import {
+  type ApiError as ApiErrorShape,
+  bridgeMethod,
+  type ErrorCode,
+  type InputArgs,
+  type LanternBridge,
+  type MethodName,
+  type MethodOutput,
+  type Result
 } from '@shared/contract.ts'
 
 export type FieldProblem = { path: string; message: string }
@@ -52,49 +54,51 @@ export function onVaultLocked(listener: LockedListener): () => void {
   return () => lockedListeners.delete(listener)
 }
 
-type Invoker = (input: unknown) => Promise<Result<unknown>>
-
-function invokerFor(method: MethodName): Invoker {
-  const [domain, verb] = method.split('.') as [string, string]
-  const bridge = window.lantern as unknown as Record<string, Record<string, Invoker> | undefined>
-  const invoke = bridge?.[domain]?.[verb]
-  if (typeof invoke !== 'function') {
-    throw new ApiError({ code: 'UNKNOWN_METHOD', message: `Lantern has no method ${method}.` })
-  }
-  return invoke
+/** A bridge that breaks its type (an older build, say) must not pass for an answer. */
+function isWellFormed(result: unknown): boolean {
+  if (typeof result !== 'object' || result === null || !('ok' in result)) return false
+  return (
+    result.ok === true ||
+    (result.ok === false && 'error' in result && typeof result.error === 'object')
+  )
 }
-
-function isResult(value: unknown): value is Result<unknown> {
-  if (typeof value !== 'object' || value === null || !('ok' in value)) return false
-  const result = value as { ok: unknown; error?: unknown }
-  return result.ok === true || (result.ok === false && typeof result.error === 'object')
-}
-
-/** Methods whose input is an empty object may be called without one. */
-type InputArgs<M extends MethodName> =
-  Record<string, never> extends MethodInput<M> ? [input?: MethodInput<M>] : [input: MethodInput<M>]
 
 export async function call<M extends MethodName>(
   method: M,
-  ...[input]: InputArgs<M>
+  ...input: InputArgs<M>
 ): Promise<MethodOutput<M>> {
-  let result: unknown
+  let result: Result<MethodOutput<M>>
   try {
-    result = await invokerFor(method)(input ?? {})
+    const invoke = bridgeMethod(window.lantern, method)
+    if (!invoke) {
+      throw new ApiError({ code: 'UNKNOWN_METHOD', message: `Lantern has no method ${method}.` })
+    }
+    result = await invoke(...input)
   } catch (error) {
     if (error instanceof ApiError) throw error
     throw new ApiError({ code: 'INTERNAL', message: 'Lantern could not reach its core.' })
   }
-  if (!isResult(result)) {
+  if (!isWellFormed(result)) {
     throw new ApiError({
       code: 'INTERNAL',
       message: 'Lantern got an answer it did not understand.'
     })
   }
-  if (result.ok) return result.value as MethodOutput<M>
+  if (result.ok) return result.value
   const error = new ApiError(result.error)
   if (error.code === 'VAULT_LOCKED') {
     for (const listener of [...lockedListeners]) listener()
   }
   throw error
+}
+
+/**
+ * Runs `handler` when the shell asks the page to save before its window closes (or before the
+ * core locks by itself); the shell waits, within a limit, until it has finished. Returns a
+ * function that removes the handler.
+ */
+export function onBeforeClose(handler: () => Promise<void>): () => void {
+  // A page opened without the preload or the bridge's script still starts; nothing will ask it.
+  const bridge: Partial<LanternBridge> | undefined = window.lantern
+  return bridge?.onBeforeClose?.(handler) ?? (() => undefined)
 }

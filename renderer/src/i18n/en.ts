@@ -51,6 +51,8 @@ export const en = {
     saving: 'Saving…',
     cancel: 'Cancel',
     dismiss: 'Dismiss',
+    table: 'Table',
+    tableAbout: 'Table: {title}',
     minutes: 'minutes',
     capsLockOn: 'Caps Lock is on.',
     saveStatus: {
@@ -66,6 +68,11 @@ export const en = {
         one: 'Saved, except {fields}: see the message beside it.',
         other: 'Saved, except {fields}: see the messages beside them.'
       }
+    },
+    discard: {
+      question: 'Close this form without saving what you typed?',
+      keep: 'Keep typing',
+      discard: 'Close without saving'
     }
   },
   passphrase: {

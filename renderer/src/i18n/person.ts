@@ -66,7 +66,7 @@ export const personMessages = {
   important: {
     title: 'Important to know in an emergency',
     intro:
-      'What a doctor who has never met {name} should know first. It goes at the top of the summary and on the wallet card. Leave anything you are not sure of unanswered.',
+      'What a doctor seeing {name} for the first time needs to know before anything else. It goes at the top of the summary and on the wallet card. Leave anything you are not sure of unanswered.',
     notAnswered: 'Not answered',
     allergiesTitle: 'Allergies',
     allergiesHint:

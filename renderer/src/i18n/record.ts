@@ -180,6 +180,7 @@ export const recordMessages = {
       one: '{count} medicine matches.',
       other: '{count} medicines match.'
     },
+    noMatches: 'No medicine matches.',
     clear: 'Choose another medicine',
     route: 'How it was given',
     chooseDrugFirst: 'Choose the medicine first.',
@@ -256,7 +257,7 @@ export const recordMessages = {
     gvhdOrgansOther: 'Which other parts of the body',
     noChronicGvhd: 'No chronic GVHD after this transplant',
     noChronicGvhdHint:
-      'Tick this if chronic GVHD has never developed after this transplant. Left unticked, it reads as not answered yet.',
+      'Tick this if chronic GVHD did not develop at any point after this transplant. Left unticked, it reads as not answered yet.',
     noChronicGvhdShort: 'no chronic GVHD',
     bloodGroupBefore: 'Blood group before the transplant',
     bloodGroupAfter: 'Blood group after the transplant',

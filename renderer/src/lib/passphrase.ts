@@ -3,7 +3,7 @@
  * strong it is lives in passphraseStrength.ts.
  */
 import { PASSPHRASE_MAX_LENGTH, PASSPHRASE_MIN_LENGTH } from '@shared/limits.ts'
-import type { MessageKey } from '../i18n/index.ts'
+import { t, type MessageKey } from '../i18n/index.ts'
 
 export interface NewPassphraseProblems {
   passphrase?: { key: MessageKey; params?: Record<string, number> }
@@ -36,4 +36,14 @@ export function newPassphraseProblems(
 
 export function hasProblems(problems: NewPassphraseProblems): boolean {
   return problems.passphrase !== undefined || problems.confirmation !== undefined
+}
+
+/** The same problems as messages by field ('passphrase', 'confirmation'), for a form to show. */
+export function newPassphraseErrors(passphrase: string, confirmation: string) {
+  const problems = newPassphraseProblems(passphrase, confirmation)
+  const errors: Record<string, string> = {}
+  if (problems.passphrase)
+    errors.passphrase = t(problems.passphrase.key, problems.passphrase.params)
+  if (problems.confirmation) errors.confirmation = t(problems.confirmation.key)
+  return errors
 }

@@ -1,8 +1,8 @@
-import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { MethodInput } from '@shared/contract.ts'
 import type { CarePlan, Responsible } from '@shared/careplan.ts'
 import { call } from '../api/client.ts'
+import { definePersonalStore } from './personalData.ts'
 
 /** What saveOwnItem needs besides the person: the item as the form holds it. */
 export type OwnItemInput = Omit<MethodInput<'careplan.saveOwnItem'>, 'profileId'>
@@ -13,7 +13,7 @@ export type OwnItemInput = Omit<MethodInput<'careplan.saveOwnItem'>, 'profileId'
  * replaces what is here, so the page never shows a half-updated plan.
  * Personal data: emptied whenever the vault locks.
  */
-export const useCarePlanStore = defineStore('carePlan', () => {
+export const useCarePlanStore = definePersonalStore('carePlan', () => {
   const profileId = ref<string | null>(null)
   const plan = ref<CarePlan | null>(null)
 

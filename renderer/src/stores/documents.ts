@@ -1,4 +1,3 @@
-import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import {
   MAX_IMPORT_BYTES,
@@ -7,6 +6,7 @@ import {
   type ImportedDocument
 } from '@shared/library.ts'
 import { call } from '../api/client.ts'
+import { definePersonalStore } from './personalData.ts'
 
 /** What the file picker offers; the same endings kindOf() understands. */
 export const DOCUMENT_ACCEPT = '.html,.htm,.md,.markdown,.txt,.pdf'
@@ -58,10 +58,10 @@ export type ImportStage = 'reading' | 'saving'
 
 /**
  * The person's own documents in the vault: the list, adding files, one document's text, and
- * deleting. Personal data: emptied whenever the vault locks (see personalData.ts), and answers
+ * deleting. Personal data: emptied whenever the vault locks (definePersonalStore), and answers
  * that arrive after a lock are dropped.
  */
-export const useDocumentsStore = defineStore('documents', () => {
+export const useDocumentsStore = definePersonalStore('documents', () => {
   const documents = ref<DocumentSummary[]>([])
   const loaded = ref(false)
   /** The title of the document deleted last, for the Guides page to say so once. */

@@ -1,14 +1,14 @@
-import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { Draft } from '@shared/contract.ts'
 import type { EntryKind } from '@shared/record.ts'
 import { call } from '../api/client.ts'
+import { definePersonalStore } from './personalData.ts'
 
 /**
  * Forms kept in the vault when it locked or the window closed (a new entry not yet saved, an
  * edit that could not be saved), for one person. Personal data: emptied whenever the vault locks.
  */
-export const useDraftsStore = defineStore('drafts', () => {
+export const useDraftsStore = definePersonalStore('drafts', () => {
   const profileId = ref<string | null>(null)
   const drafts = ref<Draft[]>([])
 

@@ -1,7 +1,7 @@
-import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { DrugSummary } from '@shared/contract.ts'
 import { call } from '../api/client.ts'
+import { defineAppStore } from './personalData.ts'
 
 /** Folds case and accents, so "Vincristine", "vincristine" and "VINCRISTINE" all match. */
 function fold(text: string): string {
@@ -18,7 +18,7 @@ export interface DrugMatch {
 }
 
 /** The drug catalog that ships with Lantern. Not personal data, but loaded only when unlocked. */
-export const useDrugsStore = defineStore('drugs', () => {
+export const useDrugsStore = defineAppStore('drugs', () => {
   const drugs = ref<DrugSummary[]>([])
   const loaded = ref(false)
   let loading: Promise<void> | null = null

@@ -1,9 +1,9 @@
-import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { MethodInput } from '@shared/contract.ts'
 import type { ExportPdfResult, ExportPhase } from '@shared/export.ts'
 import { call } from '../api/client.ts'
 import { offerDownload } from '../lib/download.ts'
+import { defineAppStore } from './personalData.ts'
 
 const PROGRESS_POLL_MS = 250
 
@@ -20,7 +20,7 @@ export type ExportOutcome =
  * is asked which phase it is in. Keeps nothing from the record: the file's bytes go straight to
  * the browser's download, and the password is passed on and forgotten.
  */
-export const useExportsStore = defineStore('exports', () => {
+export const useExportsStore = defineAppStore('exports', () => {
   /** The running export's phase; null before the core first says, and when none runs. */
   const phase = ref<ExportPhase | null>(null)
   const busy = ref(false)

@@ -1,4 +1,3 @@
-import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type {
   GlossarySource,
@@ -8,13 +7,14 @@ import type {
   SearchResult
 } from '@shared/library.ts'
 import { call } from '../api/client.ts'
+import { defineAppStore } from './personalData.ts'
 
 /**
  * The guide library that ships with Lantern: the guides, the glossary and search over them.
  * Public text, the same for everyone, so it is kept through a lock (it is not personal data);
  * what a person keeps while reading is in the reading and questions stores.
  */
-export const useLibraryStore = defineStore('library', () => {
+export const useLibraryStore = defineAppStore('library', () => {
   const guides = ref<GuideSummary[]>([])
   const loaded = ref(false)
   /** Whole guides, fetched when first opened. Shallow: they are read, never changed. */

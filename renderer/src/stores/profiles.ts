@@ -1,7 +1,7 @@
-import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { MethodInput, Profile } from '@shared/contract.ts'
 import { call } from '../api/client.ts'
+import { definePersonalStore } from './personalData.ts'
 
 /** People just deleted, who can still be brought back until `undoUntil`. */
 export interface RecentlyDeleted {
@@ -11,7 +11,7 @@ export interface RecentlyDeleted {
 }
 
 /** The people in this vault. Personal data: emptied whenever the vault locks. */
-export const useProfilesStore = defineStore('profiles', () => {
+export const useProfilesStore = definePersonalStore('profiles', () => {
   const people = ref<Profile[]>([])
   const loaded = ref(false)
   const recentlyDeleted = ref<RecentlyDeleted | null>(null)

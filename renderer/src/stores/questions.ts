@@ -1,7 +1,7 @@
-import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { Question } from '@shared/library.ts'
 import { call } from '../api/client.ts'
+import { definePersonalStore } from './personalData.ts'
 
 /** What addFromGuide reports: how many were new, and how many were on the list already. */
 export interface QuestionsAdded {
@@ -14,7 +14,7 @@ export interface QuestionsAdded {
  * A person's own list of questions for their care team, many of them added from the guides.
  * Holds the list of the person on screen. Personal data: emptied whenever the vault locks.
  */
-export const useQuestionsStore = defineStore('questions', () => {
+export const useQuestionsStore = definePersonalStore('questions', () => {
   const profileId = ref<string | null>(null)
   const questions = ref<Question[]>([])
   const loaded = ref(false)

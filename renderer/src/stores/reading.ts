@@ -1,7 +1,7 @@
-import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { Bookmark, ReadingPosition } from '@shared/library.ts'
 import { call } from '../api/client.ts'
+import { definePersonalStore } from './personalData.ts'
 
 /**
  * What a person keeps while reading the guides: bookmarks and where they were in each guide
@@ -9,7 +9,7 @@ import { call } from '../api/client.ts'
  * (only in memory, never in the page's address or history). Personal data: emptied whenever the
  * vault locks.
  */
-export const useReadingStore = defineStore('reading', () => {
+export const useReadingStore = definePersonalStore('reading', () => {
   const bookmarks = ref<Bookmark[]>([])
   const loaded = ref(false)
   const searchQuery = ref('')

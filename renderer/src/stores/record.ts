@@ -1,7 +1,7 @@
-import { defineStore } from 'pinia'
 import { ref, toRaw } from 'vue'
 import { ENTRY_KINDS, type Entry, type EntryInput, type EntryKind } from '@shared/record.ts'
 import { call } from '../api/client.ts'
+import { definePersonalStore } from './personalData.ts'
 
 type Entries = Record<EntryKind, Entry<EntryKind>[]>
 
@@ -9,30 +9,33 @@ function emptyEntries(): Entries {
   return Object.fromEntries(ENTRY_KINDS.map((kind) => [kind, []])) as unknown as Entries
 }
 
+/** A link that deleting a phase or a transplant cleared (the database sets it to null). */
+export type Unlinked =
+  | { kind: 'administration'; id: string; field: 'phaseId' | 'transplantId' }
+  | { kind: 'radiation'; id: string; field: 'transplantId' }
+
 /** What was deleted, kept in memory so Undo can put it back together with what went with it. */
 export interface Deleted {
   kind: EntryKind
   entry: Entry<EntryKind>
   /** Relapses deleted with their diagnosis (the database cascades). */
   relapses: Entry<'relapse'>[]
-  /** Entries that pointed at it and lost the link (the database sets it to null). */
-  unlinked: { kind: 'administration' | 'radiation'; id: string; field: string }[]
+  /** Entries that pointed at it and lost the link. */
+  unlinked: Unlinked[]
 }
 
 /**
- * Strips what the core adds, so an entry can be sent back as input. Entries come from the store's
- * reactive state: the raw entry is sent, because Electron's IPC cannot copy a Vue proxy (a
- * nested one, such as an administration's schedule, made Undo fail in the desktop app).
+ * An entry as Undo sends it back: its fields with its id, and its times apart. Entries come
+ * from the store's reactive state: the raw entry is sent, because Electron's IPC cannot copy a
+ * Vue proxy (a nested one, such as an administration's schedule, made Undo fail in the app).
  */
-function asInput(entry: Entry<EntryKind>): Record<string, unknown> {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { id, createdAt, updatedAt, ...rest } = toRaw(entry) as Entry<EntryKind> &
-    Record<string, unknown>
-  return rest
+function restorable(kind: EntryKind, entry: Entry<EntryKind>) {
+  const { createdAt, updatedAt, ...fields } = toRaw(entry)
+  return { kind, entry: fields, createdAt, updatedAt }
 }
 
 /** One person's treatment record, as entered. Personal data: emptied whenever the vault locks. */
-export const useRecordStore = defineStore('record', () => {
+export const useRecordStore = definePersonalStore('record', () => {
   const profileId = ref<string | null>(null)
   const entries = ref<Entries>(emptyEntries())
   const loaded = ref(false)
@@ -43,13 +46,9 @@ export const useRecordStore = defineStore('record', () => {
       loaded.value = false
     }
     profileId.value = forProfile
-    const lists = await Promise.all(
-      ENTRY_KINDS.map((kind) => call('record.list', { profileId: forProfile, kind }))
-    )
+    const all = await call('record.listAll', { profileId: forProfile })
     if (profileId.value !== forProfile) return
-    const next = emptyEntries()
-    ENTRY_KINDS.forEach((kind, i) => (next[kind] = lists[i] ?? []))
-    entries.value = next
+    entries.value = all
     loaded.value = true
   }
 
@@ -67,17 +66,16 @@ export const useRecordStore = defineStore('record', () => {
   }
 
   /** Creates (no id) or updates an entry; the list is re-read so it keeps the core's order. */
-  async function save<K extends EntryKind>(kind: K, entry: EntryInput<K>): Promise<Entry<K>> {
-    const saved = (await call('record.save', {
-      kind,
-      entry
-    } as never)) as unknown as Entry<K>
+  async function save<K extends EntryKind>(
+    kind: K,
+    entry: EntryInput<K>
+  ): Promise<Entry<EntryKind>> {
+    const saved = await call('record.save', { kind, entry })
     if (saved.profileId === profileId.value) {
       const current = entries.value[kind]
-      const stored = saved as unknown as Entry<EntryKind>
       const at = current.findIndex((e) => e.id === saved.id)
       entries.value[kind] =
-        at >= 0 ? current.map((e) => (e.id === saved.id ? stored : e)) : [...current, stored]
+        at >= 0 ? current.map((e) => (e.id === saved.id ? saved : e)) : [...current, saved]
       if (at < 0) void reloadKind(kind).catch(() => undefined)
     }
     return saved
@@ -120,23 +118,22 @@ export const useRecordStore = defineStore('record', () => {
     return deleted
   }
 
-  /** Undo: the entry comes back (with a new id), and so do its relapses and links. */
+  /**
+   * Undo: the entry comes back as it was (same id), with its relapses and links, in one call the
+   * core runs as one transaction: all of it, or nothing.
+   */
   async function restore(deleted: Deleted): Promise<Entry<EntryKind>> {
-    const back = await save(deleted.kind, asInput(deleted.entry) as never)
-    for (const relapse of deleted.relapses) {
-      await save('relapse', { ...asInput(relapse), diagnosisId: back.id } as never)
-    }
-    for (const link of deleted.unlinked) {
-      const current = list(link.kind).find((e) => e.id === link.id)
-      if (current) {
-        await save(link.kind, {
-          ...asInput(current),
-          id: current.id,
-          [link.field]: back.id
-        } as never)
-      }
-    }
-    return back
+    const forProfile = deleted.entry.profileId
+    const all = await call('record.restore', {
+      profileId: forProfile,
+      entries: [
+        restorable(deleted.kind, deleted.entry),
+        ...deleted.relapses.map((relapse) => restorable('relapse', relapse))
+      ],
+      links: deleted.unlinked.map((link) => ({ ...link, to: deleted.entry.id }))
+    })
+    if (profileId.value === forProfile) entries.value = all
+    return list(deleted.kind).find((e) => e.id === deleted.entry.id) ?? deleted.entry
   }
 
   function reset(): void {

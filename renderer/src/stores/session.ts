@@ -1,10 +1,9 @@
-import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { BackupSummary, ReencryptProgress, VaultState, VaultStatus } from '@shared/contract.ts'
 import { call, onVaultLocked, toApiError } from '../api/client.ts'
 import { flushPendingSaves, keepDrafts } from '../composables/useDebouncedSave.ts'
 import type { MessageKey, MessageParams } from '../i18n/index.ts'
-import { clearPersonalData } from './personalData.ts'
+import { clearPersonalData, defineAppStore } from './personalData.ts'
 
 /** Which whole screen the app shows. */
 export type Screen =
@@ -25,7 +24,7 @@ const PROGRESS_POLL_MS = 250
 export type LockReason = { kind: 'inactivity'; minutes: number } | { kind: 'elsewhere' }
 
 /** The vault's state as the person sees it: none, locked, or open (and how it got there). */
-export const useSessionStore = defineStore('session', () => {
+export const useSessionStore = defineAppStore('session', () => {
   const vaultState = ref<VaultState | null>(null)
   const unavailable = ref(false)
   /** Shown once, right after the vault is created, until the person confirms they kept it. */

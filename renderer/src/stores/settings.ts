@@ -1,11 +1,11 @@
-import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { Settings } from '@shared/contract.ts'
 import { AUTO_LOCK_MINUTES } from '@shared/limits.ts'
 import { call } from '../api/client.ts'
+import { definePersonalStore } from './personalData.ts'
 
 /** Settings live inside the vault, so they are known only while it is unlocked. */
-export const useSettingsStore = defineStore('settings', () => {
+export const useSettingsStore = definePersonalStore('settings', () => {
   const settings = ref<Settings | null>(null)
 
   const autoLockMinutes = computed(

@@ -5,16 +5,36 @@
  */
 import type { Core } from '../../../electron/core/api.ts'
 import { dispatch } from '../../../electron/core/dispatch.ts'
-import { buildBridge } from '../../../electron/shared/contract.ts'
+import { buildBridge, type MethodName } from '../../../electron/shared/contract.ts'
 import { newCore } from '../../unit/helpers/vaultFixture.ts'
 
-export function installRealCore(): Core {
-  const core = newCore()
+export interface RealCore {
+  core: Core
+  /** Every method called through the bridge so far, in order. */
+  calls: MethodName[]
+  /**
+   * Runs once each call has been answered, before the page gets the answer: what happens in the
+   * core between two calls (the vault locking by itself, say).
+   */
+  afterCall: ((method: MethodName) => void | Promise<void>) | null
+}
+
+export function installRealCore(): RealCore {
+  const real: RealCore = { core: newCore(), calls: [], afterCall: null }
   // Copied both ways by structured clone, as Electron's IPC does: a store that sent a Vue
   // proxy, a function or a class instance would fail here as it would in the app.
-  const bridge = buildBridge(async (method, input) =>
-    structuredClone(await dispatch(core.handlers, method, structuredClone(input)))
+  const bridge = buildBridge(
+    async (method, input) => {
+      real.calls.push(method)
+      const answer = structuredClone(
+        await dispatch(real.core.handlers, method, structuredClone(input))
+      )
+      await real.afterCall?.(method)
+      return answer
+    },
+    // No shell here to ask the page to save before closing.
+    { on: () => undefined, send: () => undefined }
   )
   Object.defineProperty(window, 'lantern', { value: bridge, configurable: true })
-  return core
+  return real
 }

@@ -1,14 +1,17 @@
-import { inject, provide, reactive, ref, toRaw, watch, type InjectionKey } from 'vue'
+import { reactive, ref, toRaw, watch } from 'vue'
 import type { ProvenanceDraft } from '../components/record/draft.ts'
-import { ENTRY_SCHEMAS, type Entry, type EntryKind } from '@shared/record.ts'
+import { asEntryInput, ENTRY_SCHEMAS, type Entry, type EntryKind } from '@shared/record.ts'
 import { call, toApiError } from '../api/client.ts'
+import { fieldId, formPrefix, provideFieldContext } from '../forms/fieldContext.ts'
+import { checkInput, fieldMessages, type FieldErrors } from '../forms/fieldErrors.ts'
 import { t } from '../i18n/index.ts'
 import { useDraftsStore } from '../stores/drafts.ts'
 import { useRecordStore } from '../stores/record.ts'
 import { useDebouncedSave, type SaveState } from './useDebouncedSave.ts'
 
 /**
- * Autosave for record entry forms, on the shared engine in useDebouncedSave.
+ * Record entry forms, on the form toolkit (renderer/src/forms) and the shared autosave engine in
+ * useDebouncedSave.
  *
  * A new entry is kept only when the person presses Save, so a half-typed one never appears in
  * the record; once saved, the form closes into the entry's row (EntryFormShell). An existing
@@ -23,47 +26,8 @@ import { useDebouncedSave, type SaveState } from './useDebouncedSave.ts'
  * draft when it locks or the window closes, and the form opens with it again afterwards.
  */
 
-export interface FieldContext {
-  idFor(name: string): string
-  errorFor(name: string): string | undefined
-}
-
-const FIELD_CONTEXT: InjectionKey<FieldContext> = Symbol('entry-form-fields')
-
-export function useFieldContext(): FieldContext {
-  const context = inject(FIELD_CONTEXT, null)
-  if (!context) throw new Error('A record field must sit inside an entry form.')
-  return context
-}
-
-/**
- * For forms that are not record entries (the care plan's): the same field components, with the
- * form's own ids and messages.
- */
-export function provideFieldContext(context: FieldContext): void {
-  provide(FIELD_CONTEXT, context)
-}
-
-let formCounter = 0
-
-/** The id of a field's input: the form's prefix and the field's path ('schedule.end'). */
-export function fieldId(prefix: string, name: string): string {
-  return `${prefix}-${name.replace(/\W+/g, '-')}`
-}
-
-/** Field problems keyed by path ('dose', 'schedule.end'), first message per path. */
-export type FieldErrors = Record<string, string>
-
-function zodProblems(kind: EntryKind, input: unknown): FieldErrors | null {
-  const result = ENTRY_SCHEMAS[kind].safeParse(input)
-  if (result.success) return null
-  const problems: FieldErrors = {}
-  for (const issue of result.error.issues) {
-    const path = issue.path.map(String).join('.')
-    problems[path] ??= issue.message
-  }
-  return problems
-}
+/** The core names an entry's fields inside the save's input: 'entry.dose' is the form's 'dose'. */
+const inEntry = { field: (path: string) => path.replace(/^entry\./, '') }
 
 export interface EntryFormOptions<K extends EntryKind, D extends { p: ProvenanceDraft }> {
   kind: K
@@ -80,7 +44,7 @@ export function useEntryForm<K extends EntryKind, D extends { p: ProvenanceDraft
 ) {
   const store = useRecordStore()
   const drafts = useDraftsStore()
-  const prefix = `entry-${options.kind}-${++formCounter}`
+  const prefix = formPrefix(`entry-${options.kind}`)
   const kept =
     drafts.profileId === options.profileId()
       ? drafts.find(options.kind, options.entry?.id ?? null)
@@ -104,7 +68,7 @@ export function useEntryForm<K extends EntryKind, D extends { p: ProvenanceDraft
     if (id) await drafts.remove(id).catch(() => undefined)
   }
 
-  provide(FIELD_CONTEXT, {
+  provideFieldContext({
     idFor: (name) => fieldId(prefix, name),
     errorFor: (name) =>
       errors.value[name] ?? (question.value?.path === name ? question.value.message : undefined)
@@ -117,7 +81,10 @@ export function useEntryForm<K extends EntryKind, D extends { p: ProvenanceDraft
 
   /** Checks without saving; shows the problems beside their fields. */
   function validate(): boolean {
-    const problems = { ...options.check?.(draft), ...zodProblems(options.kind, input()) }
+    const problems = {
+      ...options.check?.(draft),
+      ...checkInput(ENTRY_SCHEMAS[options.kind], input())
+    }
     errors.value = problems
     return Object.keys(problems).length === 0
   }
@@ -139,15 +106,12 @@ export function useEntryForm<K extends EntryKind, D extends { p: ProvenanceDraft
     },
     save: async () => {
       try {
-        savedId.value = (await store.save(options.kind, input() as never)).id
+        savedId.value = (await store.save(options.kind, asEntryInput(options.kind, input()))).id
         question.value = null
         void dropDraft()
       } catch (caught) {
         const apiError = toApiError(caught)
-        const problems: FieldErrors = {}
-        for (const field of apiError.fields) {
-          problems[field.path.replace(/^entry\./, '')] ??= field.message
-        }
+        const problems = fieldMessages(apiError.fields, inEntry)
         if (apiError.code === 'DOSE_NEEDS_CONFIRMATION') {
           const [path, message] = Object.entries(problems)[0] ?? []
           question.value = path && message ? { path, message } : null
@@ -196,6 +160,7 @@ export function useEntryForm<K extends EntryKind, D extends { p: ProvenanceDraft
     state,
     failure,
     savedId,
+    touched,
     restored,
     prefix,
     validate,
@@ -215,6 +180,8 @@ export interface EntryFormControls {
   state: SaveState
   failure: string | null
   savedId: string | null
+  /** Something was typed since the form opened (or it reopened from a kept draft). */
+  touched: boolean
   /** Reopened from a draft kept when Lantern locked. */
   restored: boolean
   save: () => Promise<boolean>

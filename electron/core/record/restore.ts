@@ -1,0 +1,74 @@
+/**
+ * Undo of a deletion. Deleting an entry can take others with it (a diagnosis's relapses) and
+ * clear links to it (a medicine's phase or transplant, a radiation course's transplant); Undo
+ * puts all of it back in one transaction, so the record is never left half restored.
+ */
+import type { ParsedInput } from '../../shared/contract.ts'
+import type { EntryKind } from '../../shared/record.ts'
+import { CoreError } from '../errors.ts'
+import type { Db } from '../vault/database.ts'
+import { entryOwner, relinkEntry, restoreEntry } from './entries.ts'
+import { getProfile } from './profiles.ts'
+import { checkReferences, type DrugLookup, ENTRY_LINKS } from './references.ts'
+import { settleUnusualDose } from './unusualDose.ts'
+
+export type RestoreInput = ParsedInput<'record.restore'>
+
+/** Kinds that other entries link to come back first, so the links can be checked. */
+const LINKED_TO = new Set(
+  Object.values(ENTRY_LINKS).flatMap((links) => links.map(([, kind]) => kind))
+)
+
+/**
+ * Puts the entries back with their ids and times, then the links, with the same checks as a
+ * save. Any failure rolls everything back; its field paths name the entry or link at fault
+ * ('entries.2.entry.diagnosisId', 'links.0.to').
+ */
+export function restoreDeleted(db: Db, input: RestoreInput, drugs: DrugLookup): void {
+  const { profileId, entries, links } = input
+  db.transaction(() => {
+    getProfile(db, profileId)
+    const order = entries
+      .map((item, index) => ({ item, index }))
+      .sort((a, b) => Number(LINKED_TO.has(b.item.kind)) - Number(LINKED_TO.has(a.item.kind)))
+    for (const { item, index } of order) {
+      const { kind, entry, createdAt, updatedAt } = item
+      const id = entry.id
+      // The contract requires the id; this keeps the type honest.
+      if (id === undefined) throw new CoreError('INVALID_INPUT', 'An entry needs its id.')
+      inPlace(`entries.${index}.entry`, () => {
+        checkReferences(db, kind, entry, drugs)
+        const settled = settleUnusualDose(db, kind, entry, drugs)
+        restoreEntry(db, kind, { ...settled, id }, { createdAt, updatedAt })
+      })
+    }
+    links.forEach((link, index) => {
+      const [target, label] = linkedKind(link.kind, link.field)
+      if (entryOwner(db, target, link.to) !== profileId) {
+        const message = `That ${label} is not in this person’s record.`
+        throw new CoreError('INVALID_INPUT', `links.${index}.to: ${message}`, [
+          { path: `links.${index}.to`, message }
+        ])
+      }
+      relinkEntry(db, link.kind, { profileId, id: link.id, field: link.field, to: link.to })
+    })
+  })()
+}
+
+/** The kind a link field points at, and its name in messages. */
+function linkedKind(kind: EntryKind, field: string): [EntryKind, string] {
+  const link = ENTRY_LINKS[kind]?.find(([name]) => name === field)
+  if (!link) throw new Error(`${kind}.${field} links to nothing`)
+  return [link[1], link[2]]
+}
+
+/** Runs a check or write for one entry; its field problems then name that entry. */
+function inPlace(prefix: string, step: () => void): void {
+  try {
+    step()
+  } catch (error) {
+    if (!(error instanceof CoreError) || !error.fields) throw error
+    const fields = error.fields.map((f) => ({ ...f, path: `${prefix}.${f.path}` }))
+    throw new CoreError(error.code, fields.map((f) => `${f.path}: ${f.message}`).join(' '), fields)
+  }
+}
