@@ -3,6 +3,7 @@
  * with the machine they were measured on. Each part is a module in tools/bench/:
  *
  * - unlock.ts: the vault's key work at the production Argon2id cost, split into its parts;
+ * - firstScreen.ts: the first screen drawn, cold and warm, and the bundle's size;
  * - vault.ts: the bench vault (a three-year record of 2,000 administrations, 100 documents and the
  *   two largest files) in the core of a loopback bridge, so Chromium can open the same record;
  * - search.ts: search as the person types, against SQLite FTS5 and MiniSearch's defaults;
@@ -20,6 +21,7 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { benchContract } from './bench/contract.ts'
+import { benchFirstScreen } from './bench/firstScreen.ts'
 import { load, machine } from './bench/machine.ts'
 import { coreMemory } from './bench/memory.ts'
 import { benchChromiumPrint, benchExportPdf } from './bench/pdf.ts'
@@ -33,10 +35,6 @@ import { benchDocumentSearch, benchLibrarySearch, fts5LargestInsert } from './be
 import { benchSqlite } from './bench/sqlite.ts'
 import { benchUnlock, unlockSplit } from './bench/unlock.ts'
 import { importDocuments, openLargeRecord, PASSPHRASE, RENDERER_DIR } from './bench/vault.ts'
-
-// The first screen is measured by tools/bench/firstScreen.ts, which another branch adds. Once it
-// is merged, this line becomes: import { benchFirstScreen as firstScreen } from './bench/firstScreen.ts'
-const firstScreen = null as (() => Promise<NonNullable<Figures['firstScreen']>>) | null
 
 const COMMAND = 'npm run build && npm run bench'
 const REPORT = 'BENCHMARKS.md'
@@ -74,7 +72,7 @@ try {
   }
   if (wanted('first-screen')) {
     step('first screen')
-    figures.firstScreen = firstScreen ? await firstScreen() : null
+    figures.firstScreen = await benchFirstScreen()
   }
   if (wanted('sqlite')) {
     step('encrypted against plain SQLite')

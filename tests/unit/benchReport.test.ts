@@ -4,14 +4,8 @@
  * from benchFirstScreen()'s figures or saying it was not measured.
  */
 import { describe, expect, it } from 'vitest'
-import {
-  faster,
-  type Figures,
-  type FirstScreenFigures,
-  ms,
-  ratio,
-  renderReport
-} from '../../tools/bench/report.ts'
+import type { FirstScreenFigures } from '../../tools/bench/firstScreen.ts'
+import { faster, type Figures, ms, ratio, renderReport } from '../../tools/bench/report.ts'
 import type { Timing } from '../../tools/bench/stats.ts'
 
 const t = (median: number, p95 = median, max = p95): Timing => ({
@@ -170,11 +164,16 @@ describe('the benchmark report', () => {
       warmMs: [120, 110, 130],
       entryBytes: 300 * 1024,
       entryGzipBytes: 90 * 1024,
-      totalBytes: 700 * 1024
+      totalBytes: 700 * 1024,
+      staticPageColdMs: [200, 190, 260]
     }
     const report = renderReport(figures({ firstScreen }))
     expect(report).not.toContain('Not measured in this run')
     expect(report).toContain('| Cold, median of 3 | 390 ms (slowest 420 ms) | under 400 ms | yes |')
     expect(report).toContain('| First bundle (entry) | 300 KB, 90 KB gzipped |')
+    // The app's median over the bare page's, measured in the same run.
+    expect(report).toContain(
+      '| A page holding only an h1, cold, median of 3 | 200 ms (the app: 1.95×) |'
+    )
   })
 })

@@ -42,6 +42,8 @@ interface Context {
   planItemKey: string
   /** The 8 MB Markdown file's base64, made once. */
   largest: string
+  /** Made in `before` for record.restore: a deleted phase and the links its deletion cleared. */
+  undo?: MethodInput<'record.restore'>
 }
 
 interface Plan<M extends MethodName> {
@@ -163,6 +165,31 @@ const PLANS: Plans = {
   'record.list': {
     label: 'the 2,000 administrations',
     input: (ctx) => ({ profileId: ctx.vault.profileId, kind: 'administration' })
+  },
+  'record.listAll': { input: (ctx) => ({ profileId: ctx.vault.profileId }) },
+  'record.restore': {
+    label: 'Undo of a phase deleted with the 400 doses it held',
+    before: async (ctx) => {
+      const all = await call(ctx.vault.core, 'record.listAll', {
+        profileId: ctx.vault.profileId
+      })
+      const { createdAt, updatedAt, ...phase } = all.phase[0]!
+      const links = all.administration
+        .filter((a) => a.phaseId === phase.id)
+        .map((a) => ({
+          kind: 'administration' as const,
+          id: a.id,
+          field: 'phaseId' as const,
+          to: phase.id
+        }))
+      await call(ctx.vault.core, 'record.delete', { kind: 'phase', id: phase.id })
+      ctx.undo = {
+        profileId: ctx.vault.profileId,
+        entries: [{ kind: 'phase', entry: phase, createdAt, updatedAt }],
+        links
+      }
+    },
+    input: (ctx) => ctx.undo!
   },
   'record.save': {
     label: 'an administration (references and the unusual-dose check over 2,000 doses)',
