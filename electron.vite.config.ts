@@ -13,7 +13,7 @@ export default defineConfig({
           index: resolve('electron/main/index.ts'),
           // The core's workers run as files of their own; main passes their paths to createCore.
           jobWorker: resolve('electron/core/jobs/worker.ts'),
-          kdfWorker: resolve('electron/core/vault/kdfWorker.ts')
+          vaultWorker: resolve('electron/core/vault/vaultWorker.ts')
         }
       }
     }

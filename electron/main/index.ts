@@ -41,9 +41,9 @@ function start(): void {
   const core = createCore({
     dataDir,
     drugs: shippedDrugCatalog(),
-    // Bundled beside this file (electron.vite.config.ts: jobWorker, kdfWorker).
+    // Bundled beside this file (electron.vite.config.ts: jobWorker, vaultWorker).
     jobWorker: join(__dirname, 'jobWorker.js'),
-    kdfWorker: join(__dirname, 'kdfWorker.js'),
+    vaultWorker: join(__dirname, 'vaultWorker.js'),
     // Before the core locks by itself, pages keep what is typed (bounded by flushRenderer).
     beforeLock: async () => {
       await Promise.all(BrowserWindow.getAllWindows().map(flushRenderer))

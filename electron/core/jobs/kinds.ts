@@ -10,8 +10,8 @@ import type { PaperSize } from '../../shared/export.ts'
 import type { DocumentKind } from '../../shared/library.ts'
 import { writeClinicalPdf } from '../document/pdf.ts'
 import { documentIndexJobs } from '../library/documentIndexJobs.ts'
-import { deriveKey } from '../vault/argon2.ts'
 import { convertDocument } from '../library/documents.ts'
+import type { JobRegistry } from './serve.ts'
 
 /** What a job may tell its caller while it runs: a fraction done, from 0 to 1. */
 export type ReportProgress = (fraction: number) => void
@@ -50,15 +50,10 @@ export const jobs = {
       nameInMetadata: input.nameInMetadata
     }),
 
-  ...documentIndexJobs,
+  ...documentIndexJobs
+} satisfies JobRegistry
 
-  /**
-   * Argon2id for the vault's key wraps. Only the key derivation's own worker (vault/kdfWorker.ts)
-   * runs it, one derivation per worker: listed here so that its input and output are typed.
-   */
-  'vault.deriveKey': deriveKey
-} satisfies Record<string, (input: never, progress: ReportProgress) => unknown>
-
+export type Jobs = typeof jobs
 export type JobKind = keyof typeof jobs
 export type JobInput<K extends JobKind> = Parameters<(typeof jobs)[K]>[0]
 export type JobOutput<K extends JobKind> = Awaited<ReturnType<(typeof jobs)[K]>>

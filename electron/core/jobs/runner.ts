@@ -13,21 +13,25 @@
  */
 import { Worker } from 'node:worker_threads'
 import { CoreError } from '../errors.ts'
-import type { JobInput, JobKind, JobOutput } from './kinds.ts'
+import type { Jobs } from './kinds.ts'
+import type { JobMessage, JobRegistry, JobRequest } from './serve.ts'
 import { transferables } from './transferables.ts'
-import type { JobMessage, JobRequest } from './serve.ts'
 
 export interface JobOptions {
   onProgress?: (fraction: number) => void
   signal?: AbortSignal
 }
 
-export interface JobRunner {
-  runJob<K extends JobKind>(
+/**
+ * A runner serves the registry its worker script serves: the core's jobs (kinds.ts) unless
+ * told otherwise (the vault's own worker serves vault/vaultJobs.ts).
+ */
+export interface JobRunner<R extends JobRegistry = Jobs> {
+  runJob<K extends keyof R & string>(
     kind: K,
-    input: JobInput<K>,
+    input: Parameters<R[K]>[0],
     options?: JobOptions
-  ): Promise<JobOutput<K>>
+  ): Promise<Awaited<ReturnType<R[K]>>>
   /** Jobs waiting or running. */
   readonly activeJobs: number
   /** The live workers, for diagnosis and for the test that kills one. */
@@ -70,7 +74,10 @@ export interface JobRunnerOptions {
   size?: number
 }
 
-export function createJobRunner({ workerFile, size = 2 }: JobRunnerOptions): JobRunner {
+export function createJobRunner<R extends JobRegistry = Jobs>({
+  workerFile,
+  size = 2
+}: JobRunnerOptions): JobRunner<R> {
   const slots: Slot[] = []
   const queue: Pending[] = []
   let nextId = 1

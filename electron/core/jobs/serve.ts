@@ -1,7 +1,7 @@
 /**
  * The worker thread's side of the job runner (runner.ts): runs one job at a time from the
  * registry it is given and posts back its result, its progress or its error as plain data.
- * worker.ts serves every job in kinds.ts; vault/kdfWorker.ts serves only key derivation.
+ * worker.ts serves every job in kinds.ts; vault/vaultWorker.ts serves the vault's (vaultJobs.ts).
  */
 import { parentPort } from 'node:worker_threads'
 import { transferables } from './transferables.ts'
@@ -21,9 +21,13 @@ export type JobMessage =
       error: { name: string; message: string; code?: unknown; fields?: unknown }
     }
 
-type Registry = Record<string, (input: never, progress: (fraction: number) => void) => unknown>
+/** Jobs by kind: functions of plain data (structured-cloned in, bytes moved back) and progress. */
+export type JobRegistry = Record<
+  string,
+  (input: never, progress: (fraction: number) => void) => unknown
+>
 
-export function serveJobs(registry: Registry): void {
+export function serveJobs(registry: JobRegistry): void {
   const port = parentPort
   if (!port) throw new Error('The job worker must run on a worker thread.')
   port.on('message', async ({ id, kind, input }: JobRequest) => {

@@ -1,5 +1,5 @@
 /**
- * Argon2id, as a job (kdfWorker.ts runs it on a thread of its own): a key-encryption key from a
+ * Argon2id, as a job (vaultWorker.ts runs it on a thread of its own): a key-encryption key from a
  * secret and the salt and cost stored beside its wrap. Run on the core's thread it held every
  * other call (and, in Electron, the window) for 0.3 to 1 s at each unlock.
  */

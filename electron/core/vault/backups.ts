@@ -1,23 +1,12 @@
 /**
- * Rolling encrypted backups. VACUUM INTO writes a consistent, still-encrypted copy of a live
- * WAL database (the online backup API refuses encrypted databases, and serialize() would give
- * plaintext). The live database must pass quick_check first (VACUUM INTO copies what it can
- * reach, so a damaged database could give a clean-looking but incomplete copy), and each copy is
- * reopened, integrity-checked and compared with the original before it counts as a backup. The
- * key envelope is copied beside it: a backup without its envelope could never be opened.
+ * Rolling encrypted backups: each a verified VACUUM INTO copy of the live database
+ * (verifiedCopy.ts says how it is made and checked) with the key envelope copied beside it, since
+ * a backup without its envelope could never be opened.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { fsyncDirectory, fsyncFile, removeSecurely, writeFileAtomic } from '../atomicFile.ts'
-import {
-  type Db,
-  DatabaseDamagedError,
-  assertHealthy,
-  createPrivateFile,
-  databaseContents,
-  keyOpens,
-  verifyDatabaseCopy
-} from './database.ts'
+import { createPrivateFile, keyOpens } from './database.ts'
 
 const BACKUP_PATTERN = /^vault-(\d{8}T\d{6}\d{3}Z)-([a-z-]+)\.db$/
 /** What VACUUM INTO writes before the copy is verified, and SQLite's side files of it. */
@@ -66,10 +55,6 @@ function stamp(date: Date): string {
 function parseStamp(text: string): Date {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z$/.exec(text)!
   return new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${m[7]}Z`)
-}
-
-function sqlString(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`
 }
 
 export function listBackups(backupsDir: string): BackupInfo[] {
@@ -129,15 +114,18 @@ export function backupsToKeep(
   return keep
 }
 
-export function createBackup(
-  db: Db,
-  key: Buffer,
+/**
+ * Makes a backup: `copy` writes the verified copy into the temporary file it is given (see
+ * verifiedCopy.ts; the vault has its worker do it for a large record), then the copy is made
+ * durable, given its envelope and renamed into place.
+ */
+export async function createBackup(
+  copy: (into: string) => Promise<unknown>,
   envelopeFile: string,
   backupsDir: string,
   reason: BackupReason,
   now: Date = new Date()
-): BackupInfo {
-  assertHealthy(db)
+): Promise<BackupInfo> {
   mkdirSync(backupsDir, { recursive: true, mode: 0o700 })
   // Two backups in the same millisecond (or a clock set back) must not meet under one name.
   let time = now.getTime()
@@ -151,15 +139,7 @@ export function createBackup(
     rmSync(tmp, { force: true })
     // VACUUM INTO fills an existing empty file, so the copy is private from its first byte.
     createPrivateFile(tmp)
-    db.exec(`VACUUM INTO ${sqlString(tmp)}`)
-    const copy = verifyDatabaseCopy(tmp, key)
-    const original = databaseContents(db)
-    if (
-      copy.userVersion !== original.userVersion ||
-      JSON.stringify(copy.rows) !== JSON.stringify(original.rows)
-    ) {
-      throw new DatabaseDamagedError('the copy does not hold what the vault holds')
-    }
+    await copy(tmp)
     fsyncFile(tmp)
     writeFileAtomic(envelopeCopy, readFileSync(envelopeFile))
     // Rename last: a backup .db only ever exists complete, verified and with its envelope.

@@ -149,12 +149,22 @@ export function createPrivateFile(file: string): void {
  * checked on a connection that cannot write (see checkWithoutWriting) before one that can
  * opens it.
  */
-export function openVaultDatabase(file: string, key: Buffer, options: { create: boolean }): Db {
+export function openVaultDatabase(
+  file: string,
+  key: Buffer,
+  options: {
+    create: boolean
+    /**
+     * The vault has just run checkExistingDatabase on its worker (the quick_check of a large
+     * file takes 100 ms and more), with nothing else able to touch the file since.
+     */
+    checked?: boolean
+  }
+): Db {
   if (options.create) {
     createPrivateFile(file)
-  } else {
-    checkSize(file)
-    checkWithoutWriting(file, key)
+  } else if (!options.checked) {
+    checkExistingDatabase(file, key)
   }
   const db = new Database(file, { fileMustExist: true })
   try {
@@ -179,6 +189,12 @@ export function openVaultDatabase(file: string, key: Buffer, options: { create: 
  * and the log's index (vault.db-shm) when they are missing; what it made here is removed again
  * (nothing else has the file open), so a failed check leaves the folder exactly as it was.
  */
+/** What openVaultDatabase checks of an existing file before it opens it to write. */
+export function checkExistingDatabase(file: string, key: Buffer): void {
+  checkSize(file)
+  checkWithoutWriting(file, key)
+}
+
 function checkWithoutWriting(file: string, key: Buffer): void {
   const log = `${file}-wal`
   const index = `${file}-shm`
@@ -247,15 +263,31 @@ export function assertHealthy(db: Db): void {
   if (check !== 'ok') throw new DatabaseDamagedError('quick_check failed')
 }
 
+/**
+ * A read-only connection with the data key, for reading a database file whole (a backup being
+ * checked, the live file copied from the vault's worker): nothing is written through it, so it
+ * needs none of openVaultDatabase's write settings, only temp_store=MEMORY (SQLite3MC does not
+ * encrypt temp files, and an integrity check may sort through them).
+ */
+export function openReadOnly(file: string, key: Buffer): Db {
+  const db = new Database(file, { readonly: true, fileMustExist: true })
+  try {
+    applyKey(db, key)
+    db.pragma('temp_store = MEMORY')
+    return db
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}
+
 /** For backups and tests: open a copy read-only with the same key and verify it fully. */
 export function verifyDatabaseCopy(
   file: string,
   key: Buffer
 ): { tables: number } & DatabaseContents {
-  const db = new Database(file, { readonly: true, fileMustExist: true })
+  const db = openReadOnly(file, key)
   try {
-    applyKey(db, key)
-    db.pragma('temp_store = MEMORY')
     const integrity = db.pragma('integrity_check', { simple: true })
     if (integrity !== 'ok') throw new DatabaseDamagedError('integrity_check failed')
     const contents = databaseContents(db)

@@ -7,8 +7,6 @@
  * secret was wrong, independently of whether the database file is healthy.
  */
 import { createCipheriv, createDecipheriv, randomBytes, randomInt } from 'node:crypto'
-import { resolve } from 'node:path'
-import { createJobRunner, type JobRunner } from '../jobs/runner.ts'
 import { deriveKey } from './argon2.ts'
 
 export interface Argon2Params {
@@ -45,66 +43,17 @@ export function newDataKey(): Buffer {
   return randomBytes(DATA_KEY_BYTES)
 }
 
-/** Argon2id of a secret with the salt and cost of a wrap: the key-encryption key. */
+/**
+ * Argon2id of a secret with the salt and cost of a wrap: the key-encryption key. The vault
+ * passes its own (vaultThread.ts: on a worker thread); this one, for tools and tests that wrap
+ * keys outside a vault, runs here.
+ */
 export type DeriveKek = (secret: string, kdf: Argon2Params) => Promise<Buffer>
 
-/** How long the key derivation's worker waits for another derivation before it ends. */
-const KDF_WORKER_LINGER_MS = 250
-
-/**
- * Below this much work (memory in KiB times passes) Argon2id takes a few milliseconds, less
- * than starting a thread: such a derivation runs where it is asked. The production cost is 48
- * times more; only tests use less (TEST_KDF_COST).
- */
-export const KDF_WORKER_MIN_WORK = 4096
-
-/**
- * Key derivation on a worker thread of its own (kdfWorker.ts), at any cost above the smallest:
- * the core keeps answering meanwhile, and no other job ever runs on that thread. It ends a
- * quarter of a second after its last derivation, taking Argon2id's working memory (64 MiB) with
- * it; the derivations of one operation (the two wraps of a new vault, the steps of a
- * re-encryption) share it. Only the secret and the salt go there; the key-encryption key comes
- * back (moved, not copied) and is wiped after use. `workerFile` is the bundled kdfWorker.js in
- * Electron, the source file everywhere else.
- */
-export function keyDerivation(workerFile = resolve('electron/core/vault/kdfWorker.ts')): DeriveKek {
-  let runner: JobRunner | null = null
-  let running = 0
-  let ending: NodeJS.Timeout | null = null
-  const endIfIdle = () => {
-    ending = null
-    if (running > 0 || !runner) return
-    void runner.close()
-    runner = null
-  }
-  return async (secret, kdf) => {
-    if (kdf.memoryKiB * kdf.iterations < KDF_WORKER_MIN_WORK) {
-      const kek = await deriveKey({ ...kdf, secret: secret.normalize('NFC') })
-      return Buffer.from(kek.buffer, kek.byteOffset, kek.byteLength)
-    }
-    if (ending) clearTimeout(ending)
-    const jobs = (runner ??= createJobRunner({ workerFile, size: 1 }))
-    running++
-    try {
-      const kek = await jobs.runJob('vault.deriveKey', {
-        secret: secret.normalize('NFC'),
-        salt: kdf.salt,
-        memoryKiB: kdf.memoryKiB,
-        iterations: kdf.iterations,
-        parallelism: kdf.parallelism
-      })
-      return Buffer.from(kek.buffer, kek.byteOffset, kek.byteLength)
-    } finally {
-      running--
-      if (ending) clearTimeout(ending)
-      // Not a reason to keep a quitting process alive.
-      ending = setTimeout(endIfIdle, KDF_WORKER_LINGER_MS).unref()
-    }
-  }
+const deriveHere: DeriveKek = async (secret, kdf) => {
+  const kek = await deriveKey({ ...kdf, secret: secret.normalize('NFC') })
+  return Buffer.from(kek.buffer, kek.byteOffset, kek.byteLength)
 }
-
-let fromSource: DeriveKek | null = null
-const defaultDerivation: DeriveKek = (secret, kdf) => (fromSource ??= keyDerivation())(secret, kdf)
 
 /** `purpose` is bound in as associated data so a passphrase wrap cannot pass for a recovery wrap. */
 export async function wrapKey(
@@ -112,7 +61,7 @@ export async function wrapKey(
   secret: string,
   purpose: string,
   cost: KdfCost,
-  deriveKek: DeriveKek = defaultDerivation
+  deriveKek: DeriveKek = deriveHere
 ): Promise<WrappedKey> {
   const kdf: Argon2Params = {
     algorithm: 'argon2id',
@@ -142,7 +91,7 @@ export async function unwrapKey(
   wrapped: WrappedKey,
   secret: string,
   purpose: string,
-  deriveKek: DeriveKek = defaultDerivation
+  deriveKek: DeriveKek = deriveHere
 ): Promise<Buffer | null> {
   const kek = await deriveKek(secret, wrapped.kdf)
   try {

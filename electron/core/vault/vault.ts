@@ -44,11 +44,13 @@ import { CoreError } from '../errors.ts'
 import {
   BACKUP_TEMP_PATTERN,
   type BackupInfo,
+  type BackupReason,
   createBackup,
   listBackups,
   removeBackupSecurely,
   syncBackupEnvelopes
 } from './backups.ts'
+import { type VaultThread, vaultThread } from './vaultThread.ts'
 import {
   type Db,
   DatabaseDamagedError,
@@ -71,7 +73,6 @@ import {
   DEFAULT_KDF_COST,
   type DeriveKek,
   type KdfCost,
-  keyDerivation,
   newDataKey,
   newRecoveryCode,
   normalizeRecoveryCode,
@@ -123,10 +124,12 @@ export interface VaultOptions {
   /** Injected by tests that need backups of other days; the app uses the system clock. */
   now?: () => Date
   /**
-   * The key derivation's worker script (kdfWorker.ts): Electron passes its bundled copy
-   * (out/main/kdfWorker.js); from source it is the TypeScript file itself.
+   * The vault's worker script (vaultWorker.ts): Electron passes its bundled copy
+   * (out/main/vaultWorker.js); from source it is the TypeScript file itself.
    */
-  kdfWorker?: string
+  vaultWorker?: string
+  /** Database files from this size up are copied and checked on the vault's worker. */
+  copyOnWorkerFrom?: number
 }
 
 export class Vault {
@@ -139,7 +142,8 @@ export class Vault {
   readonly #afterOpen: (db: Db) => void
   readonly #beforeClose: (db: Db) => void
   readonly #now: () => Date
-  /** Argon2id on a worker thread of its own, so an unlock does not hold the core (keyCrypto.ts). */
+  /** Key derivation and whole-file copies off the core's thread (vaultThread.ts). */
+  readonly #thread: VaultThread
   readonly #deriveKek: DeriveKek
   #db: Db | null = null
   #key: Buffer | null = null
@@ -157,7 +161,11 @@ export class Vault {
     this.backupsDir = join(options.dataDir, 'backups')
     this.#kdfCost = options.kdfCost ?? DEFAULT_KDF_COST
     this.#migrations = options.migrations ?? MIGRATIONS
-    this.#deriveKek = keyDerivation(options.kdfWorker)
+    this.#thread = vaultThread({
+      workerFile: options.vaultWorker,
+      minWorkerBytes: options.copyOnWorkerFrom
+    })
+    this.#deriveKek = this.#thread.deriveKek
     this.#afterOpen = options.afterOpen ?? (() => undefined)
     this.#beforeClose = options.beforeClose ?? (() => undefined)
     this.#now = options.now ?? (() => new Date())
@@ -191,6 +199,17 @@ export class Vault {
 
   #unwrap(wrapped: WrappedKey, secret: string, purpose: string): Promise<Buffer | null> {
     return unwrapKey(wrapped, secret, purpose, this.#deriveKek)
+  }
+
+  /** A backup of the open database, its copy made on the vault's worker when it is large. */
+  #makeBackup(db: Db, key: Buffer, reason: BackupReason): Promise<BackupInfo> {
+    return createBackup(
+      (into) => this.#thread.copyDatabase(db, this.dbFile, key, into),
+      this.envelopeFile,
+      this.backupsDir,
+      reason,
+      this.#now()
+    )
   }
 
   #serial<T>(task: () => Promise<T> | T): Promise<T> {
@@ -237,7 +256,7 @@ export class Vault {
         key.fill(0)
         return
       }
-      this.#open(key)
+      await this.#open(key)
     })
   }
 
@@ -259,7 +278,7 @@ export class Vault {
         }
         return
       }
-      this.#open(key)
+      await this.#open(key)
       await this.#rewrapPassphrase(envelope, key, newPassphrase)
     })
   }
@@ -371,22 +390,15 @@ export class Vault {
     this.#close()
     this.#switchIn('reencrypting')
     this.#removeRetiredFiles()
-    this.#open(newKey, { backups: false })
+    await this.#open(newKey, { backups: false })
 
     // The switch is done: from here a failure must not hide the new recovery code. What is
     // left undone is finished at the next unlock.
     try {
       await step('backing-up')
-      const fresh = createBackup(
-        this.db,
-        newKey,
-        this.envelopeFile,
-        this.backupsDir,
-        'reencrypted',
-        this.#now()
-      )
+      const fresh = await this.#makeBackup(this.db, newKey, 'reencrypted')
       await step('removing-old-backups')
-      this.#finishRetiringBackups(this.db, newKey, fresh)
+      await this.#finishRetiringBackups(this.db, newKey, fresh)
     } catch (error) {
       console.error(
         `Vault: after re-encryption, backups not yet replaced: ${(error as Error).name}`
@@ -441,17 +453,10 @@ export class Vault {
 
   /** A verified encrypted copy in the backups folder. */
   backupNow(): Promise<string> {
-    return this.#serial(() => {
+    return this.#serial(async () => {
       if (!this.#db || !this.#key) throw new CoreError('VAULT_LOCKED', 'The vault is locked.')
       try {
-        const { file } = createBackup(
-          this.#db,
-          this.#key,
-          this.envelopeFile,
-          this.backupsDir,
-          'manual',
-          this.#now()
-        )
+        const { file } = await this.#makeBackup(this.#db, this.#key, 'manual')
         this.#backupWarning = null
         return file
       } catch (error) {
@@ -497,7 +502,7 @@ export class Vault {
         )
       }
       try {
-        verifyDatabaseCopy(backup.file, key)
+        await this.#thread.verifyDatabase(backup.file, key)
       } catch {
         key.fill(0)
         throw new CoreError('VAULT_DAMAGED', 'That backup is damaged too.')
@@ -515,7 +520,7 @@ export class Vault {
       }
       this.#close()
       this.#switchIn('restoring')
-      this.#open(key)
+      await this.#open(key)
     })
   }
 
@@ -593,7 +598,7 @@ export class Vault {
    * (`fresh`, or one made now). Only a listed backup that the current key does not open is
    * removed, so a list left by a re-encryption that never switched removes nothing.
    */
-  #finishRetiringBackups(db: Db, key: Buffer, fresh: BackupInfo | null): void {
+  async #finishRetiringBackups(db: Db, key: Buffer, fresh: BackupInfo | null): Promise<void> {
     const listFile = join(this.dataDir, RETIRED_BACKUPS_FILE)
     if (!existsSync(listFile)) return
     let ids: unknown
@@ -607,8 +612,7 @@ export class Vault {
     const retired = backups.filter((b) => listed.has(b.id) && !keyOpens(b.file, key))
     if (retired.length > 0) {
       const current = fresh ?? backups.find((b) => !listed.has(b.id) && keyOpens(b.file, key))
-      if (!current)
-        createBackup(db, key, this.envelopeFile, this.backupsDir, 'reencrypted', this.#now())
+      if (!current) await this.#makeBackup(db, key, 'reencrypted')
       for (const backup of retired) removeBackupSecurely(backup)
       fsyncDirectory(this.backupsDir)
     }
@@ -696,7 +700,7 @@ export class Vault {
   }
 
   /** `backups: false` when the caller makes its own backup right after (a re-encryption). */
-  #open(key: Buffer, options: { backups: boolean } = { backups: true }): void {
+  async #open(key: Buffer, options: { backups: boolean } = { backups: true }): Promise<void> {
     if (!existsSync(this.dbFile)) {
       key.fill(0)
       throw new CoreError('VAULT_DAMAGED', 'The vault database file is missing.')
@@ -704,7 +708,8 @@ export class Vault {
     let db: Db
     let warning: BackupWarning | null = null
     try {
-      db = openVaultDatabase(this.dbFile, key, { create: false })
+      await this.#thread.checkDatabase(this.dbFile, key)
+      db = openVaultDatabase(this.dbFile, key, { create: false, checked: true })
     } catch (error) {
       key.fill(0)
       if (error instanceof DatabaseDamagedError) throw new CoreError('VAULT_DAMAGED', error.message)
@@ -713,12 +718,12 @@ export class Vault {
     try {
       const steps = pendingMigrations(db, this.#migrations)
       if (steps.length > 0 && schemaVersion(db) > 0) {
-        createBackup(db, key, this.envelopeFile, this.backupsDir, 'pre-migration', this.#now())
+        await this.#makeBackup(db, key, 'pre-migration')
       }
       runMigrations(db, steps)
       if (options.backups) {
-        warning = this.#rollingBackupIfDue(db, key)
-        this.#backupHousekeeping(db, key)
+        warning = await this.#rollingBackupIfDue(db, key)
+        await this.#backupHousekeeping(db, key)
       }
       this.#afterOpen(db)
     } catch (error) {
@@ -739,14 +744,14 @@ export class Vault {
    * it is logged by kind only (messages carry paths, which carry names) and reported as a
    * warning. The next unlock tries again.
    */
-  #rollingBackupIfDue(db: Db, key: Buffer): BackupWarning | null {
+  async #rollingBackupIfDue(db: Db, key: Buffer): Promise<BackupWarning | null> {
     try {
       const now = this.#now()
       const latest = listBackups(this.backupsDir)[0]
       if (latest && now.getTime() - latest.createdAt.getTime() < ROLLING_BACKUP_INTERVAL_MS) {
         return null
       }
-      createBackup(db, key, this.envelopeFile, this.backupsDir, 'rolling', now)
+      await this.#makeBackup(db, key, 'rolling')
       return null
     } catch (error) {
       console.error(`Vault: the daily backup could not be made: ${kindOf(error)}`)
@@ -759,9 +764,9 @@ export class Vault {
    * the passphrase change of backups' key files (or brings up to date backups an older version
    * left on an older passphrase). Neither may keep the vault from opening.
    */
-  #backupHousekeeping(db: Db, key: Buffer): void {
+  async #backupHousekeeping(db: Db, key: Buffer): Promise<void> {
     try {
-      this.#finishRetiringBackups(db, key, null)
+      await this.#finishRetiringBackups(db, key, null)
       syncBackupEnvelopes(this.backupsDir, this.envelopeFile, key)
     } catch (error) {
       console.error(`Vault: backup housekeeping failed: ${(error as Error).name}`)

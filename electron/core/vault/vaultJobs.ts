@@ -1,0 +1,23 @@
+/**
+ * The jobs of the vault's own worker thread (vaultWorker.ts, driven by vaultThread.ts): the work
+ * on secrets and on whole database files that would otherwise hold the core's thread, and in
+ * Electron the window, for a third of a second to a second. Their inputs hold secrets (a
+ * passphrase, the data key), which is why they have a thread of their own that runs nothing
+ * else: none of the code that reads imported files is ever loaded there.
+ */
+import type { JobRegistry } from '../jobs/serve.ts'
+import { deriveKey } from './argon2.ts'
+import { checkDatabaseFile, copyDatabase, verifyDatabaseFile } from './verifiedCopy.ts'
+
+export const vaultJobs = {
+  /** Argon2id for the key wraps: the key-encryption key, moved back. */
+  'vault.deriveKey': deriveKey,
+  /** The live file checked (quick_check and more) before an unlock opens it to write. */
+  'vault.checkDatabase': checkDatabaseFile,
+  /** A backup's verified copy of the live database (verifiedCopy.ts). */
+  'vault.copyDatabase': copyDatabase,
+  /** A backup checked whole before it is restored. */
+  'vault.verifyDatabase': verifyDatabaseFile
+} satisfies JobRegistry
+
+export type VaultJobs = typeof vaultJobs
