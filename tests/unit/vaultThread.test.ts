@@ -102,6 +102,18 @@ describe('the vault’s heavy work off the core’s thread', () => {
     expect(hold).toBeLessThan(150)
   }, 120_000)
 
+  it('a large record is re-encrypted without holding the thread, and opens under the new passphrase only', async () => {
+    const { core } = await largeVault(24)
+    const changed = `${PASSPHRASE} (changed)`
+    const hold = await longestHold(() => core.vault.reencrypt(PASSPHRASE, changed))
+    expect(core.vault.db.prepare('SELECT count(*) FROM filler').pluck().get()).toBe(96)
+    await core.vault.lock()
+    await expect(core.vault.unlock(PASSPHRASE)).rejects.toThrow()
+    await core.vault.unlock(changed)
+    expect(core.vault.db.prepare('SELECT count(*) FROM filler').pluck().get()).toBe(96)
+    expect(hold).toBeLessThan(100)
+  }, 120_000)
+
   it('a copy during which another connection committed is refused, not passed as verified', async () => {
     const { core } = await largeVault(1)
     const key = await keyOf(core.vault.envelopeFile)

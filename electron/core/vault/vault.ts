@@ -52,6 +52,7 @@ import {
 } from './backups.ts'
 import { type VaultThread, vaultThread } from './vaultThread.ts'
 import {
+  type DatabaseContents,
   type Db,
   DatabaseDamagedError,
   assertHealthy,
@@ -363,17 +364,14 @@ export class Vault {
         await this.#wrap(newKey, normalizeRecoveryCode(recoveryCode), RECOVERY_WRAP)
       )
       for (let attempt = 1; ; attempt++) {
-        // The last attempt does not pause, so no edit can land during it and it completes.
+        // The last attempt neither pauses nor waits for the worker, so no edit can land during
+        // it and it completes.
         const pausing = attempt <= REENCRYPT_PAUSING_ATTEMPTS
-        const stages = this.#stageReencrypted(newKey, renewed)
-        let next = stages.next()
-        while (!next.done) {
-          if (pausing) await step(next.value)
-          else announce(next.value)
-          next = stages.next()
-        }
+        const changesAtCopy = pausing
+          ? await this.#stageReencrypted(newKey, renewed, step)
+          : this.#stageReencryptedHere(newKey, renewed, announce)
         // From this check to the switch nothing awaits, so nothing can land in between.
-        if (totalChanges(this.db) === next.value) break
+        if (totalChanges(this.db) === changesAtCopy) break
         this.#removeStaged('reencrypting')
       }
       writeFileAtomic(
@@ -410,30 +408,74 @@ export class Vault {
 
   /**
    * Makes the staged pair for a re-encryption: a copy of the live database under the new key,
-   * verified, and its key file. Yields the name of each long step before it starts, so the
-   * caller can report it and, if it chooses, let other requests run; returns how many rows the
-   * live connection had changed when the copy was taken.
+   * verified, and its key file. The copy, the rekeying and the check each read or write the
+   * whole file, so they run on the vault's worker (vaultThread.ts) for a large record, and each
+   * step is announced and followed by a pause so other requests are answered. Returns how many
+   * rows the live connection had changed when the copy was taken.
    *
-   * Other requests running between the steps may edit the live database after the copy was
-   * taken, and switching to that copy would lose the edit: the caller compares the returned
-   * count with SQLite's count at the switch, and takes the copy again when it moved.
+   * Other requests running meanwhile may edit the live database after the copy was taken, and
+   * switching to that copy would lose the edit: the caller compares the returned count with
+   * SQLite's count at the switch, and takes the copy again when it moved. The count is read
+   * before the copy starts, so an edit landing during it also counts as one after it.
    */
-  *#stageReencrypted(newKey: Buffer, renewed: KeyEnvelope): Generator<ReencryptStep, number> {
+  async #stageReencrypted(
+    newKey: Buffer,
+    renewed: KeyEnvelope,
+    step: (name: ReencryptStep) => Promise<void>
+  ): Promise<number> {
     const db = this.db
     const oldKey = this.#key!
-    const staged = this.#staged('reencrypting')
-    this.#removeStaged('reencrypting')
-    yield 'copying'
+    const staged = this.#prepareStaging()
+    await step('copying')
+    const changesAtCopy = totalChanges(db)
+    const original = await asVaultDamage(
+      this.#thread.copyDatabase(db, this.dbFile, oldKey, staged.db)
+    )
+    await step('re-encrypting')
+    await this.#thread.rekeyCopy(staged.db, oldKey, newKey)
+    await step('verifying')
+    const copy = await this.#thread.verifyDatabase(staged.db, newKey)
+    this.#finishStaging(staged, original, copy, oldKey, renewed)
+    return changesAtCopy
+  }
+
+  /** The same as #stageReencrypted, all on the core's thread without a pause: nothing can land. */
+  #stageReencryptedHere(
+    newKey: Buffer,
+    renewed: KeyEnvelope,
+    announce: (step: ReencryptStep) => void
+  ): number {
+    const db = this.db
+    const oldKey = this.#key!
+    const staged = this.#prepareStaging()
+    announce('copying')
     assertHealthyOrDamaged(db)
-    createPrivateFile(staged.db)
     db.exec(`VACUUM INTO ${sqlString(staged.db)}`)
-    // In the same tick as the copy: what the copy holds, and the change count it matches.
     const original = databaseContents(db)
     const changesAtCopy = totalChanges(db)
-    yield 're-encrypting'
+    announce('re-encrypting')
     rekeyDatabaseCopy(staged.db, oldKey, newKey)
-    yield 'verifying'
+    announce('verifying')
     const copy = verifyDatabaseCopy(staged.db, newKey)
+    this.#finishStaging(staged, original, copy, oldKey, renewed)
+    return changesAtCopy
+  }
+
+  #prepareStaging(): { db: string; envelope: string } {
+    const staged = this.#staged('reencrypting')
+    this.#removeStaged('reencrypting')
+    createPrivateFile(staged.db)
+    return staged
+  }
+
+  /** The rekeyed copy must hold what the vault held and open only under the new key. */
+  #finishStaging(
+    staged: { db: string; envelope: string },
+    original: DatabaseContents,
+    copy: DatabaseContents,
+    oldKey: Buffer,
+    renewed: KeyEnvelope
+  ): void {
     if (
       copy.userVersion !== original.userVersion ||
       JSON.stringify(copy.rows) !== JSON.stringify(original.rows) ||
@@ -443,7 +485,6 @@ export class Vault {
     }
     fsyncFile(staged.db)
     writeEnvelope(staged.envelope, renewed)
-    return changesAtCopy
   }
 
   /** Closes the database and wipes the data key from memory. */
@@ -820,6 +861,16 @@ function kindOf(error: unknown): string {
 /** Rows inserted, changed or deleted on this connection since it opened, triggers included. */
 function totalChanges(db: Db): number {
   return Number(db.prepare('SELECT total_changes()').pluck().get())
+}
+
+/** A damaged live database, found on the worker, as the renderer is told of it. */
+async function asVaultDamage<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work
+  } catch (error) {
+    if (error instanceof DatabaseDamagedError) throw new CoreError('VAULT_DAMAGED', error.message)
+    throw error
+  }
 }
 
 function assertHealthyOrDamaged(db: Db): void {

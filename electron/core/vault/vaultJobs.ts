@@ -7,7 +7,7 @@
  */
 import type { JobRegistry } from '../jobs/serve.ts'
 import { deriveKey } from './argon2.ts'
-import { checkDatabaseFile, copyDatabase, verifyDatabaseFile } from './verifiedCopy.ts'
+import { checkDatabaseFile, copyDatabase, rekeyFile, verifyDatabaseFile } from './verifiedCopy.ts'
 
 export const vaultJobs = {
   /** Argon2id for the key wraps: the key-encryption key, moved back. */
@@ -16,7 +16,9 @@ export const vaultJobs = {
   'vault.checkDatabase': checkDatabaseFile,
   /** A backup's verified copy of the live database (verifiedCopy.ts). */
   'vault.copyDatabase': copyDatabase,
-  /** A backup checked whole before it is restored. */
+  /** A re-encryption's copy rekeyed from the old data key to the new. */
+  'vault.rekeyCopy': rekeyFile,
+  /** A copy checked whole: a backup before it is restored, a re-encryption's copy. */
   'vault.verifyDatabase': verifyDatabaseFile
 } satisfies JobRegistry
 

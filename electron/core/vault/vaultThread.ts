@@ -20,6 +20,7 @@ import {
   DatabaseDamagedError,
   type Db,
   checkExistingDatabase,
+  rekeyDatabaseCopy,
   verifyDatabaseCopy
 } from './database.ts'
 import type { DeriveKek } from './keyCrypto.ts'
@@ -35,6 +36,8 @@ export interface VaultThread {
   copyDatabase(db: Db, dbFile: string, key: Buffer, into: string): Promise<DatabaseContents>
   /** The checks of an existing vault file before it is opened to write (database.ts). */
   checkDatabase(file: string, key: Buffer): Promise<void>
+  /** A closed copy (a re-encryption's) rekeyed from `oldKey` to `newKey`. */
+  rekeyCopy(file: string, oldKey: Buffer, newKey: Buffer): Promise<void>
   /** A database file checked whole under `key` (integrity_check); its contents. */
   verifyDatabase(file: string, key: Buffer): Promise<DatabaseContents>
 }
@@ -149,6 +152,13 @@ export function vaultThread(options: VaultThreadOptions = {}): VaultThread {
     async checkDatabase(file, key) {
       if (small(file)) return checkExistingDatabase(file, key)
       await onWorker((jobs) => jobs.runJob('vault.checkDatabase', { file, key: keyBytes(key) }))
+    },
+
+    async rekeyCopy(file, oldKey, newKey) {
+      if (small(file)) return rekeyDatabaseCopy(file, oldKey, newKey)
+      await onWorker((jobs) =>
+        jobs.runJob('vault.rekeyCopy', { file, oldKey: keyBytes(oldKey), newKey: keyBytes(newKey) })
+      )
     },
 
     async verifyDatabase(file, key) {

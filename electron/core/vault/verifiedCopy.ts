@@ -19,6 +19,7 @@ import {
   checkExistingDatabase,
   databaseContents,
   openReadOnly,
+  rekeyDatabaseCopy,
   verifyDatabaseCopy
 } from './database.ts'
 
@@ -97,6 +98,19 @@ export function checkDatabaseFile(input: { file: string; key: Uint8Array }): nul
     return null
   } finally {
     key.fill(0)
+  }
+}
+
+/** The vault worker's job: a re-encryption's copy rekeyed from the old data key to the new. */
+export function rekeyFile(input: { file: string; oldKey: Uint8Array; newKey: Uint8Array }): null {
+  const oldKey = Buffer.from(input.oldKey.buffer, input.oldKey.byteOffset, input.oldKey.byteLength)
+  const newKey = Buffer.from(input.newKey.buffer, input.newKey.byteOffset, input.newKey.byteLength)
+  try {
+    rekeyDatabaseCopy(input.file, oldKey, newKey)
+    return null
+  } finally {
+    oldKey.fill(0)
+    newKey.fill(0)
   }
 }
 
