@@ -228,8 +228,9 @@ export function createCore(options: CoreOptions): Core {
     questions: (profileId) => listQuestions(vault.db, profileId),
     changes: totalChanges
   }
-  const requireItem = (db: Db, profileId: string, itemKey: string) =>
-    requirePlanItem(db, profileId, itemKey, plan)
+  // The plan as it stands before the change, as careplan.get last answered with it.
+  const requireItem = (profileId: string, itemKey: string) =>
+    requirePlanItem(planOf(profileId, todayIso()), itemKey)
 
   /** Awaits a step that opens the vault (or reopens it, as a restore does): the minutes start now. */
   const opening = async <T>(step: Promise<T>): Promise<T> => {
@@ -344,7 +345,7 @@ export function createCore(options: CoreOptions): Core {
     'careplan.get': ({ profileId, asOf }) => planOf(profileId, asOf ?? todayIso()),
     'careplan.markDone': ({ profileId, itemKey, doneOn, note }) =>
       changePlan(profileId, (db) => {
-        requireItem(db, profileId, itemKey)
+        requireItem(profileId, itemKey)
         addCompletion(db, profileId, itemKey, doneOn, note, todayIso())
         // Done ends a snooze: the next due date now counts from this check.
         updateItemState(db, profileId, itemKey, { snoozedUntil: null })
@@ -353,22 +354,22 @@ export function createCore(options: CoreOptions): Core {
       changePlan(profileId, (db) => deleteCompletion(db, profileId, completionId)),
     'careplan.snooze': ({ profileId, itemKey, until }) =>
       changePlan(profileId, (db) => {
-        requireItem(db, profileId, itemKey)
+        requireItem(profileId, itemKey)
         updateItemState(db, profileId, itemKey, { snoozedUntil: until })
       }),
     'careplan.dismiss': ({ profileId, itemKey, reason }) =>
       changePlan(profileId, (db) => {
-        requireItem(db, profileId, itemKey)
+        requireItem(profileId, itemKey)
         updateItemState(db, profileId, itemKey, { dismissed: { reason, on: todayIso() } })
       }),
     'careplan.restore': ({ profileId, itemKey }) =>
       changePlan(profileId, (db) => {
-        requireItem(db, profileId, itemKey)
+        requireItem(profileId, itemKey)
         updateItemState(db, profileId, itemKey, { dismissed: null })
       }),
     'careplan.setResponsible': ({ profileId, itemKey, responsible }) =>
       changePlan(profileId, (db) => {
-        requireItem(db, profileId, itemKey)
+        requireItem(profileId, itemKey)
         updateItemState(db, profileId, itemKey, { responsible })
       }),
     'careplan.saveOwnItem': ({ profileId, ...item }) =>
@@ -391,7 +392,9 @@ export function createCore(options: CoreOptions): Core {
     'careplan.deleteReview': ({ profileId, id }) =>
       changePlan(profileId, (db) => deleteReview(db, profileId, id)),
     'careplan.acknowledgeChanges': ({ profileId }) =>
-      changePlan(profileId, (db) => acknowledgeChanges(db, profileId, plan)),
+      changePlan(profileId, (db) =>
+        acknowledgeChanges(db, profileId, plan, planOf(profileId, todayIso()))
+      ),
 
     'library.list': () =>
       library.guides.map(({ introHtml: _intro, sections: _sections, ...summary }) => summary),
