@@ -67,6 +67,7 @@ import { createJobRunner, type JobRunner } from './jobs/runner.ts'
 import {
   type ChooseExportPath,
   clinicalDocument,
+  summaryForPlan,
   type DocumentSources,
   exportPdf,
   PDF_RENDER_TIMEOUT_MS
@@ -468,8 +469,9 @@ export function createCore(options: CoreOptions): Core {
       return listDocuments(vault.db)
     },
 
-    'document.get': ({ profileId }) => {
-      const doc = clinicalDocument(documentSources, profileId, todayIso())
+    'document.get': async ({ profileId }) => {
+      const summary = await summaryForPlan(documentSources, profileId)
+      const doc = clinicalDocument(documentSources, profileId, todayIso(), summary)
       prepareLayout(doc)
       return doc
     },

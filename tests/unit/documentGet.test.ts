@@ -47,6 +47,42 @@ describe('document.get', () => {
     expect(doc.sections.map((s) => s.id)).toContain('treatment')
   })
 
+  it('lets other calls in between the summary and the plan, and a dose saved then is in both', async () => {
+    const { id: profileId } = await ok<Profile>('profiles.create', { displayName: 'Ada' })
+    const doxorubicin = (date: string) =>
+      ok('record.save', {
+        kind: 'administration',
+        entry: {
+          profileId,
+          drugId: 'doxorubicin',
+          route: 'iv',
+          dose: 50,
+          unit: 'mg/m2',
+          schedule: { kind: 'once', date }
+        }
+      })
+    await doxorubicin('2024-01-01')
+    const getting = ok<ClinicalDocument>('document.get', { profileId })
+    // Set before document.get asks for its turn after reading the summary, so this runs first.
+    let savedBeforeAnswer = false
+    const saving = new Promise((resolve) => setImmediate(resolve)).then(async () => {
+      await doxorubicin('2024-01-08')
+      savedBeforeAnswer = true
+    })
+    const doc = await getting
+    await saving
+    expect(savedBeforeAnswer).toBe(true)
+    // Built from the record with both doses: never the summary's 50 beside the plan's 100.
+    expect(doc).toEqual(
+      buildClinicalDocument({
+        summary: await ok<TreatmentSummary>('record.summary', { profileId }),
+        plan: await ok<CarePlan>('careplan.get', { profileId }),
+        questions: await ok<Question[]>('questions.list', { profileId }),
+        preparedOn: todayIso()
+      })
+    )
+  })
+
   it('says NOT_FOUND for a person who is not in the vault', async () => {
     const result = await call('document.get', { profileId: crypto.randomUUID() })
     expect(result.ok).toBe(false)

@@ -57,6 +57,32 @@ export function clinicalDocument(
   )
 }
 
+/**
+ * The summary, read so that the plan read straight after it agrees with it, with a turn of the
+ * event loop in between: each takes up to ~30 ms for a long record, and other calls are answered
+ * in that turn. A change saved in the turn (or before it, since `first` was read) would make the
+ * two disagree, so the summary is read again until none came; after three tries the caller reads
+ * the plan right after it, with no turn between.
+ */
+export async function summaryForPlan(
+  sources: DocumentSources,
+  profileId: string,
+  first: { readAt: number; summary: TreatmentSummary } = {
+    readAt: sources.changes(),
+    summary: sources.summary(profileId)
+  }
+): Promise<TreatmentSummary> {
+  let { readAt, summary } = first
+  for (let tries = 1; ; tries++) {
+    await nextTurn()
+    if (sources.changes() === readAt) break
+    readAt = sources.changes()
+    summary = sources.summary(profileId)
+    if (tries === 3) break
+  }
+  return summary
+}
+
 export interface ExportDeps extends DocumentSources {
   jobs: JobRunner
   chooseExportPath?: ChooseExportPath
@@ -100,25 +126,15 @@ export async function exportPdf(
     // arrived with this one (an import starting) is not followed straight by the summary.
     await nextTurn()
     // Read first: an unknown person is NOT_FOUND before any dialog opens.
-    let readAt = deps.changes()
-    let summary = deps.summary(profileId)
-    const fileName = exportFileName(summary.profile.displayName, preparedOn)
+    const readAt = deps.changes()
+    const first = deps.summary(profileId)
+    const fileName = exportFileName(first.profile.displayName, preparedOn)
     let target: string | null = null
     if (deps.chooseExportPath) {
       target = await deps.chooseExportPath(fileName)
       if (target === null) return { outcome: 'cancelled' }
     }
-    // The summary and the plan each take up to ~30 ms for a long record: a turn of the event
-    // loop between them lets other calls be answered. A change saved in that turn (or while the
-    // dialog was open) would make the two disagree, so the summary is read again until none
-    // came; after three tries the two are read back to back.
-    for (let tries = 1; ; tries++) {
-      await nextTurn()
-      if (deps.changes() === readAt) break
-      readAt = deps.changes()
-      summary = deps.summary(profileId)
-      if (tries === 3) break
-    }
+    const summary = await summaryForPlan(deps, profileId, { readAt, summary: first })
     const built = clinicalDocument(deps, profileId, preparedOn, summary, input.variant)
     // Parts can be left out of the full document only; the page and the card are fixed.
     const doc = input.variant === 'full' ? selectSections(built, input.sections) : built
