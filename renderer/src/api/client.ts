@@ -4,15 +4,15 @@
  *
  * Stores call this; components call stores. Nothing else touches window.lantern.
  */
-import {
-  type ApiError as ApiErrorShape,
-  bridgeMethod,
-  type ErrorCode,
-  type InputArgs,
-  type LanternBridge,
-  type MethodName,
-  type MethodOutput,
-  type Result
+import { bridgeMethod } from '@shared/bridgeMethod.ts'
+import type {
+  ApiError as ApiErrorShape,
+  ErrorCode,
+  InputArgs,
+  LanternBridge,
+  MethodName,
+  MethodOutput,
+  Result
 } from '@shared/contract.ts'
 
 export type FieldProblem = { path: string; message: string }
