@@ -7,8 +7,8 @@
 import {
   BEFORE_CLOSE_CHANNEL,
   BEFORE_CLOSE_DONE_CHANNEL,
-  type PageRequestId,
-  pageRequestIdSchema
+  isPageRequestId,
+  type PageRequestId
 } from '../shared/contract.ts'
 
 /** Long enough for a save and a draft on a slow disk; short enough never to hang a quit. */
@@ -51,8 +51,7 @@ export function askPageToSave<Sender>(
     // Listening starts before the request goes out, so even an instant reply is heard.
     const stopListening = page.onReply(BEFORE_CLOSE_DONE_CHANNEL, (sender, reply) => {
       if (sender !== page.sender) return
-      const parsed = pageRequestIdSchema.safeParse(reply)
-      if (parsed.success && parsed.data === id) finish('done')
+      if (isPageRequestId(reply) && reply === id) finish('done')
     })
     try {
       page.send(BEFORE_CLOSE_CHANNEL, id)

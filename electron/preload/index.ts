@@ -4,7 +4,7 @@
  * page, so a script there cannot reach other channels.
  */
 import { contextBridge, ipcRenderer } from 'electron'
-import { buildBridge } from '../shared/contract.ts'
+import { buildBridge } from '../shared/bridge.ts'
 
 contextBridge.exposeInMainWorld(
   'lantern',

@@ -506,7 +506,15 @@ export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>
 export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>
 export type MethodOutput<M extends MethodName> = Contract[M]['output']
 
-export const METHOD_NAMES = Object.keys(contract) as MethodName[]
+export {
+  BEFORE_CLOSE_CHANNEL,
+  BEFORE_CLOSE_DONE_CHANNEL,
+  buildBridge,
+  isPageRequestId,
+  METHOD_NAMES,
+  type PageRequestId,
+  type PageRequestTransport
+} from './bridge.ts'
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name)
@@ -568,30 +576,6 @@ function childrenOf(container: object): readonly unknown[] {
   return Array.isArray(container) ? container : Object.values(container)
 }
 
-// ---- Requests from main to the page ----
-
-/**
- * Main asks the page to save what is typed and keep unfinished forms as drafts: before its
- * window closes, before the app quits and before the core locks by itself. The request carries
- * an id; the page answers on BEFORE_CLOSE_DONE_CHANNEL with that id once it has finished, and
- * main waits for that answer (bounded by a timeout) before it goes on.
- */
-export const BEFORE_CLOSE_CHANNEL = 'window.beforeClose'
-export const BEFORE_CLOSE_DONE_CHANNEL = 'window.beforeCloseDone'
-
-/** The id of one request from main; a reply carrying anything else is ignored. */
-export const pageRequestIdSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
-export type PageRequestId = z.output<typeof pageRequestIdSchema>
-
-/**
- * How a bridge hears main's requests and answers them: ipcRenderer's `on` and `send` in the
- * preload; an event stream and a POST through the loopback bridge.
- */
-export interface PageRequestTransport {
-  on: (channel: typeof BEFORE_CLOSE_CHANNEL, listener: (id: unknown) => void) => void
-  send: (channel: typeof BEFORE_CLOSE_DONE_CHANNEL, id: PageRequestId) => void
-}
-
 // ---- The shape of window.lantern: one async function per method, grouped by domain ----
 
 type DomainOf<M extends string> = M extends `${infer D}.${string}` ? D : never
@@ -620,38 +604,4 @@ export type LanternBridge = LanternMethods & {
    * every handler has settled. Returns a function that removes the handler.
    */
   onBeforeClose: (handler: () => Promise<void> | void) => () => void
-}
-
-/**
- * Builds the bridge object from the method list. The preload passes an IPC invoker and
- * ipcRenderer's on/send, the browser bridge fetch and an event stream; both therefore expose
- * exactly the same surface and answer main's requests the same way.
- */
-export function buildBridge(
-  invoke: (method: MethodName, input: unknown) => Promise<unknown>,
-  requests: PageRequestTransport
-): LanternBridge {
-  const bridge: Record<string, unknown> = {}
-  for (const name of METHOD_NAMES) {
-    const [domain, verb] = name.split('.') as [string, string]
-    const verbs = (bridge[domain] ??= {}) as Record<string, (input: unknown) => Promise<unknown>>
-    verbs[verb] = (input: unknown) => invoke(name, input ?? {})
-  }
-
-  const beforeClose = new Set<() => Promise<void> | void>()
-  requests.on(BEFORE_CLOSE_CHANNEL, (id) => {
-    const parsed = pageRequestIdSchema.safeParse(id)
-    if (!parsed.success) return
-    // A handler that fails must not keep the window open: closing goes on once all settle.
-    void Promise.allSettled([...beforeClose].map(async (handler) => handler())).then(() =>
-      requests.send(BEFORE_CLOSE_DONE_CHANNEL, parsed.data)
-    )
-  })
-  bridge.onBeforeClose = (handler: () => Promise<void> | void) => {
-    beforeClose.add(handler)
-    return () => {
-      beforeClose.delete(handler)
-    }
-  }
-  return bridge as unknown as LanternBridge
 }

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Page, Response } from '@playwright/test'
 import { createRendererHandler } from '../../electron/main/rendererFiles.ts'
+import { METHOD_NAMES } from '../../electron/shared/bridge.ts'
 import { contentSecurityPolicy } from '../../electron/shared/csp.ts'
 import type { Bridge } from '../../tools/bridge/server.ts'
 import { expect, test } from './fixtures.ts'
@@ -208,6 +209,33 @@ test('the scripts the first screen loads hold no zod and none of the schemas', (
     // Every schema module's identifier rule says this.
     expect(text.includes('Not a valid identifier.'), `schemas in ${name}`).toBe(false)
   }
+})
+
+test('window.lantern is built without zod or the schemas, as the preload builds it', async ({
+  page,
+  bridge
+}) => {
+  // The script that builds window.lantern runs before the app's own; it once loaded the whole
+  // contract (zod and every schema, 190 to 350 ms here) to learn the method names. It shares
+  // buildBridge with the desktop app's preload (electron/shared/bridge.ts).
+  await openFirstScreen(page, bridge, 'Welcome to Lantern')
+  const script = await page.evaluate(() =>
+    fetch('/__lantern/bridge.js').then((response) => response.text())
+  )
+  expect(script.length).toBeGreaterThan(0)
+  expect(script.includes('ZodError'), 'zod in the bridge script').toBe(false)
+  expect(script.includes('$ZodType'), 'zod in the bridge script').toBe(false)
+  expect(script.includes('Not a valid identifier.'), 'schemas in the bridge script').toBe(false)
+  // Every method of the contract is there all the same.
+  const methods = await page.evaluate(() => {
+    const lantern = (globalThis as unknown as { lantern: Record<string, unknown> }).lantern
+    return Object.entries(lantern).flatMap(([domain, verbs]) =>
+      typeof verbs === 'object' && verbs !== null
+        ? Object.keys(verbs).map((verb) => `${domain}.${verb}`)
+        : []
+    )
+  })
+  expect(methods.sort()).toEqual([...METHOD_NAMES].sort())
 })
 
 test('the desktop app serves every file of the build, each with a type the page accepts', async () => {

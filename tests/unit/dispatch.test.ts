@@ -7,6 +7,7 @@ import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
 import { dispatch } from '../../electron/core/dispatch.ts'
 import {
+  contract,
   MAX_INPUT_DEPTH,
   METHOD_NAMES,
   type MethodName,
@@ -336,6 +337,11 @@ const BAD_BY_METHOD: Record<MethodName, unknown[]> = {
 }
 
 describe('dispatch', () => {
+  it('lists every method of the contract once, for the bridge that window.lantern is built from', () => {
+    expect(new Set(METHOD_NAMES).size).toBe(METHOD_NAMES.length)
+    expect([...METHOD_NAMES].sort()).toEqual(Object.keys(contract).sort())
+  })
+
   it('has bad-input cases for every method in the contract', () => {
     expect(Object.keys(BAD_BY_METHOD).sort()).toEqual([...METHOD_NAMES].sort())
   })

@@ -1,11 +1,11 @@
 /**
  * window.lantern in a browser tab served by the loopback bridge. The object is built by the
- * preload's own buildBridge (electron/shared/contract.ts); only the transport differs: fetch
+ * preload's own buildBridge (electron/shared/bridge.ts); only the transport differs: fetch
  * where the preload uses ipcRenderer.invoke, an event stream and a POST where it uses
  * ipcRenderer.on and send. server.ts bundles this file for the browser and serves it before
  * the app's own script.
  */
-import { buildBridge, type PageRequestTransport } from '../../electron/shared/contract.ts'
+import { buildBridge, type PageRequestTransport } from '../../electron/shared/bridge.ts'
 
 /** Names this tab to the bridge, so a reply is taken only from the tab the request went to. */
 const pageKey = Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) =>

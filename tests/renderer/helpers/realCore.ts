@@ -5,7 +5,8 @@
  */
 import type { Core } from '../../../electron/core/api.ts'
 import { dispatch } from '../../../electron/core/dispatch.ts'
-import { buildBridge, type MethodName } from '../../../electron/shared/contract.ts'
+import { buildBridge } from '../../../electron/shared/bridge.ts'
+import type { MethodName } from '../../../electron/shared/contract.ts'
 import { newCore } from '../../unit/helpers/vaultFixture.ts'
 
 export interface RealCore {
