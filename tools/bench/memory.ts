@@ -28,9 +28,11 @@ function collectGarbage(): void {
   ;(runInNewContext('gc') as () => void)()
 }
 
+// A worker still starting, or ending (a runner's idle worker being replaced), has no heap to
+// ask about: only the running ones count.
 const heapOf = async (workers: readonly Worker[]) =>
-  (await Promise.all(workers.map((w) => w.getHeapStatistics()))).reduce(
-    (sum, h) => sum + h.used_heap_size,
+  (await Promise.allSettled(workers.map((w) => w.getHeapStatistics()))).reduce(
+    (sum, h) => sum + (h.status === 'fulfilled' ? h.value.used_heap_size : 0),
     0
   ) / MiB
 
