@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { fsyncDirectory, fsyncFile, removeSecurely, writeFileAtomic } from '../atomicFile.ts'
+import { fsyncDirectory, fsyncFile, writeFileAtomic } from '../atomicFile.ts'
 import { createPrivateFile, keyOpens } from './database.ts'
 
 const BACKUP_PATTERN = /^vault-(\d{8}T\d{6}\d{3}Z)-([a-z-]+)\.db$/
@@ -182,10 +182,4 @@ export function syncBackupEnvelopes(backupsDir: string, envelopeFile: string, ke
       console.error(`Backups: a key file could not be updated: ${(error as Error).name}`)
     }
   }
-}
-
-/** For backups under a retired key: overwritten, then removed. */
-export function removeBackupSecurely(backup: BackupInfo): void {
-  removeSecurely(backup.file)
-  removeSecurely(backup.envelopeFile)
 }

@@ -47,7 +47,6 @@ import {
   type BackupReason,
   createBackup,
   listBackups,
-  removeBackupSecurely,
   syncBackupEnvelopes
 } from './backups.ts'
 import { type VaultThread, vaultThread } from './vaultThread.ts'
@@ -387,7 +386,8 @@ export class Vault {
     announce('switching')
     this.#close()
     this.#switchIn('reencrypting')
-    this.#removeRetiredFiles()
+    // Overwriting the old database (as large as the record) is done by the vault's worker.
+    await this.#thread.removeSecurely(this.#retiredFiles())
     await this.#open(newKey, { backups: false })
 
     // The switch is done: from here a failure must not hide the new recovery code. What is
@@ -627,11 +627,16 @@ export class Vault {
   }
 
   /** The database and key file a finished re-encryption replaced. */
+  #retiredFiles(): string[] {
+    if (!existsSync(this.envelopeFile)) return []
+    return readdirSync(this.dataDir)
+      .filter((name) => RETIRED_PATTERN.test(name))
+      .map((name) => join(this.dataDir, name))
+  }
+
+  /** At start, when nothing else runs yet. */
   #removeRetiredFiles(): void {
-    if (!existsSync(this.envelopeFile)) return
-    for (const name of readdirSync(this.dataDir)) {
-      if (RETIRED_PATTERN.test(name)) removeSecurely(join(this.dataDir, name))
-    }
+    for (const file of this.#retiredFiles()) removeSecurely(file)
   }
 
   /**
@@ -654,7 +659,7 @@ export class Vault {
     if (retired.length > 0) {
       const current = fresh ?? backups.find((b) => !listed.has(b.id) && keyOpens(b.file, key))
       if (!current) await this.#makeBackup(db, key, 'reencrypted')
-      for (const backup of retired) removeBackupSecurely(backup)
+      await this.#thread.removeSecurely(retired.flatMap((b) => [b.file, b.envelopeFile]))
       fsyncDirectory(this.backupsDir)
     }
     rmSync(listFile, { force: true })

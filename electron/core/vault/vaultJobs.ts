@@ -5,6 +5,7 @@
  * passphrase, the data key), which is why they have a thread of their own that runs nothing
  * else: none of the code that reads imported files is ever loaded there.
  */
+import { removeSecurely } from '../atomicFile.ts'
 import type { JobRegistry } from '../jobs/serve.ts'
 import { deriveKey } from './argon2.ts'
 import { checkDatabaseFile, copyDatabase, rekeyFile, verifyDatabaseFile } from './verifiedCopy.ts'
@@ -18,6 +19,14 @@ export const vaultJobs = {
   'vault.copyDatabase': copyDatabase,
   /** A re-encryption's copy rekeyed from the old data key to the new. */
   'vault.rekeyCopy': rekeyFile,
+  /**
+   * Files under a retired key (the database a re-encryption replaced, old backups) overwritten
+   * with random bytes, then removed: as many bytes as the record, generated and written.
+   */
+  'vault.removeSecurely': ({ files }: { files: string[] }) => {
+    files.forEach((file) => removeSecurely(file))
+    return null
+  },
   /** A copy checked whole: a backup before it is restored, a re-encryption's copy. */
   'vault.verifyDatabase': verifyDatabaseFile
 } satisfies JobRegistry

@@ -13,6 +13,7 @@
  */
 import { statSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { removeSecurely } from '../atomicFile.ts'
 import { createJobRunner, type JobRunner } from '../jobs/runner.ts'
 import { deriveKey } from './argon2.ts'
 import {
@@ -38,6 +39,8 @@ export interface VaultThread {
   checkDatabase(file: string, key: Buffer): Promise<void>
   /** A closed copy (a re-encryption's) rekeyed from `oldKey` to `newKey`. */
   rekeyCopy(file: string, oldKey: Buffer, newKey: Buffer): Promise<void>
+  /** Files under a retired key overwritten, then removed (atomicFile.ts: removeSecurely). */
+  removeSecurely(files: readonly string[]): Promise<void>
   /** A database file checked whole under `key` (integrity_check); its contents. */
   verifyDatabase(file: string, key: Buffer): Promise<DatabaseContents>
 }
@@ -159,6 +162,15 @@ export function vaultThread(options: VaultThreadOptions = {}): VaultThread {
       await onWorker((jobs) =>
         jobs.runJob('vault.rekeyCopy', { file, oldKey: keyBytes(oldKey), newKey: keyBytes(newKey) })
       )
+    },
+
+    async removeSecurely(files) {
+      const total = files.reduce(
+        (sum, file) => sum + (statSync(file, { throwIfNoEntry: false })?.size ?? 0),
+        0
+      )
+      if (total < minWorkerBytes) return files.forEach((file) => removeSecurely(file))
+      await onWorker((jobs) => jobs.runJob('vault.removeSecurely', { files: [...files] }))
     },
 
     async verifyDatabase(file, key) {
