@@ -320,24 +320,24 @@ export function restoreEntry(
 }
 
 /**
- * Points `field` of one of a person's entries at `to` again, after a deletion set it to null.
- * Leaves an entry that is gone, or that was linked elsewhere since, as it is; the entry is
- * otherwise as it was before the deletion, so its updated time stays. True when it relinked.
+ * Points entries of one kind back at `to` through `field` (Undo of a deletion that cleared the
+ * link), each only if it is this person's and still unlinked (one that is gone, or was linked
+ * elsewhere since, is left as it is). The entries are otherwise as they were before the deletion,
+ * so their updated time stays. One statement for all of them: an Undo of a phase relinks every
+ * dose it held. Returns how many were relinked.
  */
-export function relinkEntry(
+export function relinkEntries(
   db: Db,
   kind: EntryKind,
-  link: { profileId: string; id: string; field: string; to: string }
-): boolean {
+  link: { profileId: string; field: string; to: string; ids: readonly string[] }
+): number {
   const spec = SPECS[kind]
   const column = spec.columns.find(([field]) => field === link.field)?.[1]
   if (!column) throw new Error(`${kind} has no field ${link.field}`)
-  const result = db
-    .prepare(
-      `UPDATE ${spec.table} SET ${column} = ? WHERE id = ? AND profile_id = ? AND ${column} IS NULL`
-    )
-    .run(link.to, link.id, link.profileId)
-  return result.changes > 0
+  const update = db.prepare(
+    `UPDATE ${spec.table} SET ${column} = ? WHERE id = ? AND profile_id = ? AND ${column} IS NULL`
+  )
+  return link.ids.reduce((n, id) => n + update.run(link.to, id, link.profileId).changes, 0)
 }
 
 export function deleteEntry(db: Db, kind: EntryKind, id: string): void {

@@ -7,7 +7,7 @@ import type { ParsedInput } from '../../shared/contract.ts'
 import type { EntryKind } from '../../shared/record.ts'
 import { CoreError } from '../errors.ts'
 import type { Db } from '../vault/database.ts'
-import { entryOwner, relinkEntry, restoreEntry } from './entries.ts'
+import { entryOwner, relinkEntries, restoreEntry } from './entries.ts'
 import { getProfile } from './profiles.ts'
 import { checkReferences, type DrugLookup, ENTRY_LINKS } from './references.ts'
 import { settleUnusualDose } from './unusualDose.ts'
@@ -42,16 +42,33 @@ export function restoreDeleted(db: Db, input: RestoreInput, drugs: DrugLookup): 
         restoreEntry(db, kind, { ...settled, id }, { createdAt, updatedAt })
       })
     }
+    // A phase's Undo relinks every dose it held (hundreds) to the same phase: its owner is
+    // looked up once, and the doses are relinked by one statement.
+    const owners = new Map<string, string | null>()
+    const groups = new Map<string, { kind: EntryKind; field: string; to: string; ids: string[] }>()
     links.forEach((link, index) => {
       const [target, label] = linkedKind(link.kind, link.field)
-      if (entryOwner(db, target, link.to) !== profileId) {
+      const ownerKey = `${target}:${link.to}`
+      if (!owners.has(ownerKey)) owners.set(ownerKey, entryOwner(db, target, link.to))
+      if (owners.get(ownerKey) !== profileId) {
         const message = `That ${label} is not in this person’s record.`
         throw new CoreError('INVALID_INPUT', `links.${index}.to: ${message}`, [
           { path: `links.${index}.to`, message }
         ])
       }
-      relinkEntry(db, link.kind, { profileId, id: link.id, field: link.field, to: link.to })
+      const groupKey = `${link.kind}:${link.field}:${link.to}`
+      const group = groups.get(groupKey) ?? {
+        kind: link.kind,
+        field: link.field,
+        to: link.to,
+        ids: []
+      }
+      group.ids.push(link.id)
+      groups.set(groupKey, group)
     })
+    for (const { kind, field, to, ids } of groups.values()) {
+      relinkEntries(db, kind, { profileId, field, to, ids })
+    }
   })()
 }
 
