@@ -73,8 +73,8 @@ function ownedRows(): Record<string, number> {
 }
 
 describe('sample profile', () => {
-  it('is flagged as a sample, named as a fictional sample, and holds every kind of entry', () => {
-    const profile = loadSampleProfile(db, DRUGS)
+  it('is flagged as a sample, named as a fictional sample, and holds every kind of entry', async () => {
+    const profile = await loadSampleProfile(db, DRUGS)
     expect(profile.isSample).toBe(true)
     expect(profile.displayName).toBe(SAMPLE_PROFILE_NAME)
     expect(SAMPLE_PROFILE_NAME).toMatch(/sample/i)
@@ -126,8 +126,8 @@ describe('sample profile', () => {
     }
   })
 
-  it('links relapse, doses, conditioning and radiation to entries of the same record', () => {
-    const { id } = loadSampleProfile(db, DRUGS)
+  it('links relapse, doses, conditioning and radiation to entries of the same record', async () => {
+    const { id } = await loadSampleProfile(db, DRUGS)
     const [diagnosis] = listEntries(db, 'diagnosis', id)
     const [relapse] = listEntries(db, 'relapse', id)
     expect(relapse).toMatchObject({ diagnosisId: diagnosis!.id, sites: ['cns'] })
@@ -177,8 +177,8 @@ describe('sample profile', () => {
     ])
   })
 
-  it('has realistic numbers of doses and intrathecal injections', () => {
-    const { id } = loadSampleProfile(db, DRUGS)
+  it('has realistic numbers of doses and intrathecal injections', async () => {
+    const { id } = await loadSampleProfile(db, DRUGS)
     const given = administrations(id)
     // Entries: induction 5, consolidation 3, interim maintenance 7, delayed intensification 10,
     // maintenance 3 + 8 cycles × 2, re-induction 6, transplant 3.
@@ -193,8 +193,8 @@ describe('sample profile', () => {
     expect(intrathecalInjections(given)).toBeGreaterThanOrEqual(8)
   })
 
-  it('adds up the anthracyclines and cyclophosphamide as worked by hand', () => {
-    const { id } = loadSampleProfile(db, DRUGS)
+  it('adds up the anthracyclines and cyclophosphamide as worked by hand', async () => {
+    const { id } = await loadSampleProfile(db, DRUGS)
     const cumulative = cumulativeDoses(administrations(id), listEntries(db, 'measurement', id))
     const total = (drugId: string, route = 'iv') =>
       cumulative.find((c) => c.drugId === drugId && c.route === route)!
@@ -233,8 +233,8 @@ describe('sample profile', () => {
     expect(total('cytarabine', 'intrathecal').absoluteTotal).toBeCloseTo(350, 9)
   })
 
-  it('grows during treatment, so the body surface area used for doses changes', () => {
-    const { id } = loadSampleProfile(db, DRUGS)
+  it('grows during treatment, so the body surface area used for doses changes', async () => {
+    const { id } = await loadSampleProfile(db, DRUGS)
     const measurements = listEntries(db, 'measurement', id)
     expect(measurements.length).toBeGreaterThanOrEqual(15)
     const heights = measurements.map((m) => m.heightCm!)
@@ -253,8 +253,8 @@ describe('sample profile', () => {
     expect(bsaDuringFrontline.size).toBeGreaterThanOrEqual(10)
   })
 
-  it('every entry still passes its own schema as read back', () => {
-    const { id } = loadSampleProfile(db, DRUGS)
+  it('every entry still passes its own schema as read back', async () => {
+    const { id } = await loadSampleProfile(db, DRUGS)
     for (const kind of ENTRY_KINDS) {
       for (const entry of listEntries(db, kind, id)) {
         const input: Record<string, unknown> = { ...entry }
@@ -265,9 +265,9 @@ describe('sample profile', () => {
     }
   })
 
-  it('loads again as a second, independent sample; deleting one leaves the other whole', () => {
-    const first = loadSampleProfile(db, DRUGS)
-    const second = loadSampleProfile(db, DRUGS)
+  it('loads again as a second, independent sample; deleting one leaves the other whole', async () => {
+    const first = await loadSampleProfile(db, DRUGS)
+    const second = await loadSampleProfile(db, DRUGS)
     expect(second.id).not.toBe(first.id)
     expect(listProfiles(db).map((p) => [p.id, p.isSample])).toEqual([
       [first.id, true],
@@ -284,8 +284,8 @@ describe('sample profile', () => {
     expect(Object.values(ownedRows()).reduce((a, b) => a + b, 0)).toBe(before + 1)
   })
 
-  it('has only usual doses: none needed confirming, and it goes through the same check', () => {
-    const profile = loadSampleProfile(db, DRUGS)
+  it('has only usual doses: none needed confirming, and it goes through the same check', async () => {
+    const profile = await loadSampleProfile(db, DRUGS)
     const given = listEntries(db, 'administration', profile.id)
     expect(given.length).toBeGreaterThan(40)
     expect(given.filter((a) => a.confirmedUnusual)).toEqual([])
@@ -299,13 +299,13 @@ describe('sample profile', () => {
         return { ...drug, usualDoses: [{ ...drug.usualDoses![0]!, min: 0.5, max: 1 }] }
       }
     }
-    expect(() => loadSampleProfile(db, narrowVincristine)).toThrow(
+    await expect(loadSampleProfile(db, narrowVincristine)).rejects.toThrow(
       /about 1.5 times the highest usual vincristine dose/
     )
     expect(listProfiles(db)).toHaveLength(1)
   })
 
-  it('is one transaction: a failure late in the story leaves no profile and no entries', () => {
+  it('is one transaction: a failure late in the story leaves no profile and no entries', async () => {
     // Daunorubicin is first given in re-induction, after most of the story has been saved.
     let lookedUp = 0
     const withoutDaunorubicin: DrugLookup = {
@@ -316,7 +316,7 @@ describe('sample profile', () => {
         return DRUGS.byId(drugId)
       }
     }
-    expect(() => loadSampleProfile(db, withoutDaunorubicin)).toThrow(/drugId/)
+    await expect(loadSampleProfile(db, withoutDaunorubicin)).rejects.toThrow(/drugId/)
     expect(lookedUp).toBeGreaterThan(40)
 
     expect(listProfiles(db)).toEqual([])

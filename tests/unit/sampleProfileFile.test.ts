@@ -223,11 +223,11 @@ describe('a broken sample file', () => {
   ]
 
   for (const [what, breakIt, message] of refusals) {
-    it(`is refused before anything is written: ${what}`, () => {
+    it(`is refused before anything is written: ${what}`, async () => {
       const file = copy()
       breakIt(file)
       expect(() => parseSampleProfile(file)).toThrow(message)
-      expect(() => loadSampleProfile(core.vault.db, DRUGS, file)).toThrow(message)
+      await expect(loadSampleProfile(core.vault.db, DRUGS, file)).rejects.toThrow(message)
       nothingSaved()
     })
   }
@@ -240,17 +240,17 @@ describe('a broken sample file', () => {
     )
     file.entries[i]!.entry.dose = 15
     expect(() => parseSampleProfile(file)).not.toThrow()
-    expect(() => loadSampleProfile(core.vault.db, DRUGS, file)).toThrow(
+    await expect(loadSampleProfile(core.vault.db, DRUGS, file)).rejects.toThrow(
       new RegExp(`^Sample profile entry ${i + 1} \\(administration, vincristine\\): .*vincristine`)
     )
     nothingSaved()
   })
 
-  it('stops at a drug Lantern does not know, with the field named, and leaves nothing behind', () => {
+  it('stops at a drug Lantern does not know, with the field named, and leaves nothing behind', async () => {
     const file = copy()
     const i = indexOf(file, 'administration', { drugId: 'thioguanine' })
     file.entries[i]!.entry.drugId = 'thioguanin'
-    expect(() => loadSampleProfile(core.vault.db, DRUGS, file)).toThrow(
+    await expect(loadSampleProfile(core.vault.db, DRUGS, file)).rejects.toThrow(
       `Sample profile entry ${i + 1} (administration, thioguanin): drugId: Lantern does not know that drug.`
     )
     nothingSaved()

@@ -13,6 +13,7 @@ import sampleJson from '../../../content/sample-profile.json' with { type: 'json
 import type { Profile } from '../../shared/contract.ts'
 import { ENTRY_KINDS, ENTRY_SCHEMAS, type EntryKind, personSchema } from '../../shared/record.ts'
 import { CoreError } from '../errors.ts'
+import { nextTurn } from '../nextTurn.ts'
 import type { Db } from '../vault/database.ts'
 import { saveEntry } from './entries.ts'
 import { createProfile, getProfile, updatePerson } from './profiles.ts'
@@ -136,8 +137,16 @@ export function parseSampleProfile(file: unknown): SampleProfile {
  * nothing is left behind. Loading again adds another, independent sample profile. `file` is
  * the shipped content/sample-profile.json unless a test passes another.
  */
-export function loadSampleProfile(db: Db, drugs: DrugLookup, file: unknown = sampleJson): Profile {
+export async function loadSampleProfile(
+  db: Db,
+  drugs: DrugLookup,
+  file: unknown = sampleJson
+): Promise<Profile> {
   const sample = parseSampleProfile(file)
+  // Checking the file and saving it each take about 25 ms: other calls are answered between.
+  await nextTurn()
+  if (!db.open)
+    throw new CoreError('VAULT_LOCKED', 'The vault locked before the sample was loaded.')
   return db.transaction(() => {
     const profile = createProfile(db, sample.name)
     db.prepare('UPDATE profiles SET is_sample = 1 WHERE id = ?').run(profile.id)
