@@ -8,7 +8,11 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3-multiple-ciphers'
 import { createProfile } from '../../electron/core/record/profiles.ts'
 import { listEntries, saveEntry } from '../../electron/core/record/entries.ts'
-import { type Db, openVaultDatabase } from '../../electron/core/vault/database.ts'
+import {
+  applyConnectionSettings,
+  type Db,
+  openVaultDatabase
+} from '../../electron/core/vault/database.ts'
 import { newDataKey } from '../../electron/core/vault/keyCrypto.ts'
 import {
   MIGRATIONS,
@@ -24,16 +28,10 @@ const BULK_ROWS = 2000
 const BULK_ROUNDS = 3
 const READ_RUNS = 15
 
-/** The settings openVaultDatabase applies (database.ts), on a plain file. */
+/** The settings openVaultDatabase applies (the same function), on a plain file. */
 function openPlain(file: string): Db {
   const db = new Database(file)
-  db.pragma('journal_mode = WAL')
-  db.pragma('synchronous = FULL')
-  db.pragma('fullfsync = ON')
-  db.pragma('checkpoint_fullfsync = ON')
-  db.pragma('temp_store = MEMORY')
-  db.pragma('foreign_keys = ON')
-  db.pragma('secure_delete = ON')
+  applyConnectionSettings(db)
   return db
 }
 

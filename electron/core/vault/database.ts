@@ -63,7 +63,7 @@ function applyKey(db: Db, key: Buffer): void {
  * - temp_store=MEMORY: SQLite3MC does not encrypt temp files;
  * - secure_delete: deleted records are overwritten, not left in free pages.
  */
-function applyConnectionSettings(db: Db): void {
+export function applyConnectionSettings(db: Db): void {
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = FULL')
   db.pragma('fullfsync = ON')
