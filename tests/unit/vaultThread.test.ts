@@ -119,6 +119,31 @@ describe('the vault’s heavy work off the core’s thread', () => {
     expect(hold).toBeLessThan(100)
   }, 120_000)
 
+  it('calls made while a large record is re-encrypted or restored never find it locked', async () => {
+    const { core } = await largeVault(24)
+    const answers: string[] = []
+    // As the window asks while it shows the progress: each call a turn of its own.
+    const asking = setInterval(() => {
+      Promise.resolve()
+        .then(() => core.handlers['profiles.list']({}))
+        .then(
+          () => answers.push('ok'),
+          (error: { code?: string }) => answers.push(error.code ?? 'error')
+        )
+    }, 2)
+    try {
+      const changed = `${PASSPHRASE} (changed)`
+      await core.vault.reencrypt(PASSPHRASE, changed)
+      // The backup the re-encryption made under the new key.
+      const [backup] = listBackups(core.vault.backupsDir)
+      await core.vault.restoreBackup(backup!.id, changed)
+    } finally {
+      clearInterval(asking)
+    }
+    expect(answers.length).toBeGreaterThan(100)
+    expect(answers.filter((answer) => answer !== 'ok')).toEqual([])
+  }, 120_000)
+
   it('a copy during which another connection committed is refused, not passed as verified', async () => {
     const { core } = await largeVault(1)
     const key = await keyOf(core.vault.envelopeFile)

@@ -386,9 +386,13 @@ export class Vault {
     announce('switching')
     this.#close()
     this.#switchIn('reencrypting')
-    // Overwriting the old database (as large as the record) is done by the vault's worker.
+    // Checked whole by the staging (integrity_check under the new key, the rows counted against
+    // the vault's, the old key refused), so #open does not wait on the worker to check it again:
+    // from #close to the end of #open every other call finds the vault locked.
+    await this.#open(newKey, { backups: false, checked: true })
+    // The old database (as large as the record) is overwritten by the vault's worker, once the
+    // vault answers again under the new key.
     await this.#thread.removeSecurely(this.#retiredFiles())
-    await this.#open(newKey, { backups: false })
 
     // The switch is done: from here a failure must not hide the new recovery code. What is
     // left undone is finished at the next unlock.
@@ -559,9 +563,20 @@ export class Vault {
         key.fill(0)
         throw error
       }
+      try {
+        // Checked while the vault still answers: from #close on, nothing should wait.
+        await this.#thread.checkDatabase(this.#staged('restoring').db, key)
+      } catch (error) {
+        this.#removeStaged('restoring')
+        key.fill(0)
+        if (error instanceof DatabaseDamagedError) {
+          throw new CoreError('VAULT_DAMAGED', 'That backup is damaged too.')
+        }
+        throw error
+      }
       this.#close()
       this.#switchIn('restoring')
-      await this.#open(key)
+      await this.#open(key, { backups: true, checked: true })
     })
   }
 
@@ -745,8 +760,16 @@ export class Vault {
     }
   }
 
-  /** `backups: false` when the caller makes its own backup right after (a re-encryption). */
-  async #open(key: Buffer, options: { backups: boolean } = { backups: true }): Promise<void> {
+  /**
+   * `backups: false` when the caller makes its own backup right after (a re-encryption).
+   * `checked` when the caller checked the file before closing the vault it replaces: between
+   * #close and the end of this, every other call finds the vault locked, so a switch must not
+   * wait on the worker there.
+   */
+  async #open(
+    key: Buffer,
+    options: { backups: boolean; checked?: boolean } = { backups: true }
+  ): Promise<void> {
     if (!existsSync(this.dbFile)) {
       key.fill(0)
       throw new CoreError('VAULT_DAMAGED', 'The vault database file is missing.')
@@ -754,7 +777,7 @@ export class Vault {
     let db: Db
     let warning: BackupWarning | null = null
     try {
-      await this.#thread.checkDatabase(this.dbFile, key)
+      if (!options.checked) await this.#thread.checkDatabase(this.dbFile, key)
       db = openVaultDatabase(this.dbFile, key, { create: false, checked: true })
     } catch (error) {
       key.fill(0)
