@@ -75,52 +75,51 @@ export interface CopyDatabaseInput {
   into: string
 }
 
+/**
+ * Runs `use` with the key bytes a job was given as Buffers, then wipes them whatever happens:
+ * the worker keeps no copy of a key past the job it came with.
+ */
+function withKeys<T>(bytes: Uint8Array[], use: (...keys: Buffer[]) => T): T {
+  const keys = bytes.map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength))
+  try {
+    return use(...keys)
+  } finally {
+    for (const key of keys) key.fill(0)
+  }
+}
+
 /** The vault worker's job: writeVerifiedCopy from a read-only connection of its own. */
 export function copyDatabase(input: CopyDatabaseInput): DatabaseContents {
-  const key = Buffer.from(input.key.buffer, input.key.byteOffset, input.key.byteLength)
-  try {
+  return withKeys([input.key], (key) => {
     const source = openReadOnly(input.dbFile, key)
     try {
       return writeVerifiedCopy(source, key, input.into)
     } finally {
       source.close()
     }
-  } finally {
-    key.fill(0)
-  }
+  })
 }
 
 /** The vault worker's job: the live file checked before an unlock opens it (database.ts). */
 export function checkDatabaseFile(input: { file: string; key: Uint8Array }): null {
-  const key = Buffer.from(input.key.buffer, input.key.byteOffset, input.key.byteLength)
-  try {
+  return withKeys([input.key], (key) => {
     checkExistingDatabase(input.file, key)
     return null
-  } finally {
-    key.fill(0)
-  }
+  })
 }
 
 /** The vault worker's job: a re-encryption's copy rekeyed from the old data key to the new. */
 export function rekeyFile(input: { file: string; oldKey: Uint8Array; newKey: Uint8Array }): null {
-  const oldKey = Buffer.from(input.oldKey.buffer, input.oldKey.byteOffset, input.oldKey.byteLength)
-  const newKey = Buffer.from(input.newKey.buffer, input.newKey.byteOffset, input.newKey.byteLength)
-  try {
-    rekeyDatabaseCopy(input.file, oldKey, newKey)
+  return withKeys([input.oldKey, input.newKey], (oldKey, newKey) => {
+    rekeyDatabaseCopy(input.file, oldKey!, newKey!)
     return null
-  } finally {
-    oldKey.fill(0)
-    newKey.fill(0)
-  }
+  })
 }
 
 /** The vault worker's job: a database file (a backup about to be restored) checked whole. */
 export function verifyDatabaseFile(input: { file: string; key: Uint8Array }): DatabaseContents {
-  const key = Buffer.from(input.key.buffer, input.key.byteOffset, input.key.byteLength)
-  try {
+  return withKeys([input.key], (key) => {
     const { userVersion, rows } = verifyDatabaseCopy(input.file, key)
     return { userVersion, rows }
-  } finally {
-    key.fill(0)
-  }
+  })
 }
