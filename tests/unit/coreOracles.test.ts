@@ -24,8 +24,8 @@ import {
 } from '../../electron/core/record/dates.ts'
 import { type Administration, intrathecalInjections } from '../../electron/core/record/doses.ts'
 import { expandSchedule } from '../../electron/core/record/schedule.ts'
-import type { SearchResult } from '../../electron/shared/library.ts'
 import { referenceSnippet } from './helpers/referenceSearch.ts'
+import { expectSameResults } from './helpers/sameResults.ts'
 
 const RUNS = { numRuns: 1000 }
 
@@ -284,29 +284,6 @@ describe('the documents’ search index (library/search.ts)', () => {
     fc.constantFrom('d1', 'd2', 'd3', 'd4', 'd5').chain((id) => document(id)),
     fc.constantFrom('d1', 'd2', 'd3', 'd4', 'd5').map((id) => ({ remove: id }))
   )
-
-  /**
-   * The same results with the same scores. Scores may differ in the last bits (BM25 averages
-   * field lengths, added up in another order), so within a rounding step; equal scores may come
-   * in any order, so results are compared by what they are.
-   */
-  function expectSameResults(actual: SearchResult[], expected: SearchResult[], q: string) {
-    const key = (r: SearchResult) => `${r.targetId}#${r.sectionId}`
-    const byKey = (results: SearchResult[]) =>
-      [...results].sort((a, b) => key(a).localeCompare(key(b)))
-    const a = byKey(actual)
-    const e = byKey(expected)
-    expect(a.map(key), q).toEqual(e.map(key))
-    a.forEach((r, i) => {
-      const { score, ...rest } = r
-      const { score: expectedScore, ...expectedRest } = e[i]!
-      expect(rest, q).toEqual(expectedRest)
-      expect(
-        Math.abs(score - expectedScore),
-        `${q}: ${key(r)} ${score} vs ${expectedScore}`
-      ).toBeLessThanOrEqual(0.0015)
-    })
-  }
 
   it('kept up to date one document at a time finds what an index built afresh finds', () => {
     fc.assert(

@@ -19,9 +19,9 @@ import {
   buildLibraryIndexInTurns,
   type SearchableDocument
 } from '../../electron/core/library/search.ts'
-import type { SearchResult } from '../../electron/shared/library.ts'
 import { referenceDocumentIndex } from './helpers/referenceSearch.ts'
 import { PASSPHRASE, cleanupTempDirs, newCore } from './helpers/vaultFixture.ts'
+import { expectSameResults } from './helpers/sameResults.ts'
 
 afterEach(cleanupTempDirs)
 
@@ -318,26 +318,6 @@ describe('the documents’ index on its worker, against the old index', () => {
     )
   })
 })
-
-/**
- * The same results with the same scores. After deletes, scores may differ in the last bits (BM25
- * averages field lengths, added up in another order), so within a rounding step; equal scores
- * may come in any order, so results are compared by what they are.
- */
-function expectSameResults(actual: SearchResult[], expected: SearchResult[], q: string) {
-  const key = (r: SearchResult) => `${r.targetId}#${r.sectionId}`
-  const byKey = (results: SearchResult[]) =>
-    [...results].sort((a, b) => key(a).localeCompare(key(b)))
-  const a = byKey(actual)
-  const e = byKey(expected)
-  expect(a.map(key), q).toEqual(e.map(key))
-  a.forEach((r, i) => {
-    const { score, ...rest } = r
-    const { score: expectedScore, ...expectedRest } = e[i]!
-    expect(rest, q).toEqual(expectedRest)
-    expect(Math.abs(score - expectedScore), q).toBeLessThanOrEqual(0.0015)
-  })
-}
 
 describe('the guides’ index, built in turns after unlocking', () => {
   it('gives what the index built at once gives, for any query', async () => {
