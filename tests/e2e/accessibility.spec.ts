@@ -119,18 +119,18 @@ async function sidewaysOverflow(page: Page, where: string): Promise<string[]> {
       const text = (el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40)
       return `<${el.localName}${el.className ? ` class="${String(el.className)}"` : ''}> “${text}”`
     }
+    // Inside something already reported, or something that scrolls or clips sideways itself.
+    const contained = (from: typeof root | null) => {
+      for (let up = from; up && up !== body; up = up.parentElement) {
+        if (reported.has(up) || view.getComputedStyle(up).overflowX !== 'visible') return true
+      }
+      return false
+    }
     for (const el of body.querySelectorAll('*')) {
       const box = el.getBoundingClientRect()
       if (box.width === 0 || box.height === 0) continue
       if (box.left >= -0.5 && box.right <= width + 0.5) continue
-      let contained = false
-      for (let up = el.parentElement; up && up !== body; up = up.parentElement) {
-        if (reported.has(up) || view.getComputedStyle(up).overflowX !== 'visible') {
-          contained = true
-          break
-        }
-      }
-      if (contained) continue
+      if (contained(el.parentElement)) continue
       reported.add(el)
       problems.push(
         `${describe(el)} spans ${Math.round(box.left)}–${Math.round(box.right)} px of ${width}`
@@ -143,14 +143,7 @@ async function sidewaysOverflow(page: Page, where: string): Promise<string[]> {
       const outer = parent.getBoundingClientRect()
       if (box.width === 0 || box.right <= outer.right + 1) continue
       if (['absolute', 'fixed'].includes(view.getComputedStyle(el).position)) continue
-      let contained = false
-      for (let up: typeof root | null = parent; up && up !== body; up = up.parentElement) {
-        if (reported.has(up) || view.getComputedStyle(up).overflowX !== 'visible') {
-          contained = true
-          break
-        }
-      }
-      if (contained) continue
+      if (contained(parent)) continue
       reported.add(el)
       problems.push(
         `${describe(el)} sticks out of ${describe(parent)} by ${Math.round(box.right - outer.right)} px`
