@@ -14,10 +14,20 @@ export const NUMBER_LOCALE = 'en-GB'
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 
-const monthName = new Intl.DateTimeFormat('en-US', { month: 'short', timeZone: 'UTC' })
-const MONTHS = Array.from({ length: 12 }, (_, m) =>
-  monthName.format(new Date(Date.UTC(2000, m, 1)))
-)
+/**
+ * A value made the first time it is needed. Every formatter here waits for its first use:
+ * making one loads the locale's data, and at load it cost the first screen 40–60 ms of work
+ * on the renderer's thread before anything was drawn (measured with the bench's first screen).
+ */
+function onFirstUse<T>(make: () => T): () => T {
+  let made: { value: T } | undefined
+  return () => (made ??= { value: make() }).value
+}
+
+const months = onFirstUse(() => {
+  const monthName = new Intl.DateTimeFormat('en-US', { month: 'short', timeZone: 'UTC' })
+  return Array.from({ length: 12 }, (_, m) => monthName.format(new Date(Date.UTC(2000, m, 1))))
+})
 
 /** The parts of a real calendar date, or null for anything else ("2021-02-30", "", "soon"). */
 function calendarParts(iso: string): { year: number; month: number; day: number } | null {
@@ -34,7 +44,7 @@ export function formatDate(iso: string | null | undefined): string {
   if (!iso) return ''
   const parts = calendarParts(iso)
   if (!parts) return iso
-  return `${parts.day} ${MONTHS[parts.month - 1]} ${parts.year}`
+  return `${parts.day} ${months()[parts.month - 1]} ${parts.year}`
 }
 
 /** "3, 10, 17, 24 Mar 2021" or "24, 31 Mar, 7 Apr 2021": each month and year said once. */
@@ -52,7 +62,7 @@ export function formatDateList(isoDates: readonly string[]): string {
   return years
     .map(
       (y) =>
-        `${y.months.map((m) => `${m.days.join(', ')} ${MONTHS[m.month - 1]}`).join(', ')} ${y.year}`
+        `${y.months.map((m) => `${m.days.join(', ')} ${months()[m.month - 1]}`).join(', ')} ${y.year}`
     )
     .join(', ')
 }
@@ -101,16 +111,15 @@ export function localIsoDate(moment: Date = new Date()): string {
   return local.toISOString().slice(0, 10)
 }
 
-const clock = new Intl.DateTimeFormat(NUMBER_LOCALE, {
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23'
-})
+const clock = onFirstUse(
+  () =>
+    new Intl.DateTimeFormat(NUMBER_LOCALE, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+)
 
 /** "14:05": a time of day on this computer's clock, in 24 hours as clinic letters write it. */
 export function formatTime(moment: Date | string): string {
   const date = typeof moment === 'string' ? new Date(moment) : moment
-  return Number.isNaN(date.getTime()) ? '' : clock.format(date)
+  return Number.isNaN(date.getTime()) ? '' : clock().format(date)
 }
 
 /** "3 Mar 2021, 14:05": a moment (a backup, a save), on this computer's clock. */
@@ -130,18 +139,24 @@ export function ageOn(birth: string | null | undefined, on: string): number | nu
   return age >= 0 ? age : null
 }
 
-const typedNumber = new Intl.NumberFormat(NUMBER_LOCALE, { maximumFractionDigits: 3 })
+const typedNumber = onFirstUse(
+  () => new Intl.NumberFormat(NUMBER_LOCALE, { maximumFractionDigits: 3 })
+)
 
 /**
  * A number as it was entered (a dose of 1.5, a weight of 20.5, 2,500 IU): its own decimals up
  * to three, with thousands grouped, and no trailing zeros.
  */
 export function formatNumber(value: number): string {
-  return typedNumber.format(value)
+  return typedNumber().format(value)
 }
 
-const amountLarge = new Intl.NumberFormat(NUMBER_LOCALE, { maximumFractionDigits: 1 })
-const amountSmall = new Intl.NumberFormat(NUMBER_LOCALE, { maximumSignificantDigits: 3 })
+const amountLarge = onFirstUse(
+  () => new Intl.NumberFormat(NUMBER_LOCALE, { maximumFractionDigits: 1 })
+)
+const amountSmall = onFirstUse(
+  () => new Intl.NumberFormat(NUMBER_LOCALE, { maximumSignificantDigits: 3 })
+)
 
 /**
  * A computed amount (a cumulative dose, a total in Gy): from 10 up, at most one decimal
@@ -150,7 +165,7 @@ const amountSmall = new Intl.NumberFormat(NUMBER_LOCALE, { maximumSignificantDig
  * is noise.
  */
 export function formatAmount(value: number): string {
-  return Math.abs(value) >= 10 ? amountLarge.format(value) : amountSmall.format(value)
+  return Math.abs(value) >= 10 ? amountLarge().format(value) : amountSmall().format(value)
 }
 
 /** 'mg/m2' → 'mg/m²': units are stored in ASCII and always shown with a real superscript. */
@@ -158,9 +173,11 @@ export function formatUnit(unit: string): string {
   return unit.replace(/m2\b/g, 'm²')
 }
 
-const conjunction = new Intl.ListFormat(NUMBER_LOCALE, { style: 'long', type: 'conjunction' })
+const conjunction = onFirstUse(
+  () => new Intl.ListFormat(NUMBER_LOCALE, { style: 'long', type: 'conjunction' })
+)
 
 /** "Date of birth, Phone and Email": a list in a sentence. */
 export function formatList(items: readonly string[]): string {
-  return conjunction.format(items)
+  return conjunction().format(items)
 }

@@ -1,4 +1,4 @@
-import { createRouter, createWebHashHistory } from 'vue-router'
+import { START_LOCATION, createRouter, createWebHashHistory, type Router } from 'vue-router'
 import type { MessageKey } from './i18n/index.ts'
 
 declare module 'vue-router' {
@@ -96,3 +96,13 @@ export const router = createRouter({
     { path: '/:anything(.*)', redirect: '/' }
   ]
 })
+
+/**
+ * The first page, and its code, waits until `opened` says the vault is open: the first screen
+ * (welcome or unlock) does not share the start with loading a list of people nobody can see yet.
+ * Later navigations go ahead while locked, so the page behind the unlock screen is already home
+ * when the vault opens again.
+ */
+export function holdFirstPageUntil(router: Router, opened: () => true | Promise<true>): void {
+  router.beforeEach((_to, from) => (from === START_LOCATION ? opened() : true))
+}

@@ -9,6 +9,7 @@ import type { Page, Response } from '@playwright/test'
 import { createRendererHandler } from '../../electron/main/rendererFiles.ts'
 import { METHOD_NAMES } from '../../electron/shared/bridge.ts'
 import { contentSecurityPolicy } from '../../electron/shared/csp.ts'
+import { HEADING_PAINT_TIME, MARK_HEADINGS } from '../../tools/bench/headingPaint.ts'
 import type { Bridge } from '../../tools/bridge/server.ts'
 import { expect, test } from './fixtures.ts'
 import {
@@ -66,6 +67,8 @@ interface Loaded {
   views: () => Promise<string[]>
   /** How many of the passphrase checker's dictionaries the page has loaded so far. */
   dictionaries: () => Promise<number>
+  /** The addresses of the scripts that hold any of these components. */
+  scriptsHolding: (components: readonly string[]) => Promise<string[]>
 }
 
 /** Starts watching before the first navigation, so nothing the page loads is missed. */
@@ -88,6 +91,14 @@ function watchLoads(page: Page): Loaded {
       let count = 0
       for (const response of scripts) if (isStrengthDictionary(await response.text())) count++
       return count
+    },
+    scriptsHolding: async (components) => {
+      const urls: string[] = []
+      for (const response of scripts) {
+        const names = [...(await response.text()).matchAll(/__name:\s*[`"'](\w+)[`"']/g)]
+        if (names.some((match) => components.includes(match[1]!))) urls.push(response.url())
+      }
+      return urls
     }
   }
 }
@@ -163,6 +174,35 @@ test('the unlock screen loads none of the later pages either', async ({ page, br
   expect(
     apiCalls(loaded.requests, bridge).filter((method) => method.startsWith('library.'))
   ).toEqual([])
+})
+
+test('the first screen asks for the vault once and is drawn before the open vault loads', async ({
+  page,
+  bridge
+}) => {
+  // The bench's own marking: the h1's paint time, from the browser (Element Timing).
+  await page.addInitScript(MARK_HEADINGS)
+  const loaded = await openFirstScreen(page, bridge, 'Welcome to Lantern')
+
+  // The state is asked for once, as the code loads, and the answer picks the screen.
+  expect(apiCalls(loaded.requests, bridge)).toEqual(['vault.status'])
+
+  // The open vault's code (its frame and the list of people) is fetched while the person reads
+  // the welcome, so unlocking does not wait for it, but only once the welcome is drawn: loading
+  // it alongside the first screen slowed that screen down.
+  const painted = await page.evaluate(HEADING_PAINT_TIME)
+  expect(typeof painted).toBe('number')
+  const openVault = await loaded.scriptsHolding(['AppShell', 'PeopleView'])
+  expect(openVault.length, 'open vault code fetched once the welcome is drawn').toBeGreaterThan(0)
+  const started = await page.evaluate(
+    (urls) => urls.map((url) => performance.getEntriesByName(url)[0]?.startTime ?? -1),
+    openVault
+  )
+  for (const [index, startedAt] of started.entries()) {
+    expect(startedAt, `${openVault[index]} asked for before the h1 was painted`).toBeGreaterThan(
+      painted as number
+    )
+  }
 })
 
 /** The scripts index.html names: its module script and what it preloads. */

@@ -5,7 +5,7 @@
  * 137.5 mg/m² is not 138 elsewhere.
  */
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   ageOn,
   formatAmount,
@@ -163,5 +163,34 @@ describe('lists', () => {
     expect(formatList(['Date of birth'])).toBe('Date of birth')
     expect(formatList(['Date of birth', 'Email'])).toBe('Date of birth and Email')
     expect(formatList(['Date of birth', 'Phone', 'Email'])).toBe('Date of birth, Phone and Email')
+  })
+})
+
+describe('the formatters are made when first used, not when the module loads', () => {
+  afterEach(() => {
+    vi.restoreAllMocks()
+    vi.resetModules()
+  })
+
+  // Making an Intl formatter loads its locale's data: at load, the screens' first draw waited
+  // 40–60 ms for formatters nobody had used yet.
+  it('loading the module makes none, and each is made once', async () => {
+    const made = [
+      vi.spyOn(Intl, 'DateTimeFormat'),
+      vi.spyOn(Intl, 'NumberFormat'),
+      vi.spyOn(Intl, 'ListFormat')
+    ]
+    vi.resetModules()
+    const fresh = await import('../../electron/shared/format.ts')
+    expect(made.map((spy) => spy.mock.calls.length)).toEqual([0, 0, 0])
+
+    expect(fresh.formatDate('2021-09-01')).toBe('1 Sep 2021')
+    expect(fresh.formatDate('2022-03-15')).toBe('15 Mar 2022')
+    expect(fresh.formatAmount(137.456)).toBe('137.5')
+    expect(fresh.formatAmount(4.5678)).toBe('4.57')
+    expect(fresh.formatList(['a', 'b', 'c'])).toBe('a, b and c')
+    expect(fresh.formatList(['d', 'e'])).toBe('d and e')
+    // One month-name formatter; two number formatters (large and small amounts); one list.
+    expect(made.map((spy) => spy.mock.calls.length)).toEqual([1, 2, 1])
   })
 })

@@ -1,4 +1,4 @@
-import { computed, ref } from 'vue'
+import { computed, ref, watch } from 'vue'
 import type { BackupSummary, ReencryptProgress, VaultState, VaultStatus } from '@shared/contract.ts'
 import { call, onVaultLocked, toApiError } from '../api/client.ts'
 import { flushPendingSaves, keepDrafts } from '../composables/useDebouncedSave.ts'
@@ -46,6 +46,21 @@ export const useSessionStore = defineAppStore('session', () => {
     return recoveryCode.value === null ? 'unlocked' : 'recovery-code'
   })
 
+  /**
+   * True now if the vault is open, or a promise kept when it next opens: what the router waits
+   * for before it loads one of the open vault's pages.
+   */
+  function untilUnlocked(): true | Promise<true> {
+    if (screen.value === 'unlocked') return true
+    return new Promise((resolve) => {
+      const stop = watch(screen, (now) => {
+        if (now !== 'unlocked') return
+        stop()
+        resolve(true)
+      })
+    })
+  }
+
   function becameLocked(reason: LockReason | null): void {
     clearPersonalData()
     recoveryCode.value = null
@@ -60,9 +75,13 @@ export const useSessionStore = defineAppStore('session', () => {
     if (vaultState.value === 'unlocked') becameLocked({ kind: 'elsewhere' })
   })
 
-  async function start(): Promise<void> {
+  /**
+   * Asks the core whether there is a vault and whether it is open, and shows the screen for it.
+   * `asked` is an answer already on its way (the one main.ts asks for at load).
+   */
+  async function start(asked?: Promise<VaultStatus>): Promise<void> {
     try {
-      const status = await call('vault.status')
+      const status = await (asked ?? call('vault.status'))
       unavailable.value = false
       if (status.state !== 'unlocked') clearPersonalData()
       vaultState.value = status.state
@@ -220,6 +239,7 @@ export const useSessionStore = defineAppStore('session', () => {
     lockReason,
     notice,
     start,
+    untilUnlocked,
     create,
     recoveryCodeKept,
     unlock,
