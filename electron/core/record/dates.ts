@@ -5,17 +5,34 @@
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 const DAY_MS = 24 * 60 * 60 * 1000
 
-export function isIsoDate(text: string): boolean {
+/**
+ * The day number of a real calendar date, or null for anything else ("2021-02-30", "21-2-3").
+ * Checked field by field rather than by writing the date out again and comparing: a record's
+ * documents read thousands of dates, and this is most of what that costs (the old way is kept
+ * in tests/unit/dates.test.ts, and the two are compared over random input).
+ */
+function calendarDay(text: string): number | null {
   const m = ISO_DATE.exec(text)
-  if (!m) return false
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
-  return date.toISOString().slice(0, 10) === text
+  if (!m) return null
+  const [year, month, day] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])]
+  const ms = Date.UTC(year, month, day)
+  const date = new Date(ms)
+  // Date.UTC reads years 0–99 as 1900–1999, and rolls 30 February into March: both fail here.
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month || date.getUTCDate() !== day) {
+    return null
+  }
+  return ms / DAY_MS
+}
+
+export function isIsoDate(text: string): boolean {
+  return calendarDay(text) !== null
 }
 
 /** Days since 1970-01-01 (UTC). */
 export function dayNumber(isoDate: string): number {
-  if (!isIsoDate(isoDate)) throw new Error(`dayNumber: not a calendar date: ${isoDate}`)
-  return Math.round(Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS)
+  const day = calendarDay(isoDate)
+  if (day === null) throw new Error(`dayNumber: not a calendar date: ${isoDate}`)
+  return day
 }
 
 export function fromDayNumber(day: number): string {

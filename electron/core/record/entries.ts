@@ -4,9 +4,10 @@
  * parameters only (table and column names come from the descriptions below, never from input).
  */
 import { randomUUID } from 'node:crypto'
-import type { Entry, EntryKind, RecordEntries } from '../../shared/record.ts'
+import { ENTRY_KINDS, type Entry, type EntryKind, type RecordEntries } from '../../shared/record.ts'
 import { CoreError } from '../errors.ts'
 import type { Db } from '../vault/database.ts'
+import { cachedStatement } from '../vault/statements.ts'
 
 type ColumnType = 'text' | 'real' | 'int' | 'bool' | 'json'
 type Column = readonly [field: string, column: string, type: ColumnType]
@@ -191,9 +192,14 @@ function fromColumn(value: unknown, type: ColumnType): unknown {
   return value
 }
 
+/** Each kind's columns with the common ones first, worked out once rather than per row read. */
+const ROW_COLUMNS = new Map<EntryKind, readonly Column[]>(
+  ENTRY_KINDS.map((kind) => [kind, [...COMMON, ...SPECS[kind].columns]])
+)
+
 function rowToEntry<K extends EntryKind>(kind: K, row: Record<string, unknown>): Entry<K> {
   const entry: Record<string, unknown> = {}
-  for (const [field, column, type] of [...COMMON, ...SPECS[kind].columns]) {
+  for (const [field, column, type] of ROW_COLUMNS.get(kind)!) {
     entry[field] = fromColumn(row[column], type)
   }
   return entry as Entry<K>
@@ -229,7 +235,7 @@ export function listAllEntries(db: Db, profileId: string): RecordEntries {
 }
 
 export function getEntry<K extends EntryKind>(db: Db, kind: K, id: string): Entry<K> {
-  const row = db.prepare(`SELECT * FROM ${SPECS[kind].table} WHERE id = ?`).get(id) as
+  const row = cachedStatement(db, `SELECT * FROM ${SPECS[kind].table} WHERE id = ?`).get(id) as
     Record<string, unknown> | undefined
   if (!row) throw new CoreError('NOT_FOUND', 'That entry does not exist.')
   return rowToEntry(kind, row)
@@ -251,9 +257,10 @@ function columnValues(spec: TableSpec, values: Record<string, unknown>) {
 function insertRow(db: Db, spec: TableSpec, values: Record<string, unknown>): void {
   const { columns, params } = columnValues(spec, values)
   const placeholders = columns.map(() => '?').join(', ')
-  db.prepare(`INSERT INTO ${spec.table} (${columns.join(', ')}) VALUES (${placeholders})`).run(
-    ...params
-  )
+  cachedStatement(
+    db,
+    `INSERT INTO ${spec.table} (${columns.join(', ')}) VALUES (${placeholders})`
+  ).run(...params)
 }
 
 /**
@@ -276,9 +283,7 @@ export function saveEntry<K extends EntryKind>(
   }
 
   if (existing) {
-    const owner = db.prepare(`SELECT profile_id FROM ${spec.table} WHERE id = ?`).get(existing) as
-      { profile_id: string } | undefined
-    if (!owner || owner.profile_id !== input.profileId) {
+    if (entryOwner(db, kind, existing) !== input.profileId) {
       throw new CoreError('NOT_FOUND', 'That entry does not exist in this record.')
     }
     const { columns, params } = columnValues(spec, values)
@@ -290,7 +295,7 @@ export function saveEntry<K extends EntryKind>(
       .map((c, i) => [c, params[i]] as const)
       .filter(([c]) => c !== 'id' && c !== 'created_at')
       .map(([, p]) => p)
-    db.prepare(`UPDATE ${spec.table} SET ${assignments} WHERE id = ?`).run(
+    cachedStatement(db, `UPDATE ${spec.table} SET ${assignments} WHERE id = ?`).run(
       ...updateParams,
       existing
     )
@@ -347,7 +352,8 @@ export function deleteEntry(db: Db, kind: EntryKind, id: string): void {
 
 /** The entry's owning profile, for checks that two linked entries belong to the same person. */
 export function entryOwner(db: Db, kind: EntryKind, id: string): string | null {
-  const row = db.prepare(`SELECT profile_id FROM ${SPECS[kind].table} WHERE id = ?`).get(id) as
-    { profile_id: string } | undefined
+  const row = cachedStatement(db, `SELECT profile_id FROM ${SPECS[kind].table} WHERE id = ?`).get(
+    id
+  ) as { profile_id: string } | undefined
   return row?.profile_id ?? null
 }

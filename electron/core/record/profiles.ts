@@ -3,6 +3,7 @@ import type { Profile } from '../../shared/contract.ts'
 import { NO_KNOWN_ALLERGIES_CONFLICT, type Allergy, type Person } from '../../shared/record.ts'
 import { CoreError } from '../errors.ts'
 import type { Db } from '../vault/database.ts'
+import { cachedStatement } from '../vault/statements.ts'
 
 interface ProfileRow {
   id: string
@@ -67,8 +68,9 @@ export function listProfiles(db: Db): Profile[] {
 }
 
 export function getProfile(db: Db, id: string): Profile {
-  const row = db.prepare('SELECT * FROM profiles WHERE id = ? AND deleted_at IS NULL').get(id) as
-    ProfileRow | undefined
+  const row = cachedStatement(db, 'SELECT * FROM profiles WHERE id = ? AND deleted_at IS NULL').get(
+    id
+  ) as ProfileRow | undefined
   if (!row) throw new CoreError('NOT_FOUND', 'That profile does not exist.')
   return toProfile(row)
 }

@@ -54,10 +54,19 @@ export interface SampleEntry {
   entry: Record<string, unknown>
 }
 
+/** An entry that passed its checks. */
+export interface CheckedSampleEntry extends SampleEntry {
+  /**
+   * The entry as its kind's schema returns typed input (defaults filled in), with placeholder
+   * ids for the person and the links: the loader puts the real ones in.
+   */
+  checked: Record<string, unknown>
+}
+
 export interface SampleProfile {
   name: string
   person: Record<string, unknown>
-  entries: SampleEntry[]
+  entries: CheckedSampleEntry[]
 }
 
 /** Stands in for ids not yet made, so the contract's schemas can check a link's shape. */
@@ -106,7 +115,7 @@ export function parseSampleProfile(file: unknown): SampleProfile {
   }
 
   const keys = new Map<string, EntryKind>()
-  entries.forEach((item, index) => {
+  const checkedEntries = entries.map((item, index): CheckedSampleEntry => {
     const fail = (message: string): never => {
       throw new Error(`${entryLabel(index, item)}: ${message}`)
     }
@@ -128,8 +137,23 @@ export function parseSampleProfile(file: unknown): SampleProfile {
       if (keys.has(item.key)) fail(`key: "${item.key}" is already used by an earlier entry.`)
       keys.set(item.key, item.kind)
     }
+    return { ...item, checked: check.data as Record<string, unknown> }
   })
-  return { name, person, entries }
+  return { name, person, entries: checkedEntries }
+}
+
+/** A checked entry with the real ids: the new person's, and those of the entries it links to. */
+function withIds(
+  item: CheckedSampleEntry,
+  profileId: string,
+  saved: ReadonlyMap<string, string>
+): Record<string, unknown> {
+  const entry: Record<string, unknown> = { ...item.checked, profileId }
+  for (const [field] of ENTRY_LINKS[item.kind] ?? []) {
+    const key = item.entry[field]
+    if (typeof key === 'string') entry[field] = saved.get(key)!
+  }
+  return entry
 }
 
 /**
@@ -155,10 +179,8 @@ export async function loadSampleProfile(
     const saved = new Map<string, string>()
     sample.entries.forEach((item, index) => {
       try {
-        // Parsed exactly as typed input is: defaults filled in, every rule applied.
-        const entry = ENTRY_SCHEMAS[item.kind].parse(
-          asInput(item, profile.id, (_field, key) => saved.get(key)!)
-        ) as Record<string, unknown>
+        // Parsed as typed input is when the file was checked; only the ids were not known then.
+        const entry = withIds(item, profile.id, saved)
         checkReferences(db, item.kind, entry, drugs)
         // The sample's doses are usual ones: an unusual dose stops the load, as it should.
         const { id } = saveEntry(db, item.kind, settleUnusualDose(db, item.kind, entry, drugs))

@@ -24,6 +24,7 @@ import { CoreError } from '../errors.ts'
 import type { Db } from '../vault/database.ts'
 import { UNIT_MEANING } from './doses.ts'
 import type { DrugLookup } from './references.ts'
+import { cachedStatement } from '../vault/statements.ts'
 
 /** A usual single-dose range, as the drug catalog gives it (content/drugs/catalog.json). */
 export interface UsualDoseRange {
@@ -161,12 +162,11 @@ export function otherDoses(
   drugId: string,
   exceptId: string | null
 ): DoseToCheck[] {
-  return db
-    .prepare(
-      `SELECT drug_id AS drugId, route, dose, dose_unit AS unit FROM drug_administrations
-       WHERE profile_id = ? AND drug_id = ? AND id IS NOT ?`
-    )
-    .all(profileId, drugId, exceptId) as DoseToCheck[]
+  return cachedStatement(
+    db,
+    `SELECT drug_id AS drugId, route, dose, dose_unit AS unit FROM drug_administrations
+     WHERE profile_id = ? AND drug_id = ? AND id IS NOT ?`
+  ).all(profileId, drugId, exceptId) as DoseToCheck[]
 }
 
 /**
