@@ -78,6 +78,7 @@ import { nextTurn } from './nextTurn.ts'
 import { createReadMemo } from './readMemo.ts'
 import { getSettings, updateSettings } from './settings.ts'
 import type { Db } from './vault/database.ts'
+import { cachedStatement } from './vault/statements.ts'
 import { Vault, type VaultOptions } from './vault/vault.ts'
 
 export type Handlers = {
@@ -200,7 +201,10 @@ export function createCore(options: CoreOptions): Core {
 
   // The summary and the plan as the screens and the export ask for them, remembered until the
   // vault is written (readMemo.ts). The day is part of the stamp: the plan's due dates count from it.
-  const totalChanges = () => Number(vault.db.prepare('SELECT total_changes()').pluck().get())
+  const totalChanges = () =>
+    Number(
+      (cachedStatement(vault.db, 'SELECT total_changes() AS n').get() as { n: number | bigint }).n
+    )
   const memo = createReadMemo(() => `${totalChanges()}|${todayIso()}`)
   const summaryOf = memo.remembered(
     (profileId: string) => profileId,
@@ -471,7 +475,7 @@ export function createCore(options: CoreOptions): Core {
 
     'document.get': async ({ profileId }) => {
       const summary = await summaryForPlan(documentSources, profileId)
-      const doc = clinicalDocument(documentSources, profileId, todayIso(), summary)
+      const doc = await clinicalDocument(documentSources, profileId, todayIso(), summary)
       prepareLayout(doc)
       return doc
     },

@@ -41,20 +41,22 @@ export interface DocumentSources {
 
 /**
  * The full document for one person, as `document.get` answers it and `export.pdf` prints it: one
- * way to gather and build, so the Summary screen and the file cannot disagree. `summary` may be
- * passed when the caller already read it.
+ * way to gather and build, so the Summary screen and the file cannot disagree. `summary` is the
+ * one summaryForPlan read, so that the plan read here agrees with it. Building is pure once both
+ * are read: other calls are answered in a turn between (the plan of a long record takes up to
+ * ~30 ms, and the building 5 to 10 more).
  */
-export function clinicalDocument(
+export async function clinicalDocument(
   sources: DocumentSources,
   profileId: string,
   preparedOn: string,
-  summary: TreatmentSummary = sources.summary(profileId),
+  summary: TreatmentSummary,
   variant: DocumentVariant = 'full'
-): ClinicalDocument {
-  return buildDocument(
-    { summary, plan: sources.plan(profileId), questions: sources.questions(profileId), preparedOn },
-    variant
-  )
+): Promise<ClinicalDocument> {
+  const plan = sources.plan(profileId)
+  const questions = sources.questions(profileId)
+  await nextTurn()
+  return buildDocument({ summary, plan, questions, preparedOn }, variant)
 }
 
 /**
@@ -135,7 +137,7 @@ export async function exportPdf(
       if (target === null) return { outcome: 'cancelled' }
     }
     const summary = await summaryForPlan(deps, profileId, { readAt, summary: first })
-    const built = clinicalDocument(deps, profileId, preparedOn, summary, input.variant)
+    const built = await clinicalDocument(deps, profileId, preparedOn, summary, input.variant)
     // Parts can be left out of the full document only; the page and the card are fixed.
     const doc = input.variant === 'full' ? selectSections(built, input.sections) : built
     deps.onPhase('laying-out')
