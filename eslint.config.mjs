@@ -14,6 +14,11 @@ const nodeBuiltins = {
   group: ['node:*'],
   message: 'The renderer runs in a browser sandbox: ask the core through the contract instead.'
 }
+const statusAtLoadOnlyInMain = {
+  group: ['**/statusAtLoad', '**/statusAtLoad.ts'],
+  message:
+    'Only renderer/src/main.ts asks for the vault state as the page loads; ask through the session store.'
+}
 const rendererOnlyShared = {
   group: ['**/electron/main/**', '**/electron/core/**', '**/electron/preload/**'],
   message: 'The renderer may import only electron/shared (the contract).'
@@ -51,8 +56,18 @@ export default tseslint.config(
         'error',
         {
           paths: [noElectron],
-          patterns: [nodeBuiltins, rendererOnlyShared]
+          patterns: [nodeBuiltins, rendererOnlyShared, statusAtLoadOnlyInMain]
         }
+      ]
+    }
+  },
+  {
+    // The entry sends the first question to the core as it loads (api/statusAtLoad.ts).
+    files: ['renderer/src/main.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [noElectron], patterns: [nodeBuiltins, rendererOnlyShared] }
       ]
     }
   },
@@ -74,7 +89,7 @@ export default tseslint.config(
                 'Define a store with definePersonalStore or defineAppStore (stores/personalData.ts).'
             }
           ],
-          patterns: [nodeBuiltins, rendererOnlyShared]
+          patterns: [nodeBuiltins, rendererOnlyShared, statusAtLoadOnlyInMain]
         }
       ]
     }

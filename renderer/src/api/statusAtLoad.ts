@@ -4,8 +4,8 @@
  * being evaluated, and the answer is usually back by the time the app mounts: the first screen
  * is then drawn once, as the right screen, instead of "starting" first and then again.
  *
- * Only main.ts may import this (a test importing a store must not send a request); everything
- * else asks through the session store.
+ * Only main.ts may import this (a test importing a store must not send a request; a lint rule in
+ * eslint.config.mjs refuses it elsewhere); everything else asks through the session store.
  */
 import type { VaultStatus } from '@shared/contract.ts'
 import { call } from './client.ts'
