@@ -38,7 +38,6 @@ import { gzipSync } from 'node:zlib'
 import { chromium, type Browser, type Page } from '@playwright/test'
 import playwrightConfig from '../../playwright.config.ts'
 import { startBridge, type Bridge } from '../bridge/server.ts'
-import { HEADING_PAINT_TIME, MARK_HEADINGS } from './headingPaint.ts'
 
 export interface FirstScreenFigures {
   /** Navigation start → first screen's h1 painted, one per fresh browser context. */
@@ -62,8 +61,43 @@ const RENDERER_DIR = resolve('out/renderer')
 const DEFAULT_RUNS = 7
 /** The cookie the bridge gives for its start-URL token (tools/bridge/server.ts). */
 const BRIDGE_COOKIE = 'lantern_bridge'
+const TIMING_NAME = 'lantern-first-screen'
 /** The issue's target for the cold figure's median. */
 export const FIRST_SCREEN_TARGET_MS = 400
+
+/**
+ * Runs in the page before any of its scripts: every h1 gets the Element Timing attribute as it
+ * is inserted (the observer's callback runs before the next paint). Only the first screen's
+ * views have an h1; the brief "starting" screen has none.
+ */
+const MARK_HEADINGS = `
+new MutationObserver((records) => {
+  for (const record of records) {
+    for (const node of record.addedNodes) {
+      if (!(node instanceof Element)) continue;
+      const headings = node.matches('h1') ? [node] : node.querySelectorAll('h1');
+      for (const h1 of headings) h1.setAttribute('elementtiming', '${TIMING_NAME}');
+    }
+  }
+}).observe(document, { childList: true, subtree: true });
+`
+
+/**
+ * Runs in the page: the h1's paint time from its Element Timing entry (text entries carry
+ * renderTime; loadTime is for images). Buffered, so an entry reported before this runs counts.
+ */
+const HEADING_PAINT_TIME = `
+new Promise((resolve, reject) => {
+  const timer = setTimeout(() => reject(new Error('no Element Timing entry for the h1')), 5000);
+  new PerformanceObserver((list, observer) => {
+    const entry = list.getEntries().find((e) => e.identifier === '${TIMING_NAME}');
+    if (!entry) return;
+    clearTimeout(timer);
+    observer.disconnect();
+    resolve(entry.renderTime);
+  }).observe({ type: 'element', buffered: true });
+})
+`
 
 /** Milliseconds from navigation start to the h1's paint, once the browser has reported it. */
 async function headingPaintedAt(page: Page): Promise<number> {
