@@ -10,9 +10,9 @@
  * Numbers use the fixed 'en-GB' locale for the same reason: not the computer's own settings.
  */
 
-export const NUMBER_LOCALE = 'en-GB'
+import { calendarParts } from './calendarDate.ts'
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+export const NUMBER_LOCALE = 'en-GB'
 
 /**
  * A value made the first time it is needed. Every formatter here waits for its first use:
@@ -28,16 +28,6 @@ const months = onFirstUse(() => {
   const monthName = new Intl.DateTimeFormat('en-US', { month: 'short', timeZone: 'UTC' })
   return Array.from({ length: 12 }, (_, m) => monthName.format(new Date(Date.UTC(2000, m, 1))))
 })
-
-/** The parts of a real calendar date, or null for anything else ("2021-02-30", "", "soon"). */
-function calendarParts(iso: string): { year: number; month: number; day: number } | null {
-  const match = ISO_DATE.exec(iso)
-  if (!match) return null
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
-  const date = new Date(Date.UTC(year, month - 1, day))
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null
-  return { year, month, day }
-}
 
 /** "1 Sep 2021" for "2021-09-01"; '' when there is no date; anything else as it was given. */
 export function formatDate(iso: string | null | undefined): string {

@@ -5,15 +5,14 @@
  * be shown beside the field.
  */
 import { z } from 'zod'
+import { calendarParts } from './calendarDate.ts'
 import { formatNumber, formatUnit } from './format.ts'
 import { DOSE_UNITS, MAX_SINGLE_DOSE, NOTE_MAX_LENGTH, TEXT_MAX_LENGTH } from './limits.ts'
 
 // ---- Building blocks ----
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
-
 function isCalendarDate(text: string): boolean {
-  return ISO_DATE.test(text) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text)
+  return calendarParts(text) !== null
 }
 
 /** Today as the person's computer sees it, for "not in the future" checks. */

@@ -1,7 +1,8 @@
 /**
- * The record's calendar dates (electron/core/record/dates.ts). isIsoDate and dayNumber were made
- * faster: they check a date field by field instead of writing it out again and comparing. The
- * first way is kept here, obviously right, and the two must agree on any text at all.
+ * The record's calendar dates (electron/core/record/dates.ts, on electron/shared/calendarDate.ts,
+ * the one check the schemas and the formatting module use too). It checks a date field by field
+ * instead of writing it out again and comparing, for speed. The first way is kept here,
+ * obviously right, and the two must agree on any text at all.
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'

@@ -2,37 +2,19 @@
  * Calendar dates as the record keeps them: 'YYYY-MM-DD' strings, no time and no time zone, so a
  * dose given on 3 March stays on 3 March wherever the laptop travels.
  */
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+import { calendarParts } from '../../shared/calendarDate.ts'
+
 const DAY_MS = 24 * 60 * 60 * 1000
 
-/**
- * The day number of a real calendar date, or null for anything else ("2021-02-30", "21-2-3").
- * Checked field by field rather than by writing the date out again and comparing: a record's
- * documents read thousands of dates, and this is most of what that costs (the old way is kept
- * in tests/unit/dates.test.ts, and the two are compared over random input).
- */
-function calendarDay(text: string): number | null {
-  const m = ISO_DATE.exec(text)
-  if (!m) return null
-  const [year, month, day] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])]
-  const ms = Date.UTC(year, month, day)
-  const date = new Date(ms)
-  // Date.UTC reads years 0–99 as 1900–1999, and rolls 30 February into March: both fail here.
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month || date.getUTCDate() !== day) {
-    return null
-  }
-  return ms / DAY_MS
-}
-
 export function isIsoDate(text: string): boolean {
-  return calendarDay(text) !== null
+  return calendarParts(text) !== null
 }
 
 /** Days since 1970-01-01 (UTC). */
 export function dayNumber(isoDate: string): number {
-  const day = calendarDay(isoDate)
-  if (day === null) throw new Error(`dayNumber: not a calendar date: ${isoDate}`)
-  return day
+  const parts = calendarParts(isoDate)
+  if (!parts) throw new Error(`dayNumber: not a calendar date: ${isoDate}`)
+  return parts.utcMs / DAY_MS
 }
 
 export function fromDayNumber(day: number): string {
