@@ -22,6 +22,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { benchContract } from './bench/contract.ts'
 import { benchFirstScreen } from './bench/firstScreen.ts'
+import { collectGarbage } from './bench/heap.ts'
 import { load, machine } from './bench/machine.ts'
 import { coreMemory } from './bench/memory.ts'
 import { benchChromiumPrint, benchExportPdf } from './bench/pdf.ts'
@@ -61,8 +62,11 @@ const figures: Partial<Figures> = {
   load: { before: load(), after: load() },
   note: process.env.LANTERN_BENCH_NOTE
 }
-const step = (name: string) =>
+/** Each part starts with the earlier parts' garbage collected (heap.ts says why). */
+const step = (name: string) => {
+  collectGarbage()
   console.log(`bench: ${name} (${((performance.now() - started) / 1000).toFixed(0)} s)`)
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'lantern-bench-'))
 try {

@@ -165,7 +165,8 @@ describe('the benchmark report', () => {
       entryBytes: 300 * 1024,
       entryGzipBytes: 90 * 1024,
       totalBytes: 700 * 1024,
-      staticPageColdMs: [200, 190, 260]
+      staticPageColdMs: [200, 190, 260],
+      staticScreenColdMs: [300, 310, 280]
     }
     const report = renderReport(figures({ firstScreen }))
     expect(report).not.toContain('Not measured in this run')
@@ -174,6 +175,9 @@ describe('the benchmark report', () => {
     // The app's median over the bare page's, measured in the same run.
     expect(report).toContain(
       '| A page holding only an h1, cold, median of 3 | 200 ms (the app: 1.95×) |'
+    )
+    expect(report).toContain(
+      '| The welcome screen as a static page (markup and styles, no scripts), cold, median of 3 | 300 ms (the app: 1.30×) |'
     )
   })
 })

@@ -20,9 +20,15 @@
  *   the bytes are fetched again over loopback, as Electron reads them again from disk; what a
  *   reload saves is the browser's own start-up work for the context and the compiled code.
  *
+ * Two pages are timed in turn with the app, through the same bridge and browser: one holding only
+ * an h1 (the machine's cost of any navigation) and the welcome screen's own markup and styles
+ * with no scripts (the browser's cost of drawing this screen's content; the rest is the app's
+ * code).
+ *
  * The browser is launched once, with the flags of playwright.config.ts, and not timed.
  */
 import {
+  cpSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -55,6 +61,13 @@ export interface FirstScreenFigures {
    * any of the app's work. On a busy machine it is most of the figure; the ratio to it travels.
    */
   staticPageColdMs: number[]
+  /**
+   * The same cold measurement for the first screen itself as a static page: the welcome
+   * screen's markup, as the app drew it, inside the built index.html with its styles and no
+   * scripts. What this browser spends drawing this screen's content, with none of the app's
+   * code; the app's figure less this one is what its scripts cost.
+   */
+  staticScreenColdMs: number[]
 }
 
 const RENDERER_DIR = resolve('out/renderer')
@@ -137,6 +150,39 @@ function sizes(
   }
 }
 
+/**
+ * The built index.html with the first screen's markup in its mount point and no scripts, for
+ * staticScreenColdMs. The markup is taken from the app as it drew the screen, so it follows the
+ * welcome screen's template without a copy kept here.
+ */
+function staticScreenPage(indexHtml: string, screenMarkup: string): string {
+  const withoutScripts = indexHtml
+    .replace(/<script\b[^>]*>\s*<\/script>/g, '')
+    .replace(/<link[^>]*\brel="modulepreload"[^>]*>/g, '')
+  const mount = '<div id="app"></div>'
+  if (!withoutScripts.includes(mount) || /<script\b/.test(withoutScripts)) {
+    throw new Error('benchFirstScreen: index.html no longer has the shape this copy expects')
+  }
+  return withoutScripts.replace(mount, `<div id="app">${screenMarkup}</div>`)
+}
+
+/** The first screen's markup as the app drew it, from one navigation not timed. */
+async function firstScreenMarkup(browser: Browser, served: Served): Promise<string> {
+  const context = await browser.newContext({ viewport: playwrightConfig.use?.viewport ?? null })
+  try {
+    const url = `${served.origin}/`
+    await context.addCookies([
+      { name: BRIDGE_COOKIE, value: served.token, url, httpOnly: true, sameSite: 'Strict' }
+    ])
+    const page = await context.newPage()
+    await page.goto(url)
+    await page.locator('h1').first().waitFor({ state: 'visible' })
+    return await page.locator('#app').innerHTML()
+  } finally {
+    await context.close()
+  }
+}
+
 /** A page with only an h1, for the machine's own share of the figure (staticPageColdMs). */
 const STATIC_PAGE =
   '<!doctype html><html lang="en"><head><meta charset="UTF-8"><title>Lantern</title></head>' +
@@ -178,6 +224,7 @@ export async function benchFirstScreen(runs = DEFAULT_RUNS): Promise<FirstScreen
   const staticDir = join(scratch, 'static-page')
   mkdirSync(staticDir)
   writeFileSync(join(staticDir, 'index.html'), STATIC_PAGE)
+  const screenDir = join(scratch, 'static-screen')
   const app = await startBridge({ dataDir: join(scratch, 'vault'), rendererDir: RENDERER_DIR })
   const blank = await startBridge({ dataDir: join(scratch, 'unused'), rendererDir: staticDir })
   const browser = await chromium.launch(playwrightConfig.use?.launchOptions)
@@ -188,21 +235,34 @@ export async function benchFirstScreen(runs = DEFAULT_RUNS): Promise<FirstScreen
   const coldMs: number[] = []
   const warmMs: number[] = []
   const staticPageColdMs: number[] = []
+  const staticScreenColdMs: number[] = []
+  let screen: Bridge | undefined
   try {
-    // In turn, so a spell of load on the machine falls on both alike.
+    cpSync(RENDERER_DIR, screenDir, { recursive: true })
+    writeFileSync(
+      join(screenDir, 'index.html'),
+      staticScreenPage(
+        readFileSync(join(RENDERER_DIR, 'index.html'), 'utf8'),
+        await firstScreenMarkup(browser, served(app))
+      )
+    )
+    screen = await startBridge({ dataDir: join(scratch, 'unused-too'), rendererDir: screenDir })
+    // In turn, so a spell of load on the machine falls on all three alike.
     for (let i = 0; i < runs; i++) {
       const { cold, warm } = await timeNavigation(browser, served(app), true)
       coldMs.push(cold)
       warmMs.push(warm!)
       staticPageColdMs.push((await timeNavigation(browser, served(blank), false)).cold)
+      staticScreenColdMs.push((await timeNavigation(browser, served(screen), false)).cold)
     }
   } finally {
     await browser.close()
     await app.close()
     await blank.close()
+    await screen?.close()
     rmSync(scratch, { recursive: true, force: true })
   }
-  return { coldMs, warmMs, ...sizes(RENDERER_DIR), staticPageColdMs }
+  return { coldMs, warmMs, ...sizes(RENDERER_DIR), staticPageColdMs, staticScreenColdMs }
 }
 
 export function median(values: readonly number[]): number {
@@ -232,6 +292,12 @@ async function main(): Promise<void> {
     `a page with only an h1, cold, median of ${figures.staticPageColdMs.length}: ` +
       `${floor.toFixed(0)} ms; the first screen takes ${(cold / floor).toFixed(1)}× that ` +
       `[${list(figures.staticPageColdMs)}]`
+  )
+  const screen = median(figures.staticScreenColdMs)
+  console.log(
+    `the first screen's markup and styles as a static page, cold, median of ` +
+      `${figures.staticScreenColdMs.length}: ${screen.toFixed(0)} ms; the app takes ` +
+      `${(cold / screen).toFixed(2)}× that [${list(figures.staticScreenColdMs)}]`
   )
   console.log(
     `entry scripts: ${kb(figures.entryBytes)} (${kb(figures.entryGzipBytes)} gzipped); ` +

@@ -5,9 +5,8 @@
  * worker's). Measured after a full garbage collection, so it is what is kept, not what is waiting
  * to be freed.
  */
-import { setFlagsFromString } from 'node:v8'
-import { runInNewContext } from 'node:vm'
 import type { Worker } from 'node:worker_threads'
+import { collectGarbage } from './heap.ts'
 import type { BenchVault } from './vault.ts'
 
 const MiB = 1024 * 1024
@@ -21,11 +20,6 @@ export interface MemoryFigures {
   indexWorkerHeapMiB: number | null
   /** The other job workers' heaps (the PDF layout's warm worker). */
   jobWorkersHeapMiB: number
-}
-
-function collectGarbage(): void {
-  setFlagsFromString('--expose-gc')
-  ;(runInNewContext('gc') as () => void)()
 }
 
 // A worker still starting, or ending (a runner's idle worker being replaced), has no heap to
