@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
+import { prerenderFirstScreens } from './tools/build/prerenderFirstScreens.ts'
 
 const shared = { '@shared': resolve('electron/shared') }
 
@@ -29,7 +30,9 @@ export default defineConfig({
   renderer: {
     root: resolve('renderer'),
     resolve: { alias: { ...shared, '@': resolve('renderer/src') } },
-    plugins: [vue()],
+    // The welcome and unlock screens are also written out already drawn (first-run.html,
+    // locked.html): the page shows them before the app's code has loaded.
+    plugins: [vue(), prerenderFirstScreens()],
     build: {
       // electron-vite leaves the renderer unminified by default; minified, the first screen has
       // far less script to fetch, parse and compile. Source maps stay off, as before.

@@ -182,6 +182,11 @@ export default tseslint.config(
     }
   },
   {
+    // The classic script that starts the app on a page served already drawn: plain browser JS.
+    files: ['renderer/public/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser } }
+  },
+  {
     // The loopback bridge's page script runs in the browser, in front of the app (server.ts bundles it).
     files: ['tools/bridge/page.ts'],
     languageOptions: { globals: { ...globals.browser } },

@@ -4,7 +4,8 @@
  * and so the loopback bridge (tools/bridge/server.ts) finds files with the same lookup.
  */
 import { readFile } from 'node:fs/promises'
-import { extname, normalize, resolve, sep } from 'node:path'
+import { extname, join, normalize, resolve, sep } from 'node:path'
+import type { VaultState } from '../shared/contract.ts'
 import { APP_HOST, APP_SCHEME } from './trust.ts'
 
 const MIME_TYPES: Readonly<Record<string, string>> = {
@@ -76,13 +77,50 @@ export function rendererFileForPath(path: string, rendererDir: string): string |
   return file.startsWith(root + sep) ? file : null
 }
 
+/**
+ * The file to answer with for `file`: for the app's page (index.html), the page with the vault's
+ * first screen already drawn (first-run.html or locked.html, written by the build: see
+ * tools/build/prerenderFirstScreens.ts), so it is painted before the app's code has loaded. An
+ * open vault, or a state that could not be read, gets index.html, which draws itself.
+ *
+ * Answers the files to try in turn: a build without the drawn pages still serves index.html.
+ */
+export function pageFiles(
+  file: string,
+  rendererDir: string,
+  vaultState: VaultState | null
+): string[] {
+  const index = join(resolve(rendererDir), 'index.html')
+  if (file !== index) return [file]
+  const screen = vaultState === 'none' ? 'first-run' : vaultState === 'locked' ? 'locked' : null
+  return screen ? [join(resolve(rendererDir), `${screen}.html`), index] : [index]
+}
+
+/** The first of `files` that can be read, with its name; null when none can. */
+export async function readFirst(
+  files: readonly string[]
+): Promise<{ file: string; body: Buffer } | null> {
+  for (const file of files) {
+    try {
+      return { file, body: await readFile(file) }
+    } catch {
+      // Missing, a directory, or unreadable: try the next.
+    }
+  }
+  return null
+}
+
 const NOT_FOUND = 404
 const METHOD_NOT_ALLOWED = 405
 
-/** A handler for `protocol.handle`: GET only, confined to rendererDir, CSP on every answer. */
+/**
+ * A handler for `protocol.handle`: GET only, confined to rendererDir, CSP on every answer.
+ * `vaultState` is asked when the app's page is requested (pageFiles).
+ */
 export function createRendererHandler(
   rendererDir: string,
-  contentSecurityPolicy: string
+  contentSecurityPolicy: string,
+  vaultState: () => VaultState | null = () => null
 ): (request: Request) => Promise<Response> {
   const baseHeaders = {
     'Content-Security-Policy': contentSecurityPolicy,
@@ -96,16 +134,12 @@ export function createRendererHandler(
     if (request.method !== 'GET') return plain(METHOD_NOT_ALLOWED, { Allow: 'GET' })
     const file = resolveRendererFile(request.url, rendererDir)
     if (!file) return plain(NOT_FOUND)
-    let body: Buffer
-    try {
-      body = await readFile(file)
-    } catch {
-      // Missing, a directory, or unreadable: all look the same from outside.
-      return plain(NOT_FOUND)
-    }
-    return new Response(new Uint8Array(body), {
+    // Missing, a directory, or unreadable: all look the same from outside.
+    const found = await readFirst(pageFiles(file, rendererDir, vaultState()))
+    if (!found) return plain(NOT_FOUND)
+    return new Response(new Uint8Array(found.body), {
       status: 200,
-      headers: { ...baseHeaders, 'Content-Type': mimeTypeFor(file) }
+      headers: { ...baseHeaders, 'Content-Type': mimeTypeFor(found.file) }
     })
   }
 }

@@ -6,6 +6,7 @@ import App from './App.vue'
 import { onBeforeClose } from './api/client.ts'
 import { flushPendingSaves, keepDrafts } from './composables/useDebouncedSave.ts'
 import { setLocale } from './i18n/index.ts'
+import { takeOverPrerenderedScreen } from './lib/prerenderedScreen.ts'
 import { holdFirstPageUntil, router } from './router.ts'
 import { useSessionStore } from './stores/session.ts'
 import './styles/global.css'
@@ -35,14 +36,26 @@ const session = useSessionStore(pinia)
 
 holdFirstPageUntil(router, () => session.untilUnlocked())
 
+const mountPoint = document.getElementById('app')!
+// Served with its first screen already drawn (tools/build/prerenderFirstScreens.ts): that screen
+// stays until the app draws the one for the vault's state, never the "starting" screen first.
+const prerendered = mountPoint.dataset.prerendered !== undefined
+
 const started = session.start(vaultStatusAtLoad)
 // Not a top-level await: with one in the entry, the bundler split the first screen's code into
 // two dozen files, each a request before anything could run.
-void Promise.race([
-  started,
-  new Promise((resolve) => setTimeout(resolve, STARTING_SCREEN_AFTER_MS))
-]).then(() => {
-  app.use(router).mount('#app')
+void (
+  prerendered
+    ? started
+    : Promise.race([
+        started,
+        new Promise((resolve) => setTimeout(resolve, STARTING_SCREEN_AFTER_MS))
+      ])
+).then(() => {
+  const drawn = takeOverPrerenderedScreen(mountPoint)
+  app.use(router).mount(mountPoint)
+  delete mountPoint.dataset.prerendered
+  drawn.restore(session.screen)
   // While the person reads the first screen or types, the open vault's code is fetched, so
   // unlocking does not wait for it. A failed fetch here is tried again when it is needed.
   requestIdleCallback(

@@ -162,6 +162,7 @@ describe('the benchmark report', () => {
     const firstScreen: FirstScreenFigures = {
       coldMs: [390, 350, 420],
       warmMs: [120, 110, 130],
+      mountedMs: [500, 540, 520],
       entryBytes: 300 * 1024,
       entryGzipBytes: 90 * 1024,
       totalBytes: 700 * 1024,
@@ -172,6 +173,9 @@ describe('the benchmark report', () => {
     expect(report).not.toContain('Not measured in this run')
     expect(report).toContain('| Cold, median of 3 | 390 ms (slowest 420 ms) | under 400 ms | yes |')
     expect(report).toContain('| First bundle (entry) | 300 KB, 90 KB gzipped |')
+    expect(report).toContain(
+      "| The app mounted over the drawn screen (its fields and buttons the app's), cold, median of 3 | 520 ms (slowest 540 ms) |"
+    )
     // The app's median over the bare page's, measured in the same run.
     expect(report).toContain(
       '| A page holding only an h1, cold, median of 3 | 200 ms (the app: 1.95×) |'

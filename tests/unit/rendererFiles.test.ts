@@ -5,9 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   createRendererHandler,
   mimeTypeFor,
+  pageFiles,
   rendererFileForPath,
   resolveRendererFile
 } from '../../electron/main/rendererFiles.ts'
+import type { VaultState } from '../../electron/shared/contract.ts'
 import { escapingPaths } from './helpers/traversal.ts'
 
 const CSP = "default-src 'none'"
@@ -196,5 +198,71 @@ describe('createRendererHandler', () => {
   it('answers only GET', async () => {
     const response = await handle(new Request('lantern://app/index.html', { method: 'POST' }))
     expect(response.status).toBe(405)
+  })
+})
+
+describe('the app page served with the first screen for the vault already drawn', () => {
+  let rendererDir: string
+  const pages = {
+    index: '<title>draws itself</title>',
+    firstRun: '<title>welcome, drawn</title>',
+    locked: '<title>unlock, drawn</title>'
+  }
+
+  beforeAll(() => {
+    rendererDir = mkdtempSync(join(tmpdir(), 'lantern-pages-'))
+    writeFileSync(join(rendererDir, 'index.html'), pages.index)
+    writeFileSync(join(rendererDir, 'first-run.html'), pages.firstRun)
+    writeFileSync(join(rendererDir, 'locked.html'), pages.locked)
+  })
+  afterAll(() => rmSync(rendererDir, { recursive: true, force: true }))
+
+  const pageFor = async (state: VaultState | null, url = 'lantern://app/') => {
+    const response = await createRendererHandler(rendererDir, CSP, () => state)(new Request(url))
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    expect(response.headers.get('content-security-policy')).toBe(CSP)
+    return response.text()
+  }
+
+  it('answers the welcome for no vault, the unlock screen for a locked one', async () => {
+    expect(await pageFor('none')).toBe(pages.firstRun)
+    expect(await pageFor('locked')).toBe(pages.locked)
+    expect(await pageFor('locked', 'lantern://app/index.html')).toBe(pages.locked)
+  })
+
+  it('answers the page that draws itself for an open vault or a state not known', async () => {
+    expect(await pageFor('unlocked')).toBe(pages.index)
+    expect(await pageFor(null)).toBe(pages.index)
+  })
+
+  it('asks for the state at each request: a reload shows the screen for the state then', async () => {
+    let state: VaultState = 'none'
+    const handle = createRendererHandler(rendererDir, CSP, () => state)
+    expect(await (await handle(new Request('lantern://app/'))).text()).toBe(pages.firstRun)
+    state = 'locked'
+    expect(await (await handle(new Request('lantern://app/'))).text()).toBe(pages.locked)
+  })
+
+  it('falls back to index.html when the build wrote no drawn page', async () => {
+    const bare = mkdtempSync(join(tmpdir(), 'lantern-pages-bare-'))
+    try {
+      writeFileSync(join(bare, 'index.html'), pages.index)
+      const response = await createRendererHandler(
+        bare,
+        CSP,
+        () => 'none'
+      )(new Request('lantern://app/'))
+      expect(await response.text()).toBe(pages.index)
+    } finally {
+      rmSync(bare, { recursive: true, force: true })
+    }
+  })
+
+  it('changes nothing for any other file', () => {
+    const asset = join(rendererDir, 'assets', 'app.js')
+    expect(pageFiles(asset, rendererDir, 'none')).toEqual([asset])
+    expect(pageFiles(join(rendererDir, 'locked.html'), rendererDir, 'none')).toEqual([
+      join(rendererDir, 'locked.html')
+    ])
   })
 })

@@ -14,8 +14,7 @@
  * another Origin/Host, get 403.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
@@ -28,7 +27,12 @@ import {
   BEFORE_CLOSE_TIMEOUT_MS,
   type BeforeCloseOutcome
 } from '../../electron/main/beforeClose.ts'
-import { mimeTypeFor, rendererFileForPath } from '../../electron/main/rendererFiles.ts'
+import {
+  mimeTypeFor,
+  pageFiles,
+  readFirst,
+  rendererFileForPath
+} from '../../electron/main/rendererFiles.ts'
 import { BEFORE_CLOSE_DONE_CHANNEL, MAX_REQUEST_BYTES } from '../../electron/shared/contract.ts'
 import { contentSecurityPolicy } from '../../electron/shared/csp.ts'
 
@@ -167,11 +171,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   if (!existsSync(indexFile)) {
     throw new Error(`startBridge: no built renderer at ${indexFile}; run "npm run build" first`)
   }
-  // Deferred scripts run in document order, so window.lantern exists before the app's module.
-  const indexHtml = readFileSync(indexFile, 'utf8').replace(
-    '<head>',
-    `<head>\n    <script defer src="${BRIDGE_SCRIPT_PATH}"></script>`
-  )
+  // Deferred scripts run in document order, so window.lantern exists before the app's code.
+  const withBridgeScript = (html: string) =>
+    html.replace('<head>', `<head>\n    <script defer src="${BRIDGE_SCRIPT_PATH}"></script>`)
   const script = await bridgePageScript()
   const token = randomBytes(24).toString('base64url')
 
@@ -292,16 +294,14 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   /** `path` is as the request sent it: rendererFileForPath decodes and confines it. */
   const serveStatic = async (res: ServerResponse, path: string) => {
     const file = rendererFileForPath(path, rendererDir)
-    if (file === indexFile) {
-      res.writeHead(200, { 'Content-Type': mimeTypeFor(file) })
-      return res.end(indexHtml)
+    // The app's page with the vault's first screen drawn, chosen as in Electron (pageFiles).
+    // Missing, a directory, or unreadable: all look the same from outside, as in Electron.
+    const found = file ? await readFirst(pageFiles(file, rendererDir, core.vault.state)) : null
+    if (found && file === indexFile) {
+      res.writeHead(200, { 'Content-Type': mimeTypeFor(found.file) })
+      return res.end(withBridgeScript(found.body.toString('utf8')))
     }
-    let body: Buffer | null = null
-    try {
-      if (file) body = await readFile(file)
-    } catch {
-      // Missing, a directory, or unreadable: all look the same from outside, as in Electron.
-    }
+    const body = found?.body
     if (!file || !body) {
       // Chromium asks every page for /favicon.ico; Electron's window never does. Nothing there is
       // not an error the page made, so it is answered as empty rather than as missing.
