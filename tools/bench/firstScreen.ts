@@ -100,13 +100,15 @@ new MutationObserver((records) => {
     }
   }
 }).observe(document, { childList: true, subtree: true });
-new MutationObserver((records, observer) => {
-  for (const record of records) {
-    if (record.target.hasAttribute('data-prerendered')) continue;
-    globalThis.${MOUNTED_AT} = performance.now();
-    observer.disconnect();
-  }
-}).observe(document, { attributes: true, attributeFilter: ['data-prerendered'], subtree: true });
+globalThis.${MOUNTED_AT} = new Promise((resolve) => {
+  new MutationObserver((records, observer) => {
+    for (const record of records) {
+      if (record.target.hasAttribute('data-prerendered')) continue;
+      resolve(performance.now());
+      observer.disconnect();
+    }
+  }).observe(document, { attributes: true, attributeFilter: ['data-prerendered'], subtree: true });
+});
 `
 
 /**
@@ -115,10 +117,8 @@ new MutationObserver((records, observer) => {
  * app's from that moment. Recorded by MARK_HEADINGS's second observer.
  */
 async function appMountedAt(page: Page): Promise<number> {
-  const handle = await page.waitForFunction(`globalThis.${MOUNTED_AT}`, undefined, {
-    timeout: 10_000
-  })
-  return Number(await handle.jsonValue())
+  // Awaited through evaluate: waitForFunction would poll with eval, which the page's CSP refuses.
+  return Number(await page.evaluate(`globalThis.${MOUNTED_AT}`))
 }
 
 /**
