@@ -5,7 +5,10 @@
  */
 import { jobs } from './kinds.ts'
 import { serveJobs } from './serve.ts'
+import { lowerThisThreadsPriority } from './threadPriority.ts'
 
 export type { JobMessage, JobRequest } from './serve.ts'
 
+// Its long jobs give way to the core's thread, which answers the window (threadPriority.ts).
+lowerThisThreadsPriority()
 serveJobs(jobs)
