@@ -193,8 +193,8 @@ export function documentParts(utf8: Uint8Array, size = DOCUMENT_PART_BYTES): Uin
 }
 
 /**
- * Saves an imported document in parts, each its own transaction with a turn of the event loop
- * after it, then its row, which makes it appear. The HTML arrives as UTF-8 bytes, as the
+ * Saves an imported document in parts, each its own transaction in a turn of the event loop of
+ * its own, then its row, which makes it appear. The HTML arrives as UTF-8 bytes, as the
  * conversion's worker hands them over (moved, not copied: 8 MB of text copied between threads
  * held the core for ~40 ms); each part becomes text just before it is written.
  *
@@ -223,12 +223,16 @@ export async function saveDocument(
   )
   const text = new TextDecoder()
   for (const [seq, part] of documentParts(doc.html, partBytes).entries()) {
+    // Each step in a turn of its own: the first part would otherwise share one with the job's
+    // answer arriving, and a part's write with its checkpoint (together 25 to 40 ms at times).
+    await nextTurn()
     stillOpen()
     insertPart.run(row.id, seq, text.decode(part))
+    await nextTurn()
+    stillOpen()
     // Copies this part from the write-ahead log into the database now, a few milliseconds; left
     // to SQLite, a checkpoint every 4 MB held the thread for about 40 ms.
     db.pragma('wal_checkpoint(PASSIVE)')
-    await nextTurn()
   }
   stillOpen()
   db.prepare(
