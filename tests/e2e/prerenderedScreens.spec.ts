@@ -80,10 +80,10 @@ test('the welcome and unlock screens are served drawn, as the app draws them', a
 })
 
 /**
- * Holds the app's code (the entry script boot.js loads) until `release()`: the drawn screen is
- * all there is meanwhile, as on a slow machine in the moment before the app arrives.
+ * Opens the app with its code (the entry script boot.js loads) held until `release()`: the drawn
+ * screen is all there is meanwhile, as on a slow machine in the moment before the app arrives.
  */
-async function holdTheAppsCode(page: Page): Promise<{ release: () => void; held: Promise<void> }> {
+async function openWithTheAppHeld(page: Page, bridge: Bridge): Promise<{ release: () => void }> {
   let release!: () => void
   const released = new Promise<void>((resolve) => (release = resolve))
   let heldNow!: () => void
@@ -93,16 +93,16 @@ async function holdTheAppsCode(page: Page): Promise<{ release: () => void; held:
     await released
     await route.continue()
   })
-  return { release, held }
+  await page.goto(bridge.url)
+  await held
+  return { release }
 }
 
 test('the drawn welcome looks exactly as the app draws it, pixel for pixel', async ({
   page,
   bridge
 }) => {
-  const app = await holdTheAppsCode(page)
-  await page.goto(bridge.url)
-  await app.held
+  const app = await openWithTheAppHeld(page, bridge)
   await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Lantern' })).toBeVisible()
   const drawn = await page.screenshot({ fullPage: true })
 
@@ -119,9 +119,7 @@ test('a passphrase typed and Create pressed before the app has loaded make the v
   shoot
 }) => {
   const pageErrors = watchForPageErrors(page)
-  const app = await holdTheAppsCode(page)
-  await page.goto(bridge.url)
-  await app.held
+  const app = await openWithTheAppHeld(page, bridge)
   await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Lantern' })).toBeVisible()
   await expect(page.locator('#app[data-prerendered="first-run"]')).toHaveCount(1)
   await shoot('prerendered-welcome-before-the-app')
@@ -147,9 +145,7 @@ test('Enter pressed in the unlock field before the app has loaded unlocks once i
 }) => {
   await bridge.core.vault.create(PASSPHRASE)
   await bridge.core.vault.lock()
-  const app = await holdTheAppsCode(page)
-  await page.goto(bridge.url)
-  await app.held
+  const app = await openWithTheAppHeld(page, bridge)
   const field = page.getByLabel('Passphrase', { exact: true })
   await field.fill(PASSPHRASE)
   await field.press('Enter')
@@ -164,9 +160,7 @@ test('what is typed before the app has loaded stays, with the caret, once it has
   page,
   bridge
 }) => {
-  const app = await holdTheAppsCode(page)
-  await page.goto(bridge.url)
-  await app.held
+  const app = await openWithTheAppHeld(page, bridge)
   const field = page.getByLabel('Passphrase', { exact: true })
   await field.fill('the first words')
   await expect(field).toBeFocused()
