@@ -7,7 +7,6 @@ import { join } from 'node:path'
 import { app, BrowserWindow, powerMonitor } from 'electron'
 import { type Core, createCore } from '../core/api.ts'
 import type { AutoLockReason } from '../core/autoLock.ts'
-import type { VaultState } from '../shared/contract.ts'
 import { shippedDrugCatalog } from '../core/record/shippedCatalog.ts'
 import { registerAppScheme, serveRenderer } from './appProtocol.ts'
 import { registerIpcHandlers } from './ipc.ts'
@@ -87,20 +86,11 @@ function start(): void {
 
   void app.whenReady().then(() => {
     installAppMenu()
-    serveRenderer(join(__dirname, '../renderer'), () => vaultStateOrNull(core))
+    serveRenderer(join(__dirname, '../renderer'), () => core.vault.state)
     registerIpcHandlers(core, devServerUrl)
     lockOnLeave(core)
     openWindow()
   })
-}
-
-/** The state for the page's first screen; a vault folder that cannot be read draws itself. */
-function vaultStateOrNull(core: Core): VaultState | null {
-  try {
-    return core.vault.state
-  } catch {
-    return null
-  }
 }
 
 /** A locked screen or a sleeping laptop may be picked up by someone else: close the vault. */

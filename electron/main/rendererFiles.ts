@@ -96,6 +96,15 @@ export function pageFiles(
   return screen ? [join(resolve(rendererDir), `${screen}.html`), index] : [index]
 }
 
+/** The vault's state for pageFiles; a vault folder that cannot be read means a page that draws itself. */
+export function stateOrNull(vaultState: () => VaultState | null): VaultState | null {
+  try {
+    return vaultState()
+  } catch {
+    return null
+  }
+}
+
 /** The first of `files` that can be read, with its name; null when none can. */
 export async function readFirst(
   files: readonly string[]
@@ -135,7 +144,7 @@ export function createRendererHandler(
     const file = resolveRendererFile(request.url, rendererDir)
     if (!file) return plain(NOT_FOUND)
     // Missing, a directory, or unreadable: all look the same from outside.
-    const found = await readFirst(pageFiles(file, rendererDir, vaultState()))
+    const found = await readFirst(pageFiles(file, rendererDir, stateOrNull(vaultState)))
     if (!found) return plain(NOT_FOUND)
     return new Response(new Uint8Array(found.body), {
       status: 200,

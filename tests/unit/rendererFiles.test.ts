@@ -266,3 +266,19 @@ describe('the app page served with the first screen for the vault already drawn'
     ])
   })
 })
+
+it('a vault state that cannot be read serves the page that draws itself', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lantern-pages-unreadable-'))
+  try {
+    writeFileSync(join(dir, 'index.html'), 'draws itself')
+    writeFileSync(join(dir, 'first-run.html'), 'drawn')
+    const handle = createRendererHandler(dir, CSP, () => {
+      throw new Error('EACCES')
+    })
+    const response = await handle(new Request('lantern://app/'))
+    expect(response.status).toBe(200)
+    expect(await response.text()).toBe('draws itself')
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+})

@@ -31,7 +31,8 @@ import {
   mimeTypeFor,
   pageFiles,
   readFirst,
-  rendererFileForPath
+  rendererFileForPath,
+  stateOrNull
 } from '../../electron/main/rendererFiles.ts'
 import { BEFORE_CLOSE_DONE_CHANNEL, MAX_REQUEST_BYTES } from '../../electron/shared/contract.ts'
 import { contentSecurityPolicy } from '../../electron/shared/csp.ts'
@@ -296,7 +297,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const file = rendererFileForPath(path, rendererDir)
     // The app's page with the vault's first screen drawn, chosen as in Electron (pageFiles).
     // Missing, a directory, or unreadable: all look the same from outside, as in Electron.
-    const found = file ? await readFirst(pageFiles(file, rendererDir, core.vault.state)) : null
+    const state = stateOrNull(() => core.vault.state)
+    const found = file ? await readFirst(pageFiles(file, rendererDir, state)) : null
     if (found && file === indexFile) {
       res.writeHead(200, { 'Content-Type': mimeTypeFor(found.file) })
       return res.end(withBridgeScript(found.body.toString('utf8')))
