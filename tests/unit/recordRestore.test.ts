@@ -115,6 +115,50 @@ describe('record.restore', () => {
     expect(await listAll()).toEqual(before)
   })
 
+  it('brings a dose back as it was saved, without asking about it again', async () => {
+    // High-dose methotrexate typed in first, the later, far smaller doses of the same drug and
+    // route after: each was usual when saved. Against the smaller ones, the high dose is now
+    // more than 3 times the median, which a save would ask about; Undo must not.
+    const mia = (await core.handlers['profiles.create']({ displayName: 'Mia' })).id
+    const given = (dose: number, date: string, confirmedUnusual = false) =>
+      ok<Entry<'administration'>>('record.save', {
+        kind: 'administration',
+        entry: {
+          profileId: mia,
+          drugId: 'methotrexate',
+          route: 'iv',
+          dose,
+          unit: 'mg/m2',
+          schedule: { kind: 'once', date },
+          confirmedUnusual
+        }
+      })
+    const high: Entry<'administration'>[] = []
+    for (const month of ['01', '02', '03', '04']) high.push(await given(5000, `2024-${month}-10`))
+    for (const month of ['05', '06', '07', '08', '09']) await given(100, `2024-${month}-10`)
+    const before = await listAll(mia)
+    expect(before.administration.every((a) => !a.confirmedUnusual)).toBe(true)
+
+    await remove('administration', high[0]!.id)
+    const answer = await ok<RecordEntries>('record.restore', {
+      profileId: mia,
+      entries: [restorable('administration', high[0]!)],
+      links: []
+    })
+    expect(answer).toEqual(before)
+
+    // A dose that was confirmed as unusual comes back with its mark.
+    const confirmed = await given(12_000, '2024-10-10', true)
+    expect(confirmed.confirmedUnusual).toBe(true)
+    await remove('administration', confirmed.id)
+    const again = await ok<RecordEntries>('record.restore', {
+      profileId: mia,
+      entries: [restorable('administration', confirmed)],
+      links: []
+    })
+    expect(again.administration).toContainEqual(confirmed)
+  })
+
   it('links medicines back to a restored phase, and medicines and radiation to a restored transplant', async () => {
     const before = await listAll()
     const transplant = only(before.transplant, 'transplants')

@@ -10,7 +10,6 @@ import type { Db } from '../vault/database.ts'
 import { entryOwner, relinkEntries, restoreEntry } from './entries.ts'
 import { getProfile } from './profiles.ts'
 import { checkReferences, type DrugLookup, ENTRY_LINKS } from './references.ts'
-import { settleUnusualDose } from './unusualDose.ts'
 
 export type RestoreInput = ParsedInput<'record.restore'>
 
@@ -21,7 +20,8 @@ const LINKED_TO = new Set(
 
 /**
  * Puts the entries back with their ids and times, then the links, with the same checks as a
- * save. Any failure rolls everything back; its field paths name the entry or link at fault
+ * save but one: an unusual dose is not asked about again (it was answered, or was usual, when
+ * saved; its mark comes back as it was). Any failure rolls everything back; its field paths name the entry or link at fault
  * ('entries.2.entry.diagnosisId', 'links.0.to').
  */
 export function restoreDeleted(db: Db, input: RestoreInput, drugs: DrugLookup): void {
@@ -38,8 +38,10 @@ export function restoreDeleted(db: Db, input: RestoreInput, drugs: DrugLookup): 
       if (id === undefined) throw new CoreError('INVALID_INPUT', 'An entry needs its id.')
       inPlace(`entries.${index}.entry`, () => {
         checkReferences(db, kind, entry, drugs)
-        const settled = settleUnusualDose(db, kind, entry, drugs)
-        restoreEntry(db, kind, { ...settled, id }, { createdAt, updatedAt })
+        // Not asked about again: the dose was saved, usual or confirmed, against the record as
+        // it stood then. Against the record now (other doses of the drug added since) a save
+        // might ask, and Undo would fail with a question nobody can answer from the undo bar.
+        restoreEntry(db, kind, { ...entry, id }, { createdAt, updatedAt })
       })
     }
     // A phase's Undo relinks every dose it held (hundreds) to the same phase: its owner is
