@@ -81,23 +81,25 @@ export function rendererFileForPath(path: string, rendererDir: string): string |
  * The file to answer with for `file`: for the app's page (index.html), the page with the vault's
  * first screen already drawn (first-run.html or locked.html, written by the build: see
  * tools/build/prerenderFirstScreens.ts), so it is painted before the app's code has loaded. An
- * open vault, or a state that could not be read, gets index.html, which draws itself.
+ * open vault, or a state that could not be read (stateOrNull), gets index.html, which draws itself.
  *
  * Answers the files to try in turn: a build without the drawn pages still serves index.html.
  */
 export function pageFiles(
   file: string,
   rendererDir: string,
-  vaultState: VaultState | null
+  vaultState: () => VaultState | null
 ): string[] {
   const index = join(resolve(rendererDir), 'index.html')
   if (file !== index) return [file]
-  const screen = vaultState === 'none' ? 'first-run' : vaultState === 'locked' ? 'locked' : null
+  // Asked only for the page itself (it looks for the vault's files), not for every asset.
+  const state = stateOrNull(vaultState)
+  const screen = state === 'none' ? 'first-run' : state === 'locked' ? 'locked' : null
   return screen ? [join(resolve(rendererDir), `${screen}.html`), index] : [index]
 }
 
 /** The vault's state for pageFiles; a vault folder that cannot be read means a page that draws itself. */
-export function stateOrNull(vaultState: () => VaultState | null): VaultState | null {
+function stateOrNull(vaultState: () => VaultState | null): VaultState | null {
   try {
     return vaultState()
   } catch {
@@ -144,7 +146,7 @@ export function createRendererHandler(
     const file = resolveRendererFile(request.url, rendererDir)
     if (!file) return plain(NOT_FOUND)
     // Missing, a directory, or unreadable: all look the same from outside.
-    const found = await readFirst(pageFiles(file, rendererDir, stateOrNull(vaultState)))
+    const found = await readFirst(pageFiles(file, rendererDir, vaultState))
     if (!found) return plain(NOT_FOUND)
     return new Response(new Uint8Array(found.body), {
       status: 200,

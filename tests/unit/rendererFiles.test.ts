@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, sep } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import {
   createRendererHandler,
   mimeTypeFor,
@@ -260,10 +260,13 @@ describe('the app page served with the first screen for the vault already drawn'
 
   it('changes nothing for any other file', () => {
     const asset = join(rendererDir, 'assets', 'app.js')
-    expect(pageFiles(asset, rendererDir, 'none')).toEqual([asset])
-    expect(pageFiles(join(rendererDir, 'locked.html'), rendererDir, 'none')).toEqual([
+    const state = vi.fn(() => 'none' as const)
+    expect(pageFiles(asset, rendererDir, state)).toEqual([asset])
+    expect(pageFiles(join(rendererDir, 'locked.html'), rendererDir, state)).toEqual([
       join(rendererDir, 'locked.html')
     ])
+    // The vault's state is looked up for the page only, not for each of its assets.
+    expect(state).not.toHaveBeenCalled()
   })
 })
 

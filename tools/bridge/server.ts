@@ -31,8 +31,7 @@ import {
   mimeTypeFor,
   pageFiles,
   readFirst,
-  rendererFileForPath,
-  stateOrNull
+  rendererFileForPath
 } from '../../electron/main/rendererFiles.ts'
 import { BEFORE_CLOSE_DONE_CHANNEL, MAX_REQUEST_BYTES } from '../../electron/shared/contract.ts'
 import { contentSecurityPolicy } from '../../electron/shared/csp.ts'
@@ -297,8 +296,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const file = rendererFileForPath(path, rendererDir)
     // The app's page with the vault's first screen drawn, chosen as in Electron (pageFiles).
     // Missing, a directory, or unreadable: all look the same from outside, as in Electron.
-    const state = stateOrNull(() => core.vault.state)
-    const found = file ? await readFirst(pageFiles(file, rendererDir, state)) : null
+    const found = file
+      ? await readFirst(pageFiles(file, rendererDir, () => core.vault.state))
+      : null
     if (found && file === indexFile) {
       res.writeHead(200, { 'Content-Type': mimeTypeFor(found.file) })
       return res.end(withBridgeScript(found.body.toString('utf8')))
