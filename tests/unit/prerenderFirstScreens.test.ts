@@ -45,6 +45,17 @@ describe('prerenderedPage', () => {
     expect(page).toContain('<link rel="stylesheet" crossorigin href="./assets/index-ghi.css">')
   })
 
+  it("puts markup and title in as written, even holding $& or $' (no replacement patterns)", () => {
+    const withDollars = prerenderedPage(BUILT_INDEX, 'first-run', {
+      markup: "<p>Costs $& and $' stay</p>",
+      title: '$& — Lantern'
+    })
+    expect(withDollars).toContain(
+      '<div id="app" data-prerendered="first-run"><p>Costs $& and $\' stay</p></div>'
+    )
+    expect(withDollars).toContain('<title>$&#38; — Lantern</title>')
+  })
+
   it('refuses an index.html it does not recognise rather than write a broken page', () => {
     expect(() =>
       prerenderedPage(

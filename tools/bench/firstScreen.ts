@@ -189,7 +189,8 @@ function staticScreenPage(indexHtml: string, screenMarkup: string): string {
   if (!withoutScripts.includes(mount) || /<script\b/.test(withoutScripts)) {
     throw new Error('benchFirstScreen: index.html no longer has the shape this copy expects')
   }
-  return withoutScripts.replace(mount, `<div id="app">${screenMarkup}</div>`)
+  // A function, so "$&" in the markup is not read as a replacement pattern.
+  return withoutScripts.replace(mount, () => `<div id="app">${screenMarkup}</div>`)
 }
 
 /** The first screen's markup as the app drew it, from one navigation not timed. */

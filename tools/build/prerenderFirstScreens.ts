@@ -52,10 +52,14 @@ export function prerenderedPage(
   const boot =
     `<script defer src="./boot.js" data-entry="${entry[1]}"` +
     ` data-preload="${preloads.map((p) => p[1]).join(' ')}"></script>`
+  // Replaced by functions: a replacement string would read "$&" or "$'" in the text as patterns.
   return page
-    .replace('</head>', `  ${boot}\n  </head>`)
-    .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(rendered.title)}</title>`)
-    .replace(MOUNT_POINT, `<div id="app" data-prerendered="${screen}">${rendered.markup}</div>`)
+    .replace('</head>', () => `  ${boot}\n  </head>`)
+    .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(rendered.title)}</title>`)
+    .replace(
+      MOUNT_POINT,
+      () => `<div id="app" data-prerendered="${screen}">${rendered.markup}</div>`
+    )
 }
 
 function escapeHtml(text: string): string {
