@@ -7,12 +7,16 @@
  * every millisecond). In Electron the core shares the main process with the window, so the hold
  * is what freezes the app: the target is under 50 ms. A call that waits on a worker (an import,
  * an export) may take seconds to answer and still hold the thread for a few milliseconds.
+ * A hold may be the garbage collector's pause rather than the call's work: the collector runs
+ * when the heap fills, on whichever call allocates then, to collect what earlier calls left. The
+ * pauses are reported with each hold, and the call's own work is given without them.
  *
  * PLANS has an entry for every method of the contract (tsc fails when a method is added without
  * one): the input, what has to be true before a run (made untimed: a locked vault to unlock, an
  * entry to delete) and, where state must move on, what follows it.
  */
 import { mkdtempSync } from 'node:fs'
+import { PerformanceObserver } from 'node:perf_hooks'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { createCore, type Core } from '../../electron/core/api.ts'
@@ -495,8 +499,15 @@ export interface MethodTiming {
    * over all runs: what the call itself holds, whatever else the machine is doing.
    */
   longestHoldMs: number
-  /** The same stretch by the clock: the hold plus any wait for a busy CPU. */
+  /** Of that longest hold, the milliseconds the garbage collector paused the thread. */
+  longestHoldGcMs: number
+  /** The longest stretch by the clock: a hold plus any wait for a busy CPU. */
   longestHoldWallMs: number
+  /**
+   * The longest stretch of the call's own work: each stretch's CPU time less the collector's
+   * pauses inside it. What moving the call's heavy part to the job runner would shorten.
+   */
+  longestOwnHoldMs: number
 }
 
 const threadCpuMs = () => {
@@ -504,38 +515,85 @@ const threadCpuMs = () => {
   return (user + system) / 1000
 }
 
+/** A stretch between two ticks of the timer: nothing else ran on the thread in it. */
+interface Gap {
+  from: number
+  to: number
+  cpuMs: number
+}
+
+/** A pause of the core's thread for its garbage collector, as the runtime reports it. */
+interface Collection {
+  from: number
+  to: number
+}
+
+/**
+ * The collector's pauses on this thread, as perf_hooks reports them (a few milliseconds late):
+ * a hold may be the call's own work or a collection of garbage that whatever ran before it left.
+ */
+function watchCollections(): { pauses: Collection[]; stop: () => void } {
+  const pauses: Collection[] = []
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries())
+      pauses.push({ from: e.startTime, to: e.startTime + e.duration })
+  })
+  observer.observe({ entryTypes: ['gc'] })
+  return { pauses, stop: () => observer.disconnect() }
+}
+
+function overlapMs(gap: Gap, pauses: readonly Collection[]): number {
+  let total = 0
+  for (const p of pauses) total += Math.max(0, Math.min(gap.to, p.to) - Math.max(gap.from, p.from))
+  return total
+}
+
 /**
  * One call, timed, with the longest stretch the thread spent on it without a break: a timer
  * ticks every millisecond on the same thread, and between two ticks nothing else could run.
  * Each gap is measured both in the thread's CPU time (the work) and by the clock. The ticker
  * starts before the call, so a call that holds the thread from its first line is seen too.
+ * The collector's pauses inside each gap are taken out for `ownHoldMs`: what the call's own code
+ * held, which moving work to the job runner can shorten; a pause is the process's, not the call's.
  */
-async function measure(run: () => Promise<unknown>) {
-  let holdMs = 0
-  let holdWallMs = 0
+async function measure(run: () => Promise<unknown>, pauses: readonly Collection[]) {
+  const gaps: Gap[] = []
   let lastCpu = threadCpuMs()
   let lastWall = performance.now()
   let ticking = true
   const tick = () => {
     const cpu = threadCpuMs()
     const wall = performance.now()
-    holdMs = Math.max(holdMs, cpu - lastCpu)
-    holdWallMs = Math.max(holdWallMs, wall - lastWall)
+    gaps.push({ from: lastWall, to: wall, cpuMs: cpu - lastCpu })
     lastCpu = cpu
     lastWall = wall
     if (ticking) setTimeout(tick, 1)
   }
   setTimeout(tick, 1)
   await sleep(3)
-  holdMs = 0
-  holdWallMs = 0
+  gaps.length = 0
   const start = performance.now()
   await run()
   const ms = performance.now() - start
-  // A hold at the very end shows at the next tick: let it come.
+  // A hold at the very end shows at the next tick, and perf_hooks reports pauses late: let both come.
   await sleep(3)
   ticking = false
-  return { ms, holdMs, holdWallMs }
+  await sleep(5)
+  let longest: Gap = { from: 0, to: 0, cpuMs: 0 }
+  let holdWallMs = 0
+  let ownHoldMs = 0
+  for (const gap of gaps) {
+    if (gap.cpuMs > longest.cpuMs) longest = gap
+    holdWallMs = Math.max(holdWallMs, gap.to - gap.from)
+    ownHoldMs = Math.max(ownHoldMs, gap.cpuMs - overlapMs(gap, pauses))
+  }
+  return {
+    ms,
+    holdMs: longest.cpuMs,
+    holdGcMs: Math.min(longest.cpuMs, overlapMs(longest, pauses)),
+    holdWallMs,
+    ownHoldMs
+  }
 }
 
 export async function benchContract(dir: string, vault: BenchVault): Promise<MethodTiming[]> {
@@ -555,24 +613,29 @@ export async function benchContract(dir: string, vault: BenchVault): Promise<Met
   }
   const order = [...METHOD_NAMES.filter((m) => !LAST.includes(m)), ...LAST]
   const timings: MethodTiming[] = []
+  const collections = watchCollections()
   try {
     for (const method of order) {
       const plans = [PLANS[method]].flat() as Plan<MethodName>[]
       for (const p of plans) {
         const times: number[] = []
-        let hold = 0
+        let hold = { holdMs: 0, holdGcMs: 0 }
         let holdWall = 0
+        let ownHold = 0
         for (let i = 0; i < (p.runs ?? RUNS); i++) {
           await p.before?.(ctx)
           const target = p.core?.(ctx) ?? core
           const input = p.input(ctx)
           let output: unknown
-          const { ms, holdMs, holdWallMs } = await measure(
-            async () => (output = await call(target, method, input))
+          const measured = await measure(
+            async () => (output = await call(target, method, input)),
+            collections.pauses
           )
-          times.push(ms)
-          hold = Math.max(hold, holdMs)
-          holdWall = Math.max(holdWall, holdWallMs)
+          times.push(measured.ms)
+          if (measured.holdMs > hold.holdMs) hold = measured
+          holdWall = Math.max(holdWall, measured.holdWallMs)
+          ownHold = Math.max(ownHold, measured.ownHoldMs)
+          collections.pauses.length = 0
           await p.after?.(ctx, output as never)
           // Background work a call started (the layout document.get prepares, an index write)
           // is finished before the next run is timed.
@@ -585,17 +648,21 @@ export async function benchContract(dir: string, vault: BenchVault): Promise<Met
           runs: times.length,
           medianMs: median(times),
           slowestMs: Math.max(...times),
-          longestHoldMs: hold,
-          longestHoldWallMs: holdWall
+          longestHoldMs: hold.holdMs,
+          longestHoldGcMs: hold.holdGcMs,
+          longestHoldWallMs: holdWall,
+          longestOwnHoldMs: ownHold
         }
         timings.push(timed)
         console.log(
           `  ${method}${p.label ? ` (${p.label})` : ''}: slowest ${timed.slowestMs.toFixed(1)} ms, ` +
-            `longest hold ${hold.toFixed(1)} ms (${holdWall.toFixed(1)} ms by the clock)`
+            `longest hold ${hold.holdMs.toFixed(1)} ms (${hold.holdGcMs.toFixed(1)} ms of it collecting garbage; ` +
+            `${holdWall.toFixed(1)} ms by the clock), own work ${ownHold.toFixed(1)} ms`
         )
       }
     }
   } finally {
+    collections.stop()
     for (const c of newCores.splice(0)) await c.shutdown()
   }
   // Later parts of the bench unlock with the bench's passphrase.

@@ -392,20 +392,26 @@ function contractSection(timings: MethodTiming[]): string {
   const name = (t: MethodTiming) => `\`${t.method}\`${t.label ? ` (${t.label})` : ''}`
   const slowest = [...timings].sort((a, b) => b.slowestMs - a.slowestMs)[0]!
   const longestHold = [...timings].sort((a, b) => b.longestHoldMs - a.longestHoldMs)[0]!
-  const over = timings.filter((t) => t.longestHoldMs > HOLD_TARGET_MS)
+  const longestOwn = [...timings].sort((a, b) => b.longestOwnHoldMs - a.longestOwnHoldMs)[0]!
+  const over = timings.filter((t) => t.longestHoldMs >= HOLD_TARGET_MS)
+  const ownOver = timings.filter((t) => t.longestOwnHoldMs >= HOLD_TARGET_MS)
   return [
     '## Every contract method',
     '',
     'Each method called through `dispatch` (its schema included) on the bench vault. "Answered in" is until the answer came. ' +
       '"Longest hold" is the longest stretch the core\'s thread spent on the call without letting anything else run, in the thread\'s own CPU time ' +
-      '(a timer ticks every millisecond on the same thread; between two ticks nothing else could run); "by the clock" is the same stretch in wall time, ' +
-      'which adds any wait for a CPU on this busy machine. The hold is what freezes the window in Electron, where the core shares the main process with it. ' +
-      'Target: every hold under 50 ms.',
+      '(a timer ticks every millisecond on the same thread; between two ticks nothing else could run), with the part of it the garbage collector paused the thread ' +
+      '(perf_hooks reports each pause); "by the clock" is the longest stretch in wall time, which adds any wait for a CPU on this busy machine. ' +
+      '"Own work" is the longest stretch less the collector\'s pauses in it: what the call\'s code held, which moving its heavy part to the job runner would shorten. ' +
+      'A pause collects what earlier calls left and falls on whichever call allocates when the heap fills. ' +
+      'The hold is what freezes the window in Electron, where the core shares the main process with it. Target: every hold under 50 ms.',
     '',
-    `Slowest call: ${name(slowest)}, ${ms(slowest.slowestMs)} to answer. Longest hold: ${name(longestHold)}, ${ms(longestHold.longestHoldMs)}. ` +
+    `Slowest call: ${name(slowest)}, ${ms(slowest.slowestMs)} to answer. ` +
+      `Longest hold: ${name(longestHold)}, ${ms(longestHold.longestHoldMs)}, of which ${ms(longestHold.longestHoldGcMs)} collecting garbage. ` +
+      `Longest own work: ${name(longestOwn)}, ${ms(longestOwn.longestOwnHoldMs)}. ` +
       (over.length === 0
         ? 'No method held the thread for 50 ms or more.'
-        : `Over 50 ms: ${over.map(name).join(', ')}.`),
+        : `Held 50 ms or more: ${over.map(name).join(', ')}; by their own work: ${ownOver.length === 0 ? 'none' : ownOver.map(name).join(', ')}.`),
     '',
     table(
       [
@@ -414,7 +420,9 @@ function contractSection(timings: MethodTiming[]): string {
         'answered in, median',
         'slowest',
         'longest hold',
+        'of it, collecting garbage',
         'by the clock',
+        'own work',
         'under 50 ms'
       ],
       timings.map((t) => [
@@ -423,7 +431,9 @@ function contractSection(timings: MethodTiming[]): string {
         ms(t.medianMs),
         ms(t.slowestMs),
         ms(t.longestHoldMs),
+        ms(t.longestHoldGcMs),
         ms(t.longestHoldWallMs),
+        ms(t.longestOwnHoldMs),
         met(t.longestHoldMs < HOLD_TARGET_MS)
       ])
     )
@@ -457,6 +467,7 @@ function memorySection(m: MemoryFigures): string {
 function targetsSection(f: Figures): string {
   const d = f.documentSearch
   const hold = [...f.contract].sort((a, b) => b.longestHoldMs - a.longestHoldMs)[0]!
+  const own = [...f.contract].sort((a, b) => b.longestOwnHoldMs - a.longestOwnHoldMs)[0]!
   const rows: string[][] = [
     [
       'Search, 95th percentile: library / ×10 / core with documents',
@@ -478,9 +489,15 @@ function targetsSection(f: Figures): string {
     ],
     [
       "Longest hold of the core's thread by any contract call",
-      `${ms(hold.longestHoldMs)} (\`${hold.method}\`)`,
+      `${ms(hold.longestHoldMs)} (\`${hold.method}\`; ${ms(hold.longestHoldGcMs)} of it collecting garbage)`,
       'under 50 ms',
       met(hold.longestHoldMs < HOLD_TARGET_MS)
+    ],
+    [
+      "Longest hold by a contract call's own work (the collector's pauses aside)",
+      `${ms(own.longestOwnHoldMs)} (\`${own.method}\`)`,
+      'under 50 ms',
+      met(own.longestOwnHoldMs < HOLD_TARGET_MS)
     ],
     [
       'Full PDF export against Chromium printing the Summary screen',
