@@ -166,7 +166,8 @@ export function computeFacts(
   const classOf = (id: string) => drugs.byId(id)?.class ?? 'other'
 
   const drugFacts = new Map<string, DrugFact>()
-  const cumulative = cumulativeDoses(record.administrations, record.measurements)
+  const events = doseEvents(record.administrations, record.measurements)
+  const cumulative = cumulativeDoses(record.administrations, record.measurements, events)
   for (const c of cumulative) {
     let fact = drugFacts.get(c.drugId)
     if (!fact) {
@@ -194,7 +195,7 @@ export function computeFacts(
   }
 
   const byId = new Map(record.administrations.map((a) => [a.id, a]))
-  for (const event of doseEvents(record.administrations, record.measurements)) {
+  for (const event of events) {
     const a = byId.get(event.administrationId)!
     const fact = drugFacts.get(a.drugId)
     if (!fact || UNIT_MEANING[a.unit].quantity !== 'mass') continue

@@ -132,15 +132,19 @@ export function doseEvents(
 /**
  * Totals per drug, route and kind of quantity: intrathecal and systemic doses of the same drug
  * are kept apart, as follow-up guidelines consider them separately.
+ *
+ * @param events the same administrations' doseEvents, when the caller needs them too: working
+ *   them out is most of the cost (a dated body size for each of thousands of doses)
  */
 export function cumulativeDoses(
   administrations: readonly Administration[],
-  measurements: readonly Measurement[]
+  measurements: readonly Measurement[],
+  events: readonly DoseEvent[] = doseEvents(administrations, measurements)
 ): CumulativeDose[] {
   const byId = new Map(administrations.map((a) => [a.id, a]))
   const groups = new Map<string, CumulativeDose>()
   const used = new Map<CumulativeDose, Map<string, MeasurementUsed>>()
-  for (const event of doseEvents(administrations, measurements)) {
+  for (const event of events) {
     const a = byId.get(event.administrationId)!
     const quantity = unitQuantity(a.unit)
     const key = `${a.drugId}\u0000${a.route}\u0000${quantity}`
