@@ -2,10 +2,11 @@
  * The core's implementation of every contract method. Inputs arrive already parsed by the
  * contract's schemas (see dispatch.ts); this file only maps methods to the domain modules.
  */
+import { existsSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { MethodName, MethodOutput, ParsedInput, VaultStatus } from '../shared/contract.ts'
 import type { ClinicalDocument } from '../shared/document.ts'
-import type { ExportPhase } from '../shared/export.ts'
+import { backupFileName, type ExportPhase } from '../shared/export.ts'
 import { type EntryKind, todayIso } from '../shared/record.ts'
 import { anthracyclineTableWithSources, type CarePlanContent } from './careplan/content.ts'
 import { acknowledgeChanges, carePlan, requirePlanItem } from './careplan/plan.ts'
@@ -76,7 +77,9 @@ import { noteExportWriting, removeInterruptedExportTemps } from './document/expo
 import { decodeBase64InTurns } from './library/decodeInTurns.ts'
 import { nextTurn } from './nextTurn.ts'
 import { createReadMemo } from './readMemo.ts'
-import { getSettings, updateSettings } from './settings.ts'
+import { getSettings, noteBackupFileMade, updateSettings } from './settings.ts'
+import { deliverFile, type DeliverDeps } from './exports/deliverFile.ts'
+import { appendBackupPart, backupUploadFile } from './vault/backupUploads.ts'
 import type { Db } from './vault/database.ts'
 import { cachedStatement } from './vault/statements.ts'
 import { Vault, type VaultOptions } from './vault/vault.ts'
@@ -237,6 +240,13 @@ export function createCore(options: CoreOptions): Core {
   const requireItem = (profileId: string, itemKey: string) =>
     requirePlanItem(planOf(profileId, todayIso()), itemKey)
 
+  // Where every export file goes: the native dialog's place, or back for a download.
+  const deliverDeps: DeliverDeps = {
+    chooseExportPath: options.chooseExportPath,
+    noteWriting: (target) => noteExportWriting(options.dataDir, target),
+    scratchDir: options.dataDir
+  }
+
   /** Awaits a step that opens the vault (or reopens it, as a restore does): the minutes start now. */
   const opening = async <T>(step: Promise<T>): Promise<T> => {
     const result = await step
@@ -272,6 +282,39 @@ export function createCore(options: CoreOptions): Core {
       })),
     'vault.restoreBackup': async ({ backupId, secret }) => {
       await opening(vault.restoreBackup(backupId, secret))
+      return status()
+    },
+    'vault.exportBackup': async () => {
+      let made: Date | null = null
+      const result = await deliverFile(
+        deliverDeps,
+        backupFileName(todayIso()),
+        'backup',
+        async (target) => {
+          made = await vault.exportBackupFile(target)
+        }
+      )
+      if (made) noteBackupFileMade(vault.db, made)
+      return result
+    },
+    'vault.uploadBackupPart': ({ uploadId, offset, base64 }) => ({
+      receivedBytes: appendBackupPart(
+        options.dataDir,
+        uploadId,
+        offset,
+        Buffer.from(base64, 'base64')
+      )
+    }),
+    'vault.importBackup': async ({ uploadId, secret, replaceExisting }) => {
+      const file = backupUploadFile(options.dataDir, uploadId)
+      if (!existsSync(file)) {
+        throw new CoreError('NOT_FOUND', 'That upload has ended. Choose the file again.')
+      }
+      try {
+        await opening(vault.importBackupFile(file, secret, replaceExisting))
+      } finally {
+        rmSync(file, { force: true })
+      }
       return status()
     },
     'vault.changePassphrase': async ({ currentPassphrase, newPassphrase }) => {

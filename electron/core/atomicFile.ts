@@ -53,9 +53,14 @@ export function removeStrayTempFiles(dir: string): string[] {
  * new ones, never a mix: write a private (0600) temp file in the same folder, fsync it, rename
  * it over the target, fsync the folder. On an error the temp file goes and the target stays.
  */
+/** A temp file name beside `target` that the next start's housekeeping knows to remove. */
+export function atomicTempFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
+}
+
 export function writeFileAtomic(target: string, data: string | Uint8Array): void {
   const dir = dirname(target)
-  const tmp = join(dir, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
+  const tmp = atomicTempFor(target)
   const fd = openSync(tmp, 'wx', 0o600)
   try {
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data

@@ -22,11 +22,20 @@ export function getSettings(db: Db): Settings {
   return {
     autoLockMinutes: valid ? stored : AUTO_LOCK_MINUTES.default,
     textSize: TEXT_SIZES.find((t) => t === textSize) ?? 'normal',
-    theme: THEMES.find((t) => t === theme) ?? 'system'
+    theme: THEMES.find((t) => t === theme) ?? 'system',
+    lastBackupFileAt: readSetting(db, 'lastBackupFileAt') ?? null
   }
 }
 
-export function updateSettings(db: Db, changes: Partial<Settings>): Settings {
+/** Noted when a backup file is made, so Settings can say when and remind after a while. */
+export function noteBackupFileMade(db: Db, at: Date): void {
+  writeSetting(db, 'lastBackupFileAt', at.toISOString())
+}
+
+export function updateSettings(
+  db: Db,
+  changes: Partial<Omit<Settings, 'lastBackupFileAt'>>
+): Settings {
   db.transaction(() => {
     if (changes.autoLockMinutes !== undefined) {
       writeSetting(db, 'autoLockMinutes', String(changes.autoLockMinutes))

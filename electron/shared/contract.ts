@@ -29,8 +29,12 @@ import {
   libraryInputs
 } from './library.ts'
 import {
+  BACKUP_FILE_MAX_BYTES,
+  BACKUP_PART_MAX_BYTES,
+  BACKUP_UPLOAD_ID,
   EXPORT_SECTIONS,
   EXPORT_VARIANTS,
+  type ExportFileResult,
   type ExportPdfResult,
   type ExportProgress,
   PAPER_SIZES,
@@ -67,6 +71,10 @@ export const ERROR_CODES = [
   'WRONG_RECOVERY_CODE',
   'VAULT_DAMAGED',
   'VAULT_FROM_NEWER_VERSION',
+  /** A backup file changed since Lantern made it (its checksum, or its record unreadable). */
+  'BACKUP_FILE_DAMAGED',
+  /** A file chosen to restore that Lantern did not make. */
+  'NOT_A_BACKUP_FILE',
   'NOT_FOUND',
   /** A dose far from the usual one: saved only once the input carries `confirmedUnusual: true`. */
   'DOSE_NEEDS_CONFIRMATION',
@@ -111,6 +119,9 @@ const displayName = z
   .max(NAME_MAX_LENGTH, `Use at most ${NAME_MAX_LENGTH} characters.`)
 
 const empty = z.strictObject({})
+
+/** One upload of a backup file to restore, named by the page (backupUploads.ts). */
+const backupUploadId = z.string().regex(BACKUP_UPLOAD_ID, 'Not an upload of a backup file.')
 
 /**
  * A password for one exported file. Control characters are refused because the PDF standard's
@@ -233,6 +244,8 @@ export interface Settings {
   textSize: (typeof TEXT_SIZES)[number]
   /** Light or dark colours, or whatever the computer uses. */
   theme: (typeof THEMES)[number]
+  /** When the last backup file (`vault.exportBackup`) was made, ISO instant; null if never. */
+  lastBackupFileAt: string | null
 }
 
 // ---- The methods ----
@@ -341,6 +354,48 @@ export const contract = {
     z.strictObject({
       backupId: z.string().regex(/^vault-\d{8}T\d{9}Z-[a-z-]{1,30}$/, 'Not a backup name.'),
       secret: existingPassphrase
+    })
+  ),
+  /**
+   * The whole vault as one backup file (core/vault/backupFile.ts), to restore on another
+   * computer: saved where the native dialog says, or answered for the browser's download.
+   * Remembered as the last backup file (`settings.get`).
+   */
+  'vault.exportBackup': method<ExportFileResult>()(empty),
+  /**
+   * A part of a backup file to restore, sent in order from offset 0 (a file may be far larger
+   * than one request). Kept in the data folder, private, until `vault.importBackup` uses it or
+   * the app next starts. Works with no vault, locked or open.
+   */
+  'vault.uploadBackupPart': method<{ receivedBytes: number }>()(
+    z.strictObject({
+      uploadId: backupUploadId,
+      offset: z.number().int().min(0).max(BACKUP_FILE_MAX_BYTES),
+      base64: z
+        .string()
+        .max(Math.ceil(BACKUP_PART_MAX_BYTES / 3) * 4, 'That part of the file is too large.')
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'That part of the file is not base64.')
+    })
+  ),
+  /**
+   * Restores the uploaded backup file in place of this computer's vault and opens it. A vault
+   * already here is replaced only with `replaceExisting` (and kept aside in the data folder);
+   * without it the answer is VAULT_EXISTS. With the recovery code, `newPassphrase` becomes the
+   * passphrase. BACKUP_FILE_DAMAGED and NOT_A_BACKUP_FILE say the file is at fault, never the
+   * passphrase. The upload is removed whatever the outcome.
+   */
+  'vault.importBackup': method<VaultStatus>()(
+    z.strictObject({
+      uploadId: backupUploadId,
+      secret: z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('passphrase'), passphrase: existingPassphrase }),
+        z.strictObject({
+          kind: z.literal('recoveryCode'),
+          recoveryCode,
+          newPassphrase: passphrase
+        })
+      ]),
+      replaceExisting: z.boolean('Say whether the vault here is replaced.')
     })
   ),
   'vault.changePassphrase': method<null>()(

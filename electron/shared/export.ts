@@ -56,10 +56,38 @@ export interface ExportProgress {
  * back as base64 for the page to offer as a download; in the desktop app the core has written
  * it where the person chose in the save dialog, or the person closed that dialog.
  */
-export type ExportPdfResult =
+export type ExportFileResult =
   | { outcome: 'download'; fileName: string; base64: string }
   | { outcome: 'saved'; fileName: string }
   | { outcome: 'cancelled' }
+export type ExportPdfResult = ExportFileResult
+
+/** The kinds of file Lantern writes; the save dialog offers each with its own extension. */
+export const EXPORT_FILE_KINDS = ['pdf', 'backup', 'fhir', 'csv', 'calendar'] as const
+export type ExportFileKind = (typeof EXPORT_FILE_KINDS)[number]
+
+/** The extension each kind of file is saved with. */
+export const EXPORT_FILE_EXTENSIONS: Record<ExportFileKind, string> = {
+  pdf: 'pdf',
+  backup: 'lantern-backup',
+  fhir: 'json',
+  csv: 'csv',
+  calendar: 'ics'
+}
+
+/** Largest backup file Lantern takes back: far above a vault of hundreds of imported documents. */
+export const BACKUP_FILE_MAX_BYTES = 4 * 1024 * 1024 * 1024
+/** Largest part of one in a request, before base64: under the contract's request limit. */
+export const BACKUP_PART_MAX_BYTES = 6 * 1024 * 1024
+/** An upload's name: twelve hex digits, which the data folder's start-up housekeeping knows. */
+export const BACKUP_UPLOAD_ID = /^[0-9a-f]{12}$/
+/** After this many days without a backup file, Settings reminds the person to make one. */
+export const BACKUP_FILE_REMINDER_DAYS = 30
+
+/** "Lantern backup 2026-12-07.lantern-backup": no one's name, since a vault holds several people. */
+export function backupFileName(madeOn: string): string {
+  return `Lantern backup ${madeOn}.${EXPORT_FILE_EXTENSIONS.backup}`
+}
 
 /** Characters no common file system takes in a name (Windows is the strictest). */
 // eslint-disable-next-line no-control-regex

@@ -69,6 +69,31 @@ const BAD_BY_METHOD: Record<MethodName, unknown[]> = {
     { backupId: 'vault-20260101T000000000Z-rolling', secret: '' },
     { backupId: 'vault-20260101T000000000Z-rolling' }
   ],
+  'vault.exportBackup': [{ target: '/tmp/x.lantern-backup' }],
+  'vault.uploadBackupPart': [
+    { uploadId: '../../vault', offset: 0, base64: 'AAAA' },
+    { uploadId: 'abcdefabcdef', offset: -1, base64: 'AAAA' },
+    { uploadId: 'abcdefabcdef', offset: 0, base64: 'not base64!' },
+    { uploadId: 'abcdefabcdef', offset: 0, base64: 'A'.repeat(9 * 1024 * 1024) }
+  ],
+  'vault.importBackup': [
+    {
+      uploadId: 'abcdefabcdef',
+      secret: { kind: 'passphrase', passphrase: '' },
+      replaceExisting: false
+    },
+    {
+      uploadId: 'abcdefabcdef',
+      secret: { kind: 'recoveryCode', recoveryCode: 'ABCDE' },
+      replaceExisting: false
+    },
+    { uploadId: 'abcdefabcdef', secret: { kind: 'passphrase', passphrase: PASSPHRASE } },
+    {
+      uploadId: '..',
+      secret: { kind: 'passphrase', passphrase: PASSPHRASE },
+      replaceExisting: true
+    }
+  ],
   'vault.changePassphrase': [
     { currentPassphrase: PASSPHRASE },
     { currentPassphrase: PASSPHRASE, newPassphrase: 'short' },

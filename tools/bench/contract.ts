@@ -25,6 +25,7 @@ import { shippedLibrary } from '../../electron/core/library/shippedLibrary.ts'
 import { shippedDrugCatalog } from '../../electron/core/record/shippedCatalog.ts'
 import type { MethodInput, MethodName, MethodOutput } from '../../electron/shared/contract.ts'
 import { METHOD_NAMES } from '../../electron/shared/contract.ts'
+import { BACKUP_PART_MAX_BYTES } from '../../electron/shared/export.ts'
 import { todayIso } from '../../electron/shared/record.ts'
 import { writeSomethingElse } from './record.ts'
 import { median } from './stats.ts'
@@ -48,6 +49,23 @@ interface Context {
   largest: string
   /** Made in `before` for record.restore: a deleted phase and the links its deletion cleared. */
   undo?: MethodInput<'record.restore'>
+  /** The last backup file `vault.exportBackup` answered, as base64. */
+  backup?: string
+}
+
+const UPLOAD_ID = 'b0b0b0b0b0b0'
+/** A backup file's part as the page sends it: BACKUP_PART_MAX_BYTES before base64. */
+const PART_BASE64 = (BACKUP_PART_MAX_BYTES / 3) * 4
+
+/** Sends a whole backup file as the page does, part by part (untimed: what a restore needs). */
+async function uploadBackup(core: Core, base64: string): Promise<void> {
+  for (let at = 0; at < base64.length; at += PART_BASE64) {
+    await call(core, 'vault.uploadBackupPart', {
+      uploadId: UPLOAD_ID,
+      offset: (at / 4) * 3,
+      base64: base64.slice(at, at + PART_BASE64)
+    })
+  }
 }
 
 interface Plan<M extends MethodName> {
@@ -117,6 +135,32 @@ const PLANS: Plans = {
     before: async (ctx) =>
       (ctx.made = (await call(ctx.vault.core, 'vault.listBackups', {}))[0]!.id),
     input: (ctx) => ({ backupId: ctx.made, secret: ctx.passphrase })
+  },
+  'vault.exportBackup': {
+    label: 'the bench vault, answered for a download',
+    runs: SLOW_RUNS,
+    input: () => ({}),
+    after: async (ctx, output) => {
+      if (output.outcome === 'download') ctx.backup = output.base64
+    }
+  },
+  'vault.uploadBackupPart': {
+    label: 'the first 6 MB of a backup file',
+    input: (ctx) => ({ uploadId: UPLOAD_ID, offset: 0, base64: ctx.backup!.slice(0, PART_BASE64) })
+  },
+  'vault.importBackup': {
+    label: 'the bench vault, over itself',
+    runs: SLOW_RUNS,
+    before: async (ctx) => {
+      const made = await call(ctx.vault.core, 'vault.exportBackup', {})
+      if (made.outcome !== 'download') throw new Error('the bench core answers files for download')
+      await uploadBackup(ctx.vault.core, made.base64)
+    },
+    input: (ctx) => ({
+      uploadId: UPLOAD_ID,
+      secret: { kind: 'passphrase', passphrase: ctx.passphrase },
+      replaceExisting: true
+    })
   },
   'vault.changePassphrase': {
     runs: SLOW_RUNS,
@@ -485,7 +529,8 @@ const LAST: MethodName[] = [
   'vault.changePassphrase',
   'vault.recover',
   'vault.reencrypt',
-  'vault.restoreBackup'
+  'vault.restoreBackup',
+  'vault.importBackup'
 ]
 
 export interface MethodTiming {

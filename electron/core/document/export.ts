@@ -22,13 +22,10 @@ import { CoreError } from '../errors.ts'
 import { nextTurn } from '../nextTurn.ts'
 import type { JobInput } from '../jobs/kinds.ts'
 import type { JobRunner } from '../jobs/runner.ts'
+import type { ChooseExportPath } from '../exports/deliverFile.ts'
 import { buildDocument } from './variants.ts'
 
-/**
- * Asks the person where to save (Electron's native dialog), suggesting a file name; null when
- * they close the dialog. Absent through the bridge and in tests: the bytes are answered instead.
- */
-export type ChooseExportPath = (suggestedFileName: string) => Promise<string | null>
+export type { ChooseExportPath } from '../exports/deliverFile.ts'
 
 /** Where the document's facts come from: the functions the screens' own channels answer with. */
 export interface DocumentSources {
@@ -133,7 +130,7 @@ export async function exportPdf(
     const fileName = exportFileName(first.profile.displayName, preparedOn)
     let target: string | null = null
     if (deps.chooseExportPath) {
-      target = await deps.chooseExportPath(fileName)
+      target = await deps.chooseExportPath(fileName, 'pdf')
       if (target === null) return { outcome: 'cancelled' }
     }
     const summary = await summaryForPlan(deps, profileId, { readAt, summary: first })

@@ -65,6 +65,13 @@ export function readEnvelope(file: string): KeyEnvelope | null {
   return result.data
 }
 
+/** An envelope that came inside a backup file; throws EnvelopeDamagedError when it cannot be trusted. */
+export function parseEnvelope(value: unknown): KeyEnvelope {
+  const result = envelopeSchema.safeParse(value)
+  if (!result.success) throw new EnvelopeDamagedError()
+  return result.data
+}
+
 export function writeEnvelope(file: string, envelope: KeyEnvelope): void {
   writeFileAtomic(file, JSON.stringify(envelope, null, 2) + '\n')
 }

@@ -24,7 +24,8 @@ import {
   renameSync,
   rmSync
 } from 'node:fs'
-import { join } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import { basename, dirname, join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import {
   type BackupWarning,
@@ -34,6 +35,7 @@ import {
   type VaultState
 } from '../../shared/contract.ts'
 import {
+  atomicTempFor,
   removeStrayTempFiles,
   fsyncDirectory,
   fsyncFile,
@@ -66,9 +68,11 @@ import {
   EnvelopeDamagedError,
   type KeyEnvelope,
   newEnvelope,
+  parseEnvelope,
   readEnvelope,
   writeEnvelope
 } from './envelope.ts'
+import { BackupFileError } from './backupFile.ts'
 import {
   DEFAULT_KDF_COST,
   type DeriveKek,
@@ -108,6 +112,11 @@ const REENCRYPT_PAUSING_ATTEMPTS = 3
  * can take more than one turn of the event loop; little beside the steps themselves.
  */
 const REENCRYPT_STEP_PAUSE_MS = 20
+
+/** What opens a backup file: its passphrase, or its recovery code and a passphrase from now on. */
+export type BackupFileSecret =
+  | { kind: 'passphrase'; passphrase: string }
+  | { kind: 'recoveryCode'; recoveryCode: string; newPassphrase: string }
 
 /** Two ways a new database and key file replace the current ones; see #switchIn. */
 type Switch = 'restoring' | 'reencrypting'
@@ -580,6 +589,112 @@ export class Vault {
     })
   }
 
+  /**
+   * The whole vault as one backup file (backupFile.ts) at `target`, for another computer: a
+   * verified copy of the open database and the key envelope, written beside `target` and
+   * renamed into place, so a kill leaves the old file or none. Answers when it was made.
+   */
+  exportBackupFile(target: string): Promise<Date> {
+    return this.#serial(async () => {
+      if (!this.#db || !this.#key) throw new CoreError('VAULT_LOCKED', 'The vault is locked.')
+      const createdAt = this.#now()
+      mkdirSync(this.backupsDir, { recursive: true, mode: 0o700 })
+      // Named as a backup's copy in progress: one a kill leaves is removed at the next start.
+      const copy = join(this.backupsDir, `.vault-export-${randomBytes(6).toString('hex')}.db.tmp`)
+      const written = atomicTempFor(target)
+      try {
+        createPrivateFile(copy)
+        await this.#thread.copyDatabase(this.#db, this.dbFile, this.#key, copy)
+        await this.#thread.writeBackupFile({
+          databaseFile: copy,
+          envelope: this.#readEnvelopeOrThrow(),
+          createdAt: createdAt.toISOString(),
+          out: written
+        })
+        renameSync(written, target)
+        fsyncDirectory(dirname(target))
+        return createdAt
+      } catch (error) {
+        rmSync(written, { force: true })
+        if (error instanceof DatabaseDamagedError) {
+          throw new CoreError('VAULT_DAMAGED', error.message)
+        }
+        throw error
+      } finally {
+        for (const name of readdirSync(this.backupsDir)) {
+          if (name.startsWith(basename(copy))) rmSync(join(this.backupsDir, name), { force: true })
+        }
+      }
+    })
+  }
+
+  /**
+   * Puts the vault in a backup file (backupFile.ts) in place of this folder's, and opens it.
+   * A vault already here is replaced only when `replaceExisting` says so, and then moved into a
+   * `replaced-<time>` folder, never deleted. The file is checked whole first, so a damaged file
+   * is called damaged, not a wrong passphrase. With the recovery code, `newPassphrase` becomes
+   * the restored vault's passphrase, as in `recover`.
+   */
+  importBackupFile(
+    file: string,
+    secret: BackupFileSecret,
+    replaceExisting: boolean
+  ): Promise<void> {
+    return this.#serial(async () => {
+      if (this.state !== 'none' && !replaceExisting) {
+        throw new CoreError(
+          'VAULT_EXISTS',
+          'There is already a vault on this computer. Choose to replace it (it is kept aside, not deleted), or cancel.'
+        )
+      }
+      mkdirSync(this.dataDir, { recursive: true, mode: 0o700 })
+      this.#removeStaged('restoring')
+      const staged = this.#staged('restoring')
+      let key: Buffer | null = null
+      try {
+        const header = await this.#thread.readBackupFile({ file, databaseOut: staged.db })
+        const envelope = parseEnvelope(header.envelope)
+        key =
+          secret.kind === 'passphrase'
+            ? await this.#unwrap(envelope.wraps.passphrase, secret.passphrase, PASSPHRASE_WRAP)
+            : await this.#unwrap(
+                envelope.wraps.recoveryCode,
+                normalizeRecoveryCode(secret.recoveryCode),
+                RECOVERY_WRAP
+              )
+        if (!key && secret.kind === 'passphrase') {
+          throw new CoreError('WRONG_PASSPHRASE', 'That passphrase does not open this backup file.')
+        }
+        if (!key) {
+          throw new CoreError(
+            'WRONG_RECOVERY_CODE',
+            'That recovery code does not open this backup file.'
+          )
+        }
+        const restored: KeyEnvelope =
+          secret.kind === 'passphrase'
+            ? envelope
+            : {
+                ...envelope,
+                updatedAt: this.#now().toISOString(),
+                wraps: {
+                  ...envelope.wraps,
+                  passphrase: await this.#wrap(key, secret.newPassphrase, PASSPHRASE_WRAP)
+                }
+              }
+        writeEnvelope(staged.envelope, restored)
+        await this.#thread.checkDatabase(staged.db, key)
+      } catch (error) {
+        key?.fill(0)
+        this.#removeStaged('restoring')
+        throw asBackupFileProblem(error)
+      }
+      this.#close()
+      this.#switchIn('restoring')
+      await this.#open(key, { backups: true, checked: true })
+    })
+  }
+
   #staged(kind: Switch): { db: string; envelope: string } {
     return {
       db: join(this.dataDir, `.vault.db.${kind}`),
@@ -908,4 +1023,37 @@ function assertHealthyOrDamaged(db: Db): void {
     if (error instanceof DatabaseDamagedError) throw new CoreError('VAULT_DAMAGED', error.message)
     throw error
   }
+}
+
+/**
+ * What was wrong with a backup file being restored, as the person is told: damaged and "not a
+ * backup" are the file's fault, never the passphrase's, and say so.
+ */
+function asBackupFileProblem(error: unknown): unknown {
+  if (error instanceof BackupFileError) {
+    switch (error.problem) {
+      case 'not-a-backup':
+        return new CoreError(
+          'NOT_A_BACKUP_FILE',
+          'That file is not a Lantern backup file. Choose the file that ends in .lantern-backup.'
+        )
+      case 'damaged':
+        return new CoreError(
+          'BACKUP_FILE_DAMAGED',
+          'That backup file is damaged: it has changed since Lantern made it. Try another copy of it.'
+        )
+      case 'newer-format':
+        return new CoreError(
+          'VAULT_FROM_NEWER_VERSION',
+          'That backup file was made by a newer version of Lantern. Update Lantern, then restore it.'
+        )
+    }
+  }
+  if (error instanceof EnvelopeDamagedError || error instanceof DatabaseDamagedError) {
+    return new CoreError(
+      'BACKUP_FILE_DAMAGED',
+      'That backup file is damaged: its record cannot be read. Try another copy of it.'
+    )
+  }
+  return error
 }

@@ -8,6 +8,7 @@
 import { removeSecurely } from '../atomicFile.ts'
 import type { JobRegistry } from '../jobs/serve.ts'
 import { deriveKey } from './argon2.ts'
+import { readBackupFile, writeBackupFile } from './backupFile.ts'
 import { checkDatabaseFile, copyDatabase, rekeyFile, verifyDatabaseFile } from './verifiedCopy.ts'
 
 export const vaultJobs = {
@@ -28,7 +29,11 @@ export const vaultJobs = {
     return null
   },
   /** A copy checked whole: a backup before it is restored, a re-encryption's copy. */
-  'vault.verifyDatabase': verifyDatabaseFile
+  'vault.verifyDatabase': verifyDatabaseFile,
+  /** A backup file written from a verified copy: the whole database read, hashed and written. */
+  'vault.writeBackupFile': writeBackupFile,
+  /** A backup file checked whole (its checksum) and its database taken out of it. */
+  'vault.readBackupFile': readBackupFile
 } satisfies JobRegistry
 
 export type VaultJobs = typeof vaultJobs

@@ -17,6 +17,13 @@ import { removeSecurely } from '../atomicFile.ts'
 import { createJobRunner, type JobRunner } from '../jobs/runner.ts'
 import { deriveKey } from './argon2.ts'
 import {
+  BACKUP_FILE_PROBLEMS,
+  type BackupFileHeader,
+  BackupFileError,
+  readBackupFile,
+  writeBackupFile
+} from './backupFile.ts'
+import {
   type DatabaseContents,
   DatabaseDamagedError,
   type Db,
@@ -43,6 +50,10 @@ export interface VaultThread {
   removeSecurely(files: readonly string[]): Promise<void>
   /** A database file checked whole under `key` (integrity_check); its contents. */
   verifyDatabase(file: string, key: Buffer): Promise<DatabaseContents>
+  /** backupFile.ts's writeBackupFile, on the worker for a large database. */
+  writeBackupFile(input: Parameters<typeof writeBackupFile>[0]): Promise<void>
+  /** backupFile.ts's readBackupFile, on the worker for a large file. */
+  readBackupFile(input: Parameters<typeof readBackupFile>[0]): Promise<BackupFileHeader>
 }
 
 export interface VaultThreadOptions {
@@ -78,7 +89,12 @@ const keyBytes = (key: Buffer) => new Uint8Array(key)
 
 /** An error from the worker as the callers know it (the runner rebuilds plain Errors). */
 function asVaultError(error: unknown): unknown {
-  if (!(error instanceof Error) || error.name !== 'DatabaseDamagedError') return error
+  if (!(error instanceof Error)) return error
+  if (error.name === 'BackupFileError') {
+    const said = /^backup file: (.+)$/.exec(error.message)?.[1]
+    return new BackupFileError(BACKUP_FILE_PROBLEMS.find((p) => p === said) ?? 'damaged')
+  }
+  if (error.name !== 'DatabaseDamagedError') return error
   const damaged = new DatabaseDamagedError('')
   damaged.message = error.message
   return damaged
@@ -179,6 +195,16 @@ export function vaultThread(options: VaultThreadOptions = {}): VaultThread {
         return { userVersion, rows }
       }
       return onWorker((jobs) => jobs.runJob('vault.verifyDatabase', { file, key: keyBytes(key) }))
+    },
+
+    async writeBackupFile(input) {
+      if (small(input.databaseFile)) return void writeBackupFile(input)
+      await onWorker((jobs) => jobs.runJob('vault.writeBackupFile', input))
+    },
+
+    async readBackupFile(input) {
+      if (statSync(input.file).size < minWorkerBytes) return readBackupFile(input)
+      return onWorker((jobs) => jobs.runJob('vault.readBackupFile', input))
     }
   }
 }

@@ -314,6 +314,10 @@ export const en = {
     WRONG_RECOVERY_CODE: 'That recovery code is not right.',
     VAULT_DAMAGED: 'The vault file is damaged. Nothing has been changed or deleted.',
     VAULT_FROM_NEWER_VERSION: 'This vault was made by a newer Lantern. Please update Lantern.',
+    BACKUP_FILE_DAMAGED:
+      'That backup file is damaged: it has changed since Lantern made it. Nothing was restored. Try another copy of it.',
+    NOT_A_BACKUP_FILE:
+      'That file is not a Lantern backup file. Nothing was restored. Choose the file that ends in .lantern-backup.',
     NOT_FOUND: 'Lantern could not find that. It may have been changed elsewhere.',
     DOSE_NEEDS_CONFIRMATION: 'A dose needs checking before it is saved. Nothing was saved yet.',
     INTERNAL: 'Something went wrong inside Lantern. Nothing was changed. Please try again.'
