@@ -301,6 +301,33 @@ describe('the backup file', () => {
     expect(readdirSync(join(dir, 'backups')).filter((n) => n.includes('export'))).toEqual([])
   })
 
+  it("is written and read on the vault's worker for a large vault, with the same outcomes", async () => {
+    // Every file counts as large: the worker does the whole-file work, as for a real vault.
+    const onWorker = { copyOnWorkerFrom: 0 }
+    const dir = tempDir()
+    const core = newCore(dir, onWorker)
+    await core.vault.create(PASSPHRASE)
+    await value(core, 'profiles.loadSample', {})
+    const before = await readTwice(core)
+    const file = await exportBackup(core)
+
+    const elsewhere = newCore(tempDir(), onWorker)
+    const flipped = Buffer.from(file)
+    flipped[Math.floor(file.length / 2)]! ^= 0x01
+    const damaged = await call(elsewhere, 'vault.importBackup', {
+      uploadId: await upload(elsewhere, flipped),
+      secret: { kind: 'passphrase', passphrase: PASSPHRASE },
+      replaceExisting: false
+    })
+    expect(codeOf(damaged)).toBe('BACKUP_FILE_DAMAGED')
+    await value(elsewhere, 'vault.importBackup', {
+      uploadId: await upload(elsewhere, file),
+      secret: { kind: 'passphrase', passphrase: PASSPHRASE },
+      replaceExisting: false
+    })
+    expect(await wholeRecord(elsewhere)).toEqual(before)
+  })
+
   it('is refused while the vault is locked', async () => {
     const { core } = await vaultWithRecord()
     await core.vault.lock()
