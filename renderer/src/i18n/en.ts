@@ -147,7 +147,11 @@ export const en = {
     warningBody:
       'Nobody, not even the people who make Lantern, can tell you your passphrase. After this step you will get a recovery code: it is the only other way back into your vault.',
     create: 'Create my vault',
-    creating: 'Creating your vault…'
+    creating: 'Creating your vault…',
+    restoreTitle: 'Moving from another computer?',
+    restoreIntro:
+      'If you made a Lantern backup file on another computer, you can open it here instead of starting a new vault.',
+    restoreOpen: 'Restore from a backup file'
   },
   recoveryCode: {
     title: 'Your recovery code',
@@ -207,6 +211,52 @@ export const en = {
     busy: 'Unlocking…',
     back: 'Back to the passphrase',
     done: 'Your new passphrase is set. Your recovery code still works: keep it safe.'
+  },
+  backupFile: {
+    title: 'Backup file',
+    intro:
+      'A backup file holds your whole vault, still encrypted. Keep a copy somewhere other than this computer, such as a USB stick, so you can restore your record on a new computer with your passphrase or your recovery code.',
+    lastMade: 'Last backup file made {when}.',
+    never:
+      'You have not made a backup file yet. Lantern keeps daily backups on this computer, but they are lost with it.',
+    reminder:
+      'Your last backup file is {days} days old. Make a new one so that what you added since is safe too.',
+    make: 'Make a backup file',
+    making: 'Making the backup file…',
+    made: {
+      saved: 'The backup file is saved. Keep a copy away from this computer.',
+      downloaded: 'The backup file is downloading. Keep a copy away from this computer.'
+    },
+    restored: 'Your vault was restored from the backup file.',
+    restore: {
+      open: 'Restore a backup file…',
+      title: 'Restore a backup file',
+      overIntro:
+        'This replaces the vault on this computer with the one in the file. The vault here now is moved aside in Lantern’s data folder, not deleted.',
+      fileLabel: 'Backup file',
+      fileHint: 'The file Lantern made, ending in .{extension}.',
+      fileRequired: 'Choose the backup file.',
+      opensWithLegend: 'Open it with',
+      withPassphrase: 'The passphrase it was made with',
+      withCode: 'Its recovery code',
+      passphraseLabel: 'Passphrase',
+      passphraseHint: 'The passphrase of the vault when the backup file was made.',
+      passphraseRequired: 'Enter the passphrase.',
+      wrongPassphrase:
+        'That passphrase does not open this backup file. It needs the passphrase the vault had when the file was made.',
+      codeLabel: 'Recovery code',
+      codeRequired: 'Enter the recovery code.',
+      wrongCode: 'That recovery code does not open this backup file.',
+      newPassphraseLabel: 'New passphrase for the restored vault',
+      replaceLabel: 'Replace the vault on this computer',
+      replaceHint: 'The vault here now is kept aside, not deleted.',
+      replaceRequired: 'Tick this to replace the vault here, or close this form.',
+      vaultHere:
+        'There is already a vault on this computer. Open Settings in it to replace it with the backup file.',
+      submit: 'Restore',
+      busy: 'Restoring…',
+      sending: 'Reading the backup file: {percent}%'
+    }
   },
   restore: {
     title: 'Restore from a backup',

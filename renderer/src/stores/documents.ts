@@ -6,6 +6,7 @@ import {
   type ImportedDocument
 } from '@shared/library.ts'
 import { call } from '../api/client.ts'
+import { toBase64 } from '../lib/base64.ts'
 import { definePersonalStore } from './personalData.ts'
 
 /** What the file picker offers; the same endings kindOf() understands. */
@@ -41,17 +42,6 @@ export class FileRefused extends Error {
     super(`${fileName}: ${reason}`)
     this.name = 'FileRefused'
   }
-}
-
-/** Bytes a slice at a time: String.fromCharCode(...) over megabytes at once overflows the stack. */
-function toBase64(bytes: Uint8Array): string {
-  // A multiple of 3, so every slice but the last encodes to base64 with no padding.
-  const slice = 3 * 8192
-  const parts: string[] = []
-  for (let at = 0; at < bytes.length; at += slice) {
-    parts.push(btoa(String.fromCharCode(...bytes.subarray(at, at + slice))))
-  }
-  return parts.join('')
 }
 
 export type ImportStage = 'reading' | 'saving'

@@ -1,5 +1,11 @@
 import { computed, ref, watch } from 'vue'
-import type { BackupSummary, ReencryptProgress, VaultState, VaultStatus } from '@shared/contract.ts'
+import type {
+  BackupSummary,
+  MethodInput,
+  ReencryptProgress,
+  VaultState,
+  VaultStatus
+} from '@shared/contract.ts'
 import { call, onVaultLocked, toApiError } from '../api/client.ts'
 import { flushPendingSaves, keepDrafts } from '../composables/useDebouncedSave.ts'
 import type { MessageKey, MessageParams } from '../i18n/index.ts'
@@ -142,6 +148,20 @@ export const useSessionStore = defineAppStore('session', () => {
     vaultState.value = status.state
   }
 
+  /**
+   * Puts the vault in an uploaded backup file in place of this computer's (kept aside, when one
+   * is here and the person said to replace it) and opens it. Nothing the window held of the
+   * vault it replaced is kept.
+   */
+  async function restoreBackupFile(input: MethodInput<'vault.importBackup'>): Promise<void> {
+    const status = await call('vault.importBackup', input)
+    clearPersonalData()
+    recoveryCode.value = null
+    lockReason.value = null
+    notice.value = { key: 'backupFile.restored' }
+    vaultState.value = status.state
+  }
+
   async function changePassphrase(currentPassphrase: string, newPassphrase: string) {
     await call('vault.changePassphrase', { currentPassphrase, newPassphrase })
   }
@@ -246,6 +266,7 @@ export const useSessionStore = defineAppStore('session', () => {
     recover,
     listBackups,
     restoreBackup,
+    restoreBackupFile,
     changePassphrase,
     reencrypt,
     lock,

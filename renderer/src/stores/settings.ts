@@ -1,5 +1,5 @@
 import { computed, ref } from 'vue'
-import type { Settings } from '@shared/contract.ts'
+import type { MethodInput, Settings } from '@shared/contract.ts'
 import { AUTO_LOCK_MINUTES } from '@shared/limits.ts'
 import { call } from '../api/client.ts'
 import { definePersonalStore } from './personalData.ts'
@@ -16,7 +16,7 @@ export const useSettingsStore = definePersonalStore('settings', () => {
     settings.value = await call('settings.get')
   }
 
-  async function update(changes: Partial<Settings>): Promise<Settings> {
+  async function update(changes: MethodInput<'settings.update'>): Promise<Settings> {
     settings.value = await call('settings.update', changes)
     return settings.value
   }
