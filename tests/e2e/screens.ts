@@ -96,6 +96,11 @@ export async function visitEveryScreen(page: Page, at: Stop): Promise<void> {
   await page.getByRole('button', { name: 'Create my vault' }).click()
   await expect(page.getByRole('alert').first()).toBeVisible()
   await at('first run, with its errors')
+  await page.getByRole('button', { name: 'Restore from a backup file' }).click()
+  const restoreFile = region(page, 'Moving from another computer?')
+  await restoreFile.getByRole('button', { name: 'Restore', exact: true }).click()
+  await expect(restoreFile.getByText('Choose the backup file.')).toBeVisible()
+  await at('first run, restoring a backup file, with its errors')
   await choosePassphrase(page, PASSPHRASE)
   await page.getByRole('button', { name: 'Create my vault' }).click()
   await readRecoveryCode(page)
@@ -118,6 +123,10 @@ export async function visitEveryScreen(page: Page, at: Stop): Promise<void> {
   const sample = region(page, 'Sample record')
   await sample.getByRole('button', { name: 'Load the sample' }).click()
   await expect(sample.getByRole('status').first()).toContainText('The sample record is ready.')
+  const backupFile = region(page, 'Backup file')
+  await backupFile.getByRole('button', { name: 'Restore a backup file…' }).click()
+  await backupFile.getByRole('button', { name: 'Restore', exact: true }).click()
+  await expect(backupFile.getByText('Tick this to replace the vault here')).toBeVisible()
   await at('settings, with errors and the sample loaded')
 
   // ---- One person: summary, care plan, record, details ----

@@ -239,7 +239,7 @@ export const en = {
       opensWithLegend: 'Open it with',
       withPassphrase: 'The passphrase it was made with',
       withCode: 'Its recovery code',
-      passphraseLabel: 'Passphrase',
+      passphraseLabel: 'Passphrase of the backup file',
       passphraseHint: 'The passphrase of the vault when the backup file was made.',
       passphraseRequired: 'Enter the passphrase.',
       wrongPassphrase:
