@@ -6,7 +6,12 @@ import { existsSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { MethodName, MethodOutput, ParsedInput, VaultStatus } from '../shared/contract.ts'
 import type { ClinicalDocument } from '../shared/document.ts'
-import { backupFileName, type ExportPhase } from '../shared/export.ts'
+import {
+  backupFileName,
+  EXPORT_FILE_EXTENSIONS,
+  exportFileName,
+  type ExportPhase
+} from '../shared/export.ts'
 import { type EntryKind, todayIso } from '../shared/record.ts'
 import { anthracyclineTableWithSources, type CarePlanContent } from './careplan/content.ts'
 import { acknowledgeChanges, carePlan, requirePlanItem } from './careplan/plan.ts'
@@ -78,6 +83,9 @@ import { decodeBase64InTurns } from './library/decodeInTurns.ts'
 import { nextTurn } from './nextTurn.ts'
 import { createReadMemo } from './readMemo.ts'
 import { getSettings, noteBackupFileMade, updateSettings } from './settings.ts'
+import { writeFileAtomic } from './atomicFile.ts'
+import { carePlanCalendar } from './exports/calendar.ts'
+import { administrationsCsv, measurementsCsv } from './exports/csv.ts'
 import { deliverFile, type DeliverDeps } from './exports/deliverFile.ts'
 import { appendBackupPart, backupUploadFile } from './vault/backupUploads.ts'
 import type { Db } from './vault/database.ts'
@@ -535,6 +543,47 @@ export function createCore(options: CoreOptions): Core {
         },
         input
       ),
+    'export.csv': ({ profileId, table }) => {
+      const db = vault.db
+      const profile = getProfile(db, profileId)
+      const measurements = listEntries(db, 'measurement', profileId)
+      const csv =
+        table === 'administrations'
+          ? administrationsCsv({
+              administrations: listEntries(db, 'administration', profileId),
+              measurements,
+              phases: listEntries(db, 'phase', profileId),
+              drugs
+            })
+          : measurementsCsv({ measurements })
+      const what = table === 'administrations' ? 'medicines' : 'measurements'
+      return deliverFile(
+        deliverDeps,
+        exportFileName(profile.displayName, todayIso(), what, EXPORT_FILE_EXTENSIONS.csv),
+        'csv',
+        (target) => writeFileAtomic(target, csv)
+      )
+    },
+    'export.calendar': ({ profileId, timeZone, includeName }) => {
+      const profile = getProfile(vault.db, profileId)
+      // Made before the save dialog opens: a zone that is not one is refused beside its field.
+      const ics = carePlanCalendar(planOf(profileId, todayIso()), {
+        timeZone,
+        personLabel: includeName ? profile.displayName : null,
+        now: new Date()
+      })
+      return deliverFile(
+        deliverDeps,
+        exportFileName(
+          profile.displayName,
+          todayIso(),
+          'follow-up dates',
+          EXPORT_FILE_EXTENSIONS.calendar
+        ),
+        'calendar',
+        (target) => writeFileAtomic(target, ics)
+      )
+    },
     'export.progress': () => (exportPhase ? { phase: exportPhase } : null)
   }
 

@@ -75,6 +75,8 @@ export const METHOD_NAMES = [
   'documents.get',
   'documents.delete',
   'export.pdf',
+  'export.csv',
+  'export.calendar',
   'export.progress',
   'document.get'
 ] as const satisfies readonly MethodName[]

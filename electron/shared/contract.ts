@@ -32,6 +32,7 @@ import {
   BACKUP_FILE_MAX_BYTES,
   BACKUP_PART_MAX_BYTES,
   BACKUP_UPLOAD_ID,
+  CSV_TABLES,
   EXPORT_SECTIONS,
   EXPORT_VARIANTS,
   type ExportFileResult,
@@ -544,6 +545,28 @@ export const contract = {
         .min(1, 'Choose at least one part to include.')
         .max(EXPORT_SECTIONS.length, 'Choose each part once.')
         .optional()
+    })
+  ),
+  /**
+   * One person's doses given (one row per dose, with the core's own per-m² numbers) or their
+   * measurements, as a spreadsheet file (CSV, UTF-8 with a byte-order mark); saved or answered
+   * for download as `export.pdf` is.
+   */
+  'export.csv': method<ExportFileResult>()(
+    z.strictObject({
+      profileId: id,
+      table: z.enum(CSV_TABLES, 'Choose the medicines given or the measurements.')
+    })
+  ),
+  /**
+   * The care plan's next due dates as a calendar file (.ics): all-day events with stable ids, so
+   * a second file updates the first. The person's name is in the events only with `includeName`.
+   */
+  'export.calendar': method<ExportFileResult>()(
+    z.strictObject({
+      profileId: id,
+      timeZone: z.string().min(1, 'Choose a time zone.').max(100, 'That is not a time zone.'),
+      includeName: z.boolean('Say whether the name goes in the events.')
     })
   ),
   /** Asked again and again while `export.pdf` is pending; null when no export is running. */

@@ -100,7 +100,20 @@ const NAME_IN_FILE_MAX = 80
  * characters a file system refuses turned into spaces, leading dots (hidden files) dropped, and
  * cut to a length every file system takes.
  */
-export function exportFileName(personName: string, preparedOn: string): string {
+/** What a CSV export holds: the doses given, or the height and weight measurements. */
+export const CSV_TABLES = ['administrations', 'measurements'] as const
+export type CsvTable = (typeof CSV_TABLES)[number]
+
+/**
+ * @param what the kind of file, as it reads in the name ("summary", "medicines"...)
+ * @param extension without the dot
+ */
+export function exportFileName(
+  personName: string,
+  preparedOn: string,
+  what = 'summary',
+  extension = EXPORT_FILE_EXTENSIONS.pdf
+): string {
   const name = Array.from(
     personName
       .normalize('NFC')
@@ -113,6 +126,6 @@ export function exportFileName(personName: string, preparedOn: string): string {
     .join('')
     .replace(/[\s.]+$/, '')
   return name
-    ? `Lantern summary - ${name} - ${preparedOn}.pdf`
-    : `Lantern summary - ${preparedOn}.pdf`
+    ? `Lantern ${what} - ${name} - ${preparedOn}.${extension}`
+    : `Lantern ${what} - ${preparedOn}.${extension}`
 }

@@ -69,6 +69,17 @@ const BAD_BY_METHOD: Record<MethodName, unknown[]> = {
     { backupId: 'vault-20260101T000000000Z-rolling', secret: '' },
     { backupId: 'vault-20260101T000000000Z-rolling' }
   ],
+  'export.csv': [
+    { profileId: ID },
+    { profileId: ID, table: 'blood-counts' },
+    { profileId: 'x', table: 'measurements' }
+  ],
+  'export.calendar': [
+    { profileId: ID, timeZone: 'Europe/London' },
+    { profileId: ID, timeZone: '', includeName: false },
+    { profileId: ID, timeZone: 'x'.repeat(101), includeName: false },
+    { profileId: ID, timeZone: 'Europe/London', includeName: 'yes' }
+  ],
   'vault.exportBackup': [{ target: '/tmp/x.lantern-backup' }],
   'vault.uploadBackupPart': [
     { uploadId: '../../vault', offset: 0, base64: 'AAAA' },

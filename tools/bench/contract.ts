@@ -507,6 +507,17 @@ const PLANS: Plans = {
     })
   },
   'export.progress': { input: () => ({}) },
+  'export.csv': {
+    label: 'the 2,000 administrations, one row per dose',
+    input: (ctx) => ({ profileId: ctx.vault.profileId, table: 'administrations' })
+  },
+  'export.calendar': {
+    input: (ctx) => ({
+      profileId: ctx.vault.profileId,
+      timeZone: 'Europe/London',
+      includeName: false
+    })
+  },
   'document.get': {
     label: 'after a write (worked out again)',
     before: (ctx) => writeSomethingElse(ctx.vault.core),

@@ -1,0 +1,140 @@
+/**
+ * The CSV and calendar files through the contract, as the window asks for them: from the
+ * person's record as the core reads it, saved where the save dialog says (private) or answered
+ * for a download, and a bad time zone refused beside its field before any dialog opens.
+ */
+import { readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse } from 'csv-parse/sync'
+import ICAL from 'ical.js'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Core } from '../../electron/core/api.ts'
+import { dispatch } from '../../electron/core/dispatch.ts'
+import { doseEvents } from '../../electron/core/record/doses.ts'
+import { listEntries } from '../../electron/core/record/entries.ts'
+import type { MethodInput, MethodName, Result } from '../../electron/shared/contract.ts'
+import { PASSPHRASE, cleanupTempDirs, newCore, tempDir } from './helpers/vaultFixture.ts'
+
+afterEach(cleanupTempDirs)
+
+async function call<M extends MethodName>(core: Core, method: M, input: MethodInput<M>) {
+  return (await dispatch(core.handlers, method, input)) as Result<{
+    outcome: string
+    fileName?: string
+    base64?: string
+  }>
+}
+
+async function sampleVault(extra: Parameters<typeof newCore>[1] = {}) {
+  const core = newCore(tempDir(), extra)
+  await core.vault.create(PASSPHRASE)
+  const sample = await core.handlers['profiles.loadSample']({})
+  return { core, profileId: sample.id, name: sample.displayName }
+}
+
+function downloaded(result: Awaited<ReturnType<typeof call>>): string {
+  if (!result.ok) throw new Error(result.error.message)
+  expect(result.value.outcome).toBe('download')
+  return Buffer.from(result.value.base64!, 'base64').toString('utf8')
+}
+
+describe('export.csv and export.calendar', () => {
+  it('answers every dose of the record as a spreadsheet a parser reads back', async () => {
+    const { core, profileId } = await sampleVault()
+    const result = await call(core, 'export.csv', { profileId, table: 'administrations' })
+    const text = downloaded(result)
+    expect(text.startsWith('\uFEFF')).toBe(true)
+    if (result.ok) {
+      expect(result.value.fileName).toMatch(
+        /^Lantern medicines - .*Alex.* - \d{4}-\d{2}-\d{2}\.csv$/
+      )
+    }
+    const rows = parse(text, { bom: true, columns: true }) as Record<string, string>[]
+    const db = core.vault.db
+    const events = doseEvents(
+      listEntries(db, 'administration', profileId),
+      listEntries(db, 'measurement', profileId)
+    )
+    expect(rows).toHaveLength(events.length)
+    const measurements = parse(
+      downloaded(await call(core, 'export.csv', { profileId, table: 'measurements' })),
+      { bom: true, columns: true }
+    ) as unknown[]
+    expect(measurements).toHaveLength(listEntries(db, 'measurement', profileId).length)
+  })
+
+  it("answers the plan's next due dates as a calendar, without the name unless asked", async () => {
+    const { core, profileId, name } = await sampleVault()
+    const plan = await core.handlers['careplan.get']({ profileId })
+    const dated = plan.items.filter((i) => i.nextDue)
+    const ics = downloaded(
+      await call(core, 'export.calendar', {
+        profileId,
+        timeZone: 'Europe/Madrid',
+        includeName: false
+      })
+    )
+    const calendar = new ICAL.Component(ICAL.parse(ics))
+    const starts = calendar
+      .getAllSubcomponents('vevent')
+      .map((e) => String(e.getFirstPropertyValue('dtstart')))
+      .sort()
+    expect(starts).toEqual(dated.map((i) => i.nextDue).sort())
+    expect(calendar.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid')).toBe(
+      'Europe/Madrid'
+    )
+    expect(ics).not.toContain('Alex')
+    const named = downloaded(
+      await call(core, 'export.calendar', {
+        profileId,
+        timeZone: 'Europe/Madrid',
+        includeName: true
+      })
+    )
+    expect(named).toContain(name.slice(0, 10))
+  })
+
+  it('refuses a time zone that is not one beside its field, before asking where to save', async () => {
+    const asked: string[] = []
+    const { core, profileId } = await sampleVault({
+      chooseExportPath: async (suggested) => {
+        asked.push(suggested)
+        return null
+      }
+    })
+    const result = await call(core, 'export.calendar', {
+      profileId,
+      timeZone: 'Mars/Olympus_Mons',
+      includeName: false
+    })
+    expect(result.ok).toBe(false)
+    if (!result.ok) {
+      expect(result.error.code).toBe('INVALID_INPUT')
+      expect(result.error.fields?.map((f) => f.path)).toEqual(['timeZone'])
+    }
+    expect(asked).toEqual([])
+  })
+
+  it('saves where the dialog says, private to the user, and asks for the kind of file it is', async () => {
+    const folder = tempDir()
+    const kinds: string[] = []
+    const { core, profileId } = await sampleVault({
+      chooseExportPath: async (suggested, kind) => {
+        kinds.push(kind)
+        return join(folder, suggested)
+      }
+    })
+    const saved = await call(core, 'export.csv', { profileId, table: 'measurements' })
+    expect(saved.ok && saved.value.outcome).toBe('saved')
+    const file = join(folder, saved.ok ? saved.value.fileName! : '')
+    expect(statSync(file).mode & 0o777).toBe(0o600)
+    expect(readFileSync(file, 'utf8').startsWith('\uFEFF')).toBe(true)
+    const calendar = await call(core, 'export.calendar', {
+      profileId,
+      timeZone: 'Europe/London',
+      includeName: false
+    })
+    expect(calendar.ok && calendar.value.outcome).toBe('saved')
+    expect(kinds).toEqual(['csv', 'calendar'])
+  })
+})
