@@ -44,6 +44,7 @@ import {
   loadFhirDefinitions,
   narrativeDivs,
   profileErrors,
+  referenceTypeProblems,
   sectionInvariantErrors,
   xhtmlProblems
 } from './helpers/fhirValidation.ts'
@@ -402,6 +403,13 @@ describe.each([
       (r) => (r as { extension?: Extension[] }).extension ?? []
     )
     expect(extensions.flatMap(extensionErrors)).toEqual([])
+  })
+
+  it('points every reference at a resource of a type its element allows', async () => {
+    const x = get()
+    expect(await timed(`reference types, ${_name}`, () => referenceTypeProblems(x.bundle))).toEqual(
+      []
+    )
   })
 
   it('validates whole, against the R4 JSON schema and as an IPS document', async () => {
@@ -848,12 +856,24 @@ describe('validation catches what is wrong', () => {
     expect(profileErrors(bundle).join()).toMatch(/subject/)
   })
 
+  it('finds a reference to the wrong kind of resource', () => {
+    const bundle = clone(edge.bundle)
+    const device = bundle.entry!.find((e) => e.resource?.resourceType === 'Device')!
+    const condition = bundle.entry!.find((e) => e.resource?.resourceType === 'Condition')!
+    ;(condition.resource as { subject: { reference: string } }).subject.reference = device.fullUrl!
+    expect(referenceTypeProblems(bundle).join()).toMatch(/Condition\.subject: Invalid reference/)
+  })
+
   it('leaves gender "girl" to the JSON schema, which catches it', () => {
     const patient = { ...clone(byType<Patient>(sample, 'Patient')[0]!), gender: 'girl' }
     // Medplum does not check codes against required value sets...
     expect(profileErrors(patient as Patient, PROFILE.ipsPatient)).toEqual([])
     // ...the official R4 JSON schema does.
     expect(jsonSchemaErrors(patient as Patient).join()).toMatch(/gender|enum|equal/)
+  })
+
+  it('refuses an export time that is not an instant', () => {
+    expect(() => fhirBundle({ ...sample.input, exportedAt: '2026-12-07' })).toThrow(/instant/)
   })
 
   it('finds markup that is not XHTML', () => {

@@ -102,7 +102,12 @@ function plain<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T
 }
 
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
+
 export function fhirBundle(input: FhirExportInput): Bundle {
+  if (!INSTANT.test(input.exportedAt)) {
+    throw new Error(`exportedAt must be an ISO instant with a time zone, not ${input.exportedAt}`)
+  }
   const profileId = input.profile.id
   const key = (k: string) => ({ id: nameUuid(`${profileId}/${k}`) })
   const ctx = new ExportContext(

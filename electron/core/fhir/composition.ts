@@ -151,7 +151,9 @@ export function compositionResource(
   const { summary, profile } = ctx.input
   const allergyAnswer = summary.importantFirst.allergyAnswer
   const treatmentStart = summary.keyDates.treatmentStartedOn
-  const treatmentEnd = summary.keyDates.treatmentCompletedOn ?? summary.keyDates.lastDoseOn
+  const lastDate = summary.keyDates.treatmentCompletedOn ?? summary.keyDates.lastDoseOn
+  // A period's end may not come before its start: an end typed in error is left out.
+  const treatmentEnd = treatmentStart && lastDate && lastDate >= treatmentStart ? lastDate : null
   const alerts = alertsNarrative(ctx)
   const anthracycline = summary.anthracycline
   const sections: CompositionSection[] = [

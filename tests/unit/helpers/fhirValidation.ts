@@ -167,6 +167,59 @@ export function claimedProfileErrors(resource: Resource): string[] {
   return errors
 }
 
+/**
+ * Medplum compares target profiles as written, so "Device|4.0.1" (IPS pins the FHIR version)
+ * does not match a Device, and it reads a profile such as vitalsigns as a type name: a warning
+ * whose type is among the targets once the version is dropped, whose targets include any
+ * resource, or whose targets include a profile, is not counted.
+ */
+function allowedAfterAll(message: string): boolean {
+  const got = message.match(/got "([^"]+)"/)?.[1]
+  const expected = [...message.matchAll(/"(http[^"|]+)(?:\|[^"]*)?"/g)].map((m) => m[1])
+  const base = 'http://hl7.org/fhir/StructureDefinition/'
+  return expected.some(
+    (url) =>
+      url === `${base}${got}` ||
+      url === `${base}Resource` ||
+      // A profile (bodyheight, vitalsigns), not a resource type: Medplum cannot judge it.
+      !/^[A-Z]/.test(url!.slice(base.length))
+  )
+}
+
+/**
+ * References whose target is not a type the element allows. Medplum reads a reference's type
+ * from its "Type/id" form, which a document's urn:uuid references do not have, and then only
+ * warns; so each resource is checked again with its references rewritten as "Type/id" (the
+ * type of the bundle entry they point at), and those warnings are returned as problems.
+ */
+export function referenceTypeProblems(bundle: Bundle): string[] {
+  const typeOf = new Map(
+    (bundle.entry ?? []).map((e) => [e.fullUrl!, `${e.resource!.resourceType}/${e.resource!.id}`])
+  )
+  const problems: string[] = []
+  for (const e of bundle.entry ?? []) {
+    const rewritten = JSON.parse(
+      JSON.stringify(e.resource).replace(
+        /"reference":"(urn:uuid:[0-9a-f-]+)"/g,
+        (_m, urn: string) => `"reference":"${typeOf.get(urn) ?? urn}"`
+      )
+    ) as Resource
+    const { profiles } = loadFhirDefinitions()
+    for (const url of [undefined, ...(rewritten.meta?.profile ?? [])]) {
+      const profile = url === undefined ? undefined : profiles.get(url)
+      const issues = medplumIssues(() =>
+        validateResource(rewritten, profile ? { profile } : undefined)
+      )
+      for (const i of issues) {
+        const text = i.details?.text ?? ''
+        if (!text.startsWith('Invalid reference') || allowedAfterAll(text)) continue
+        problems.push(`${rewritten.resourceType} ${i.expression?.join(', ')}: ${text}`)
+      }
+    }
+  }
+  return problems
+}
+
 /** Errors in an extension against its vendored definition (its sub-extension slices). */
 export function extensionErrors(extension: Extension): string[] {
   const profile = loadFhirDefinitions().profiles.get(extension.url)
