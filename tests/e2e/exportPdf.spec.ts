@@ -6,32 +6,19 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
 import { todayIso } from '../../electron/shared/record.ts'
 import { expect, test } from './fixtures.ts'
-import { createVault, expectAccessible, watchForPageErrors } from './steps.ts'
+import {
+  createVault,
+  expectAccessible,
+  loadSample,
+  openSampleTab as openTab,
+  SAMPLE_NAME,
+  watchForPageErrors
+} from './steps.ts'
 
-const SAMPLE_NAME = 'Sample: Alex (fictional)'
 const PDF_PASSWORD = 'otter-lighthouse-7'
 const NOTES_SHOTS = '/work/notes/shots'
-
-async function loadSample(page: Page) {
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Settings' })
-    .click()
-  const panel = page.getByRole('region', { name: 'Sample record' })
-  await panel.getByRole('button', { name: 'Load the sample' }).click()
-  await expect(panel.getByRole('status').first()).toContainText('The sample record is ready.')
-  await panel.getByRole('link', { name: 'Open the sample record' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: SAMPLE_NAME })).toBeVisible()
-}
-
-async function openTab(page: Page, name: 'Summary' | 'Care plan') {
-  const tabs = page.getByRole('navigation', { name: `Pages for ${SAMPLE_NAME}` })
-  await tabs.getByRole('link', { name }).click()
-  await expect(tabs.getByRole('link', { name })).toHaveAttribute('aria-current', 'page')
-}
 
 const squeeze = (s: string) => s.replace(/\s+/g, '')
 

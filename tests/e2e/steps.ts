@@ -77,6 +77,25 @@ export async function openSettings(page: Page) {
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible()
 }
 
+export const SAMPLE_NAME = 'Sample: Alex (fictional)'
+
+/** Loads the fictional sample from Settings and opens its record (the Summary). */
+export async function loadSample(page: Page) {
+  await openSettings(page)
+  const panel = page.getByRole('region', { name: 'Sample record' })
+  await panel.getByRole('button', { name: 'Load the sample' }).click()
+  await expect(panel.getByRole('status').first()).toContainText('The sample record is ready.')
+  await panel.getByRole('link', { name: 'Open the sample record' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE_NAME })).toBeVisible()
+}
+
+/** One of the sample person's pages, by its tab. */
+export async function openSampleTab(page: Page, name: 'Summary' | 'Care plan') {
+  const tabs = page.getByRole('navigation', { name: `Pages for ${SAMPLE_NAME}` })
+  await tabs.getByRole('link', { name }).click()
+  await expect(tabs.getByRole('link', { name })).toHaveAttribute('aria-current', 'page')
+}
+
 export function lockedHeading(page: Page) {
   return page.getByRole('heading', { level: 1, name: 'Lantern is locked' })
 }

@@ -277,6 +277,14 @@ async function edgeRecord(core: Core): Promise<string> {
     unit: 'mg/m2',
     schedule: { kind: 'repeat', start: '2023-05-10', intervalDays: 21, count: 4 }
   })
+  // A total with more decimals than the plan shows, so a rounded copy would not pass for it.
+  await put('administration', {
+    drugId: 'epirubicin',
+    route: 'iv',
+    dose: 33.33,
+    unit: 'mg/m2',
+    schedule: { kind: 'once', date: '2023-08-01' }
+  })
   await put('administration', {
     drugId: 'dexamethasone',
     route: 'oral',

@@ -212,6 +212,28 @@ export const en = {
     back: 'Back to the passphrase',
     done: 'Your new passphrase is set. Your recovery code still works: keep it safe.'
   },
+  recordFiles: {
+    title: 'The record as a spreadsheet',
+    intro:
+      'Save the medicines given or the height and weight measurements as a CSV file, which spreadsheet programs open. Lantern makes the file on this computer; nothing is sent anywhere.',
+    administrations: 'Medicines given (CSV)',
+    measurements: 'Height and weight (CSV)',
+    making: 'Making the file…',
+    saved: 'Saved as “{fileName}”.',
+    downloaded: '“{fileName}” is downloading.'
+  },
+  calendarExport: {
+    title: 'Due dates in your calendar',
+    intro:
+      'Save the next due date of each check-up as a calendar file, to open in your calendar app. Each date becomes an all-day event with a reminder a week before. Your calendar shows them in {timeZone}.',
+    includeName: 'Put {name} in each event',
+    includeNameHint:
+      'Leave this off if your calendar is shared or kept online: the events then say only what is due.',
+    make: 'Make a calendar file',
+    making: 'Making the calendar file…',
+    saved: 'Saved as “{fileName}”.',
+    downloaded: '“{fileName}” is downloading.'
+  },
   backupFile: {
     title: 'Backup file',
     intro:

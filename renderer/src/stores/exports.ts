@@ -7,6 +7,13 @@ import { defineAppStore } from './personalData.ts'
 
 const PROGRESS_POLL_MS = 250
 
+/** The exports made in one step, and the type each file is downloaded as. */
+const MEDIA_TYPES = {
+  'export.csv': 'text/csv',
+  'export.calendar': 'text/calendar'
+} as const
+type OneStepExport = keyof typeof MEDIA_TYPES
+
 /** How an export ended, without the file's bytes: those went to the download at once. */
 export type ExportOutcome =
   | Exclude<ExportPdfResult, { outcome: 'download' }>
@@ -53,5 +60,19 @@ export const useExportsStore = defineAppStore('exports', () => {
     }
   }
 
-  return { phase, busy, exportPdf }
+  /**
+   * A file made in one step (a spreadsheet, a calendar): saved by the core where the person
+   * chose, or handed to the browser's download.
+   */
+  async function exportFile<M extends OneStepExport>(
+    method: M,
+    input: MethodInput<M>
+  ): Promise<ExportOutcome> {
+    const result = await call(method, input)
+    if (result.outcome !== 'download') return result
+    offerDownload(result.fileName, result.base64, MEDIA_TYPES[method])
+    return { outcome: 'downloaded', fileName: result.fileName }
+  }
+
+  return { phase, busy, exportPdf, exportFile }
 })

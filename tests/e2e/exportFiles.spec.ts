@@ -1,0 +1,63 @@
+/**
+ * A parent takes the record along: the medicines given and the measurements as spreadsheets
+ * from the Summary, and the care plan's due dates as a calendar file from the Care plan. Each
+ * download is read back with a maintained parser.
+ */
+import { readFileSync } from 'node:fs'
+import { parse } from 'csv-parse/sync'
+import ICAL from 'ical.js'
+import { expect, test } from './fixtures.ts'
+import {
+  createVault,
+  expectAccessible,
+  loadSample,
+  openSampleTab,
+  watchForPageErrors
+} from './steps.ts'
+
+test('the Summary saves the medicines and measurements as CSV, the Care plan its due dates as a calendar', async ({
+  app
+}, testInfo) => {
+  const pageErrors = watchForPageErrors(app)
+  await createVault(app)
+  await loadSample(app)
+  await openSampleTab(app, 'Summary')
+
+  const files = app.getByRole('region', { name: 'The record as a spreadsheet' })
+  await expectAccessible(app, 'summary with its files')
+  for (const [button, header] of [
+    ['Medicines given (CSV)', 'Drug'],
+    ['Height and weight (CSV)', 'Weight (kg)']
+  ] as const) {
+    const downloading = app.waitForEvent('download')
+    await files.getByRole('button', { name: button }).click()
+    const download = await downloading
+    expect(download.suggestedFilename()).toMatch(/^Lantern (medicines|measurements) - .+\.csv$/)
+    const path = testInfo.outputPath(download.suggestedFilename())
+    await download.saveAs(path)
+    const text = readFileSync(path, 'utf8')
+    expect(text.startsWith('\uFEFF')).toBe(true)
+    const rows = parse(text, { bom: true, columns: true }) as Record<string, string>[]
+    expect(rows.length).toBeGreaterThan(3)
+    expect(Object.keys(rows[0]!)).toContain(header)
+    await expect(files.getByRole('status')).toContainText('is downloading')
+    await expect(files.getByRole('button', { name: button })).toBeFocused()
+  }
+
+  await openSampleTab(app, 'Care plan')
+  const calendar = app.getByRole('region', { name: 'Due dates in your calendar' })
+  await expect(calendar).toContainText('Your calendar shows them in')
+  const downloading = app.waitForEvent('download')
+  await calendar.getByRole('button', { name: 'Make a calendar file' }).click()
+  const download = await downloading
+  expect(download.suggestedFilename()).toMatch(/^Lantern follow-up dates - .+\.ics$/)
+  const path = testInfo.outputPath(download.suggestedFilename())
+  await download.saveAs(path)
+  const ics = readFileSync(path, 'utf8')
+  const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent')
+  expect(events.length).toBeGreaterThan(2)
+  expect(ics).not.toContain('Alex')
+  await expect(calendar.getByRole('status')).toContainText('is downloading')
+  await expectAccessible(app, 'care plan with its calendar file')
+  expect(pageErrors).toEqual([])
+})
