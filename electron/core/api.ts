@@ -85,7 +85,6 @@ import { createReadMemo } from './readMemo.ts'
 import { getSettings, noteBackupFileMade, updateSettings } from './settings.ts'
 import { writeFileAtomic } from './atomicFile.ts'
 import { carePlanCalendar } from './exports/calendar.ts'
-import { administrationsCsv, measurementsCsv } from './exports/csv.ts'
 import { deliverFile, type DeliverDeps } from './exports/deliverFile.ts'
 import { appendBackupPart, backupUploadFile } from './vault/backupUploads.ts'
 import type { Db } from './vault/database.ts'
@@ -543,19 +542,21 @@ export function createCore(options: CoreOptions): Core {
         },
         input
       ),
-    'export.csv': ({ profileId, table }) => {
+    'export.csv': async ({ profileId, table }) => {
       const db = vault.db
       const profile = getProfile(db, profileId)
-      const measurements = listEntries(db, 'measurement', profileId)
-      const csv =
-        table === 'administrations'
-          ? administrationsCsv({
-              administrations: listEntries(db, 'administration', profileId),
-              measurements,
-              phases: listEntries(db, 'phase', profileId),
-              drugs
-            })
-          : measurementsCsv({ measurements })
+      const administrations =
+        table === 'administrations' ? listEntries(db, 'administration', profileId) : []
+      const drugNames = [...new Set(administrations.map((a) => a.drugId))].map(
+        (id): [string, string] => [id, drugs.byId(id)?.genericName ?? id]
+      )
+      const csv = await jobs.runJob('csv.write', {
+        table,
+        administrations,
+        measurements: listEntries(db, 'measurement', profileId),
+        phases: table === 'administrations' ? listEntries(db, 'phase', profileId) : [],
+        drugNames
+      })
       const what = table === 'administrations' ? 'medicines' : 'measurements'
       return deliverFile(
         deliverDeps,

@@ -77,8 +77,12 @@ export const EXPORT_FILE_EXTENSIONS: Record<ExportFileKind, string> = {
 
 /** Largest backup file Lantern takes back: far above a vault of hundreds of imported documents. */
 export const BACKUP_FILE_MAX_BYTES = 4 * 1024 * 1024 * 1024
-/** Largest part of one in a request, before base64: under the contract's request limit. */
-export const BACKUP_PART_MAX_BYTES = 6 * 1024 * 1024
+/**
+ * Largest part of one in a request, before base64: well under the contract's request limit, and
+ * small enough that decoding and writing one holds the core's thread for a few milliseconds
+ * (6 MB parts held it 40 to 100 ms).
+ */
+export const BACKUP_PART_MAX_BYTES = 2 * 1024 * 1024
 /** An upload's name: twelve hex digits, which the data folder's start-up housekeeping knows. */
 export const BACKUP_UPLOAD_ID = /^[0-9a-f]{12}$/
 /** After this many days without a backup file, Settings reminds the person to make one. */

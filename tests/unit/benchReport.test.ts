@@ -163,6 +163,32 @@ describe('the benchmark report', () => {
     )
   })
 
+  it('lists the time to make and restore the backup file, or says it was not measured', () => {
+    const timing = (method: 'vault.exportBackup' | 'vault.importBackup', medianMs: number) => ({
+      method,
+      label: null,
+      runs: 3,
+      medianMs,
+      slowestMs: medianMs + 100,
+      longestHoldMs: 12,
+      longestHoldGcMs: 0,
+      longestHoldWallMs: 14,
+      longestOwnHoldMs: 12
+    })
+    const report = renderReport(
+      figures({ contract: [timing('vault.exportBackup', 640), timing('vault.importBackup', 1250)] })
+    )
+    expect(report).toContain(
+      '| Backup file of the bench vault made | `vault.exportBackup` | 640 ms | 740 ms | 12.0 ms |'
+    )
+    expect(report).toContain(
+      '| Backup file of the bench vault restored | `vault.importBackup` | 1,250 ms | 1,350 ms | 12.0 ms |'
+    )
+    expect(report).toContain(
+      '| The 2,000 administrations as CSV | `export.csv` | not measured in this run |'
+    )
+  })
+
   it("tells a hold that was the garbage collector's pause from the call's own work", () => {
     const report = renderReport(
       figures({

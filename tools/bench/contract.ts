@@ -145,7 +145,7 @@ const PLANS: Plans = {
     }
   },
   'vault.uploadBackupPart': {
-    label: 'the first 6 MB of a backup file',
+    label: 'the first 2 MB of a backup file',
     input: (ctx) => ({ uploadId: UPLOAD_ID, offset: 0, base64: ctx.backup!.slice(0, PART_BASE64) })
   },
   'vault.importBackup': {

@@ -3,6 +3,7 @@
  * each figure with its target and, where there is one, the comparison measured in the same run.
  * A pure function of the figures, so its formatting is tested (tests/unit/benchReport.test.ts).
  */
+import type { MethodName } from '../../electron/shared/contract.ts'
 import type { MethodTiming } from './contract.ts'
 import type { FirstScreenFigures } from './firstScreen.ts'
 import type { Load, Machine } from './machine.ts'
@@ -388,6 +389,31 @@ function answersSection(a: Figures['answers']): string {
   ].join('\n')
 }
 
+/** The files a family takes along, from the contract's timings of the methods that make them. */
+const FILE_METHODS: { method: MethodName; what: string }[] = [
+  { method: 'vault.exportBackup', what: 'Backup file of the bench vault made' },
+  { method: 'vault.importBackup', what: 'Backup file of the bench vault restored' },
+  { method: 'export.csv', what: 'The 2,000 administrations as CSV' },
+  { method: 'export.calendar', what: "The care plan's due dates as a calendar file" }
+]
+
+function filesSection(timings: MethodTiming[]): string {
+  const rows = FILE_METHODS.map(({ method, what }) => {
+    const timed = timings.find((t) => t.method === method)
+    return timed
+      ? [what, `\`${method}\``, ms(timed.medianMs), ms(timed.slowestMs), ms(timed.longestHoldMs)]
+      : [what, `\`${method}\``, 'not measured in this run', '', '']
+  })
+  return [
+    '## Files to take along',
+    '',
+    'The same calls as in the table below, on the bench vault, answered for a download as through the browser bridge. ' +
+      'Restoring reads back a backup file made just before (sent in parts, untimed) over the vault itself.',
+    '',
+    table(['file', 'method', 'median', 'slowest', 'longest hold'], rows)
+  ].join('\n')
+}
+
 function contractSection(timings: MethodTiming[]): string {
   const name = (t: MethodTiming) => `\`${t.method}\`${t.label ? ` (${t.label})` : ''}`
   const slowest = [...timings].sort((a, b) => b.slowestMs - a.slowestMs)[0]!
@@ -569,6 +595,8 @@ export function renderReport(f: Figures): string {
     recordSection(f.record),
     '',
     answersSection(f.answers),
+    '',
+    filesSection(f.contract),
     '',
     contractSection(f.contract),
     '',

@@ -24,7 +24,7 @@ import { labelMessages } from '../../shared/labels.ts'
 import type { Entry } from '../../shared/record.ts'
 import { mostellerBsa } from '../record/bodySize.ts'
 import { BASE_UNIT, doseEvents, unitQuantity } from '../record/doses.ts'
-import type { DrugLookup } from '../record/references.ts'
+import type { DrugInfo } from '../record/references.ts'
 
 /** What a row of the doses file needs of an administration, as listEntries returns it. */
 export type CsvAdministration = Pick<
@@ -53,7 +53,13 @@ export interface RecordCsvInput {
   measurements: readonly CsvMeasurement[]
   /** The phases the administrations may link to; an unknown phaseId leaves the cells empty. */
   phases: readonly CsvPhase[]
-  drugs: DrugLookup
+  /** The catalog (DrugLookup), or only the names the file needs (the job worker's). */
+  drugs: DrugNames
+}
+
+/** What the doses file needs of the drug catalog: each drug's generic name. */
+export interface DrugNames {
+  byId(id: string): Pick<DrugInfo, 'genericName'> | undefined
 }
 
 type Cell = string | number | null

@@ -11,7 +11,20 @@ import type { DocumentKind } from '../../shared/library.ts'
 import { writeClinicalPdf } from '../document/pdf.ts'
 import { documentIndexJobs } from '../library/documentIndexJobs.ts'
 import { convertDocument } from '../library/documents.ts'
+import {
+  administrationsCsv,
+  type DrugNames,
+  measurementsCsv,
+  type RecordCsvInput
+} from '../exports/csv.ts'
+import type { CsvTable } from '../../shared/export.ts'
 import type { JobRegistry } from './serve.ts'
+
+/** What export.csv hands its worker: the person's rows, and the names of the drugs in them. */
+export type CsvJobInput = Omit<RecordCsvInput, 'drugs'> & {
+  table: CsvTable
+  drugNames: [drugId: string, genericName: string][]
+}
 
 /** What a job may tell its caller while it runs: a fraction done, from 0 to 1. */
 export type ReportProgress = (fraction: number) => void
@@ -49,6 +62,23 @@ export const jobs = {
       password: input.password,
       nameInMetadata: input.nameInMetadata
     }),
+
+  /**
+   * A CSV file of one person's doses or measurements (export.csv): thousands of dated doses
+   * converted and written out held the core's thread for 60 ms and more. The drugs come as the
+   * few names the file needs, since the catalog's lookup is code and cannot cross threads.
+   */
+  'csv.write': (input: CsvJobInput): string => {
+    if (input.table === 'measurements') return measurementsCsv(input)
+    const names = new Map(input.drugNames)
+    const drugs: DrugNames = {
+      byId: (id) => {
+        const genericName = names.get(id)
+        return genericName === undefined ? undefined : { genericName }
+      }
+    }
+    return administrationsCsv({ ...input, drugs })
+  },
 
   ...documentIndexJobs
 } satisfies JobRegistry
