@@ -171,6 +171,8 @@ function itemExtension(item: PlanItem): Extension {
         item.own
           ? {
               extension: [
+                // The person's own words: the activity's description adds the reasons to them.
+                ...sub('what', stringOf(item.what)),
                 ...sub('everyMonths', intOf(item.own.everyMonths)),
                 ...sub('firstDue', dateOf(item.own.firstDue))
               ]
