@@ -85,6 +85,7 @@ import { createReadMemo } from './readMemo.ts'
 import { getSettings, noteBackupFileMade, updateSettings } from './settings.ts'
 import { writeFileAtomic } from './atomicFile.ts'
 import { carePlanCalendar } from './exports/calendar.ts'
+import type { FhirDrug } from './fhir/bundle.ts'
 import { deliverFile, type DeliverDeps } from './exports/deliverFile.ts'
 import { appendBackupPart, backupUploadFile } from './vault/backupUploads.ts'
 import type { Db } from './vault/database.ts'
@@ -583,6 +584,37 @@ export function createCore(options: CoreOptions): Core {
         ),
         'calendar',
         (target) => writeFileAtomic(target, ics)
+      )
+    },
+    'export.fhir': async ({ profileId }) => {
+      const db = vault.db
+      const profile = getProfile(db, profileId)
+      const entries = listAllEntries(db, profileId)
+      // The summary and plan the screens show, read to agree with each other (summaryForPlan).
+      const summary = await summaryForPlan(documentSources, profileId)
+      const carePlan = documentSources.plan(profileId)
+      const named = [...new Set(entries.administration.map((a) => a.drugId))]
+      const json = await jobs.runJob('fhir.bundle', {
+        profile,
+        entries,
+        summary,
+        carePlan,
+        drugs: named.flatMap((id) => {
+          const drug = drugs.byId(id)
+          return drug ? [[id, drug] as [string, FhirDrug]] : []
+        }),
+        exportedAt: new Date().toISOString()
+      })
+      return deliverFile(
+        deliverDeps,
+        exportFileName(
+          profile.displayName,
+          todayIso(),
+          'record (FHIR)',
+          EXPORT_FILE_EXTENSIONS.fhir
+        ),
+        'fhir',
+        (target) => writeFileAtomic(target, json)
       )
     },
     'export.progress': () => (exportPhase ? { phase: exportPhase } : null)

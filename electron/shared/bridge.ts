@@ -77,6 +77,7 @@ export const METHOD_NAMES = [
   'export.pdf',
   'export.csv',
   'export.calendar',
+  'export.fhir',
   'export.progress',
   'document.get'
 ] as const satisfies readonly MethodName[]

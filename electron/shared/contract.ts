@@ -569,6 +569,12 @@ export const contract = {
       includeName: z.boolean('Say whether the name goes in the events.')
     })
   ),
+  /**
+   * One person's record as a FHIR R4 document (an International Patient Summary with mCODE
+   * profiles for the cancer parts), for a clinic's system; saved or answered for download as
+   * `export.pdf` is. Made on the job runner.
+   */
+  'export.fhir': method<ExportFileResult>()(z.strictObject({ profileId: id })),
   /** Asked again and again while `export.pdf` is pending; null when no export is running. */
   'export.progress': method<ExportProgress | null>()(empty),
   /**

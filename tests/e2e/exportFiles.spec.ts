@@ -1,6 +1,6 @@
 /**
  * A parent takes the record along: the medicines given and the measurements as spreadsheets
- * from the Summary, and the care plan's due dates as a calendar file from the Care plan. Each
+ * and the whole record as a FHIR document from the Summary, and the care plan's due dates as a calendar file from the Care plan. Each
  * download is read back with a maintained parser.
  */
 import { readFileSync } from 'node:fs'
@@ -15,7 +15,7 @@ import {
   watchForPageErrors
 } from './steps.ts'
 
-test('the Summary saves the medicines and measurements as CSV, the Care plan its due dates as a calendar', async ({
+test('the Summary saves the medicines and measurements as CSV and the record as FHIR, the Care plan its due dates as a calendar', async ({
   app
 }, testInfo) => {
   const pageErrors = watchForPageErrors(app)
@@ -23,7 +23,7 @@ test('the Summary saves the medicines and measurements as CSV, the Care plan its
   await loadSample(app)
   await openSampleTab(app, 'Summary')
 
-  const files = app.getByRole('region', { name: 'The record as a spreadsheet' })
+  const files = app.getByRole('region', { name: 'Files to take with you' })
   await expectAccessible(app, 'summary with its files')
   for (const [button, header] of [
     ['Medicines given (CSV)', 'Drug'],
@@ -43,6 +43,19 @@ test('the Summary saves the medicines and measurements as CSV, the Care plan its
     await expect(files.getByRole('status')).toContainText('is downloading')
     await expect(files.getByRole('button', { name: button })).toBeFocused()
   }
+
+  const downloadingFhir = app.waitForEvent('download')
+  await files.getByRole('button', { name: 'Whole record (FHIR)' }).click()
+  const fhir = await downloadingFhir
+  expect(fhir.suggestedFilename()).toMatch(/^Lantern record \(FHIR\) - .+\.json$/)
+  const fhirPath = testInfo.outputPath('record.json')
+  await fhir.saveAs(fhirPath)
+  const bundle = JSON.parse(readFileSync(fhirPath, 'utf8')) as {
+    resourceType: string
+    type: string
+  }
+  expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'document' })
+  await expect(files.getByRole('button', { name: 'Whole record (FHIR)' })).toBeFocused()
 
   await openSampleTab(app, 'Care plan')
   const calendar = app.getByRole('region', { name: 'Due dates in your calendar' })

@@ -74,6 +74,7 @@ const BAD_BY_METHOD: Record<MethodName, unknown[]> = {
     { profileId: ID, table: 'blood-counts' },
     { profileId: 'x', table: 'measurements' }
   ],
+  'export.fhir': [{}, { profileId: 'x' }, { profileId: ID, format: 'xml' }],
   'export.calendar': [
     { profileId: ID, timeZone: 'Europe/London' },
     { profileId: ID, timeZone: '', includeName: false },

@@ -94,6 +94,26 @@ describe('export.csv and export.calendar', () => {
     expect(named).toContain(name.slice(0, 10))
   })
 
+  it('answers the record as a FHIR document made on the job runner, with the totals the summary shows', async () => {
+    const { core, profileId } = await sampleVault()
+    const result = await call(core, 'export.fhir', { profileId })
+    if (result.ok)
+      expect(result.value.fileName).toMatch(/^Lantern record \(FHIR\) - .*Alex.*\.json$/)
+    const bundle = JSON.parse(downloaded(result)) as {
+      resourceType: string
+      type: string
+      entry: { resource: { resourceType: string; valueQuantity?: { value: number } } }[]
+    }
+    expect(bundle.resourceType).toBe('Bundle')
+    expect(bundle.type).toBe('document')
+    expect(bundle.entry[0]!.resource.resourceType).toBe('Composition')
+    const summary = await core.handlers['record.summary']({ profileId })
+    const total = summary.anthracycline?.total
+    expect(total).toBeGreaterThan(0)
+    const values = bundle.entry.map((e) => e.resource.valueQuantity?.value)
+    expect(values).toContain(total)
+  })
+
   it('refuses a time zone that is not one beside its field, before asking where to save', async () => {
     const asked: string[] = []
     const { core, profileId } = await sampleVault({

@@ -511,6 +511,10 @@ const PLANS: Plans = {
     label: 'the 2,000 administrations, one row per dose',
     input: (ctx) => ({ profileId: ctx.vault.profileId, table: 'administrations' })
   },
+  'export.fhir': {
+    label: 'the 2,000-administration record',
+    input: (ctx) => ({ profileId: ctx.vault.profileId })
+  },
   'export.calendar': {
     input: (ctx) => ({
       profileId: ctx.vault.profileId,

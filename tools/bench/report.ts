@@ -393,6 +393,7 @@ function answersSection(a: Figures['answers']): string {
 const FILE_METHODS: { method: MethodName; what: string }[] = [
   { method: 'vault.exportBackup', what: 'Backup file of the bench vault made' },
   { method: 'vault.importBackup', what: 'Backup file of the bench vault restored' },
+  { method: 'export.fhir', what: 'The 2,000-administration record as FHIR' },
   { method: 'export.csv', what: 'The 2,000 administrations as CSV' },
   { method: 'export.calendar', what: "The care plan's due dates as a calendar file" }
 ]

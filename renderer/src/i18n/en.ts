@@ -213,11 +213,12 @@ export const en = {
     done: 'Your new passphrase is set. Your recovery code still works: keep it safe.'
   },
   recordFiles: {
-    title: 'The record as a spreadsheet',
+    title: 'Files to take with you',
     intro:
-      'Save the medicines given or the height and weight measurements as a CSV file, which spreadsheet programs open. Lantern makes the file on this computer; nothing is sent anywhere.',
+      'Save the medicines given or the height and weight measurements as a CSV file, which spreadsheet programs open, or the whole record as a FHIR file, the standard format that clinics’ health record systems can read. Lantern makes the file on this computer; nothing is sent anywhere.',
     administrations: 'Medicines given (CSV)',
     measurements: 'Height and weight (CSV)',
+    fhir: 'Whole record (FHIR)',
     making: 'Making the file…',
     saved: 'Saved as “{fileName}”.',
     downloaded: '“{fileName}” is downloading.'

@@ -10,7 +10,8 @@ const PROGRESS_POLL_MS = 250
 /** The exports made in one step, and the type each file is downloaded as. */
 const MEDIA_TYPES = {
   'export.csv': 'text/csv',
-  'export.calendar': 'text/calendar'
+  'export.calendar': 'text/calendar',
+  'export.fhir': 'application/fhir+json'
 } as const
 type OneStepExport = keyof typeof MEDIA_TYPES
 
