@@ -1,0 +1,118 @@
+/**
+ * Saves a FHIR import the person confirmed: a new person, every entry, and what they did with
+ * their care plan, in one transaction, so a failure anywhere leaves the vault as it was.
+ * Everything goes through the record's own query modules and the same reference checks as a
+ * save from a form (a link must stay inside the person's record; a drug must be given by a route
+ * and in a unit that fit it).
+ */
+import { ENTRY_KINDS, type EntryKind } from '../../../shared/record.ts'
+import {
+  addCompletion,
+  addReview,
+  recordFirstSeen,
+  saveOwnItem,
+  saveSnapshot,
+  updateItemState
+} from '../../careplan/planState.ts'
+import { CoreError } from '../../errors.ts'
+import { restoreEntry } from '../../record/entries.ts'
+import { createProfile, updatePerson } from '../../record/profiles.ts'
+import { ENTRY_LINKS, checkReferences, type DrugLookup } from '../../record/references.ts'
+import type { Db } from '../../vault/database.ts'
+import { KIND_WORDS } from './entries.ts'
+import type { FhirImportPlan, ImportedEntry, ImportedPlanState } from './types.ts'
+
+/** Kinds other entries link to are saved first, so each link is checked against a saved entry. */
+const LINKED_TO = new Set(Object.values(ENTRY_LINKS).flatMap((links) => links.map(([, k]) => k)))
+const SAVE_ORDER: EntryKind[] = [
+  ...ENTRY_KINDS.filter((k) => LINKED_TO.has(k)),
+  ...ENTRY_KINDS.filter((k) => !LINKED_TO.has(k))
+]
+
+function savePlanState(db: Db, profileId: string, state: ImportedPlanState): void {
+  // The person's own items get new ids, and with them new keys; whatever was recorded against
+  // an item follows it to its new key.
+  const keys = new Map<string, string>()
+  for (const { key, ...item } of state.ownItems) {
+    keys.set(key, `own.${saveOwnItem(db, profileId, item)}`)
+  }
+  const keyOf = (key: string) => keys.get(key) ?? (key.startsWith('own.') ? null : key)
+
+  // A known date removes "done, date not known" noted on or after it (addCompletion), so those
+  // go in last: the ones that survive in the exported plan were noted after the known date.
+  const completions = [
+    ...state.completions.filter((c) => c.doneOn !== null),
+    ...state.completions.filter((c) => c.doneOn === null)
+  ]
+  for (const c of completions) {
+    const key = keyOf(c.itemKey)
+    if (key) addCompletion(db, profileId, key, c.doneOn, c.note, c.notedOn)
+  }
+  for (const s of state.states) {
+    const key = keyOf(s.itemKey)
+    if (!key) continue
+    if (s.snoozedUntil) updateItemState(db, profileId, key, { snoozedUntil: s.snoozedUntil })
+    if (s.dismissed) updateItemState(db, profileId, key, { dismissed: s.dismissed })
+    if (s.responsible) updateItemState(db, profileId, key, { responsible: s.responsible })
+  }
+  const byDay = new Map<string, string[]>()
+  for (const { itemKey, on } of state.firstSeen) {
+    const key = keyOf(itemKey)
+    if (key) byDay.set(on, [...(byDay.get(on) ?? []), key])
+  }
+  for (const [on, list] of byDay) recordFirstSeen(db, profileId, list, on)
+  // Newest first in the export, as the plan lists them: saved oldest first.
+  for (const review of [...state.reviews].reverse()) addReview(db, profileId, review)
+  // "What changed" then compares with the plan as it was exported, not with nothing.
+  if (state.rulesVersion) {
+    saveSnapshot(db, profileId, { rulesVersion: state.rulesVersion, items: state.snapshot })
+  }
+}
+
+/**
+ * Saves the plan `readFhirFile` made, once the person has confirmed it. All or nothing: any
+ * entry the checks refuse rolls the whole import back, with the entry named in the message.
+ */
+export function saveFhirImport(
+  db: Db,
+  plan: FhirImportPlan,
+  drugs: DrugLookup
+): { profileId: string } {
+  return db.transaction(() => {
+    const { person } = plan
+    const profileId = createProfile(db, person.displayName).id
+    updatePerson(db, { ...person.details, profileId })
+    // A Lantern export keeps when the person was added and whether they are the sample.
+    if (person.times || person.isSample) {
+      const now = new Date().toISOString()
+      db.prepare(
+        'UPDATE profiles SET is_sample = ?, created_at = ?, updated_at = ? WHERE id = ?'
+      ).run(
+        person.isSample ? 1 : 0,
+        person.times?.createdAt ?? now,
+        person.times?.updatedAt ?? now,
+        profileId
+      )
+    }
+    for (const kind of SAVE_ORDER) {
+      const list = plan.entries[kind] as ImportedEntry<EntryKind>[]
+      list.forEach((entry, index) => {
+        const values = { ...(entry.values as Record<string, unknown> & { id: string }), profileId }
+        const now = new Date().toISOString()
+        try {
+          checkReferences(db, kind, values, drugs)
+          restoreEntry(db, kind, values, entry.times ?? { createdAt: now, updatedAt: now })
+        } catch (error) {
+          if (!(error instanceof CoreError)) throw error
+          throw new CoreError(
+            error.code,
+            `The ${KIND_WORDS[kind][0]} number ${index + 1} could not be imported: ${error.message}`,
+            error.fields
+          )
+        }
+      })
+    }
+    if (plan.planState) savePlanState(db, profileId, plan.planState)
+    return { profileId }
+  })()
+}
