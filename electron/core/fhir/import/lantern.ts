@@ -73,6 +73,16 @@ class Fields {
   }
 }
 
+/**
+ * The entry extension's fields after its header's `kind` (the kind of entry). The export names
+ * an entry's own `kind` field (a phase's, a procedure's, a GVHD episode's) `kind` too, after it;
+ * only the order tells the two apart.
+ */
+function entryFieldsOf(resource: JsonObject | undefined): Fields {
+  const list = lanternFields(resource, LANTERN_EXTENSION.entry) ?? []
+  return new Fields(list[0]?.url === 'kind' ? list.slice(1) : list)
+}
+
 function identifierValue(resource: JsonObject, system: string): string | undefined {
   const found = objects(resource.identifier).find((i) => i.system === system)
   return found ? str(found.value) : undefined
@@ -151,7 +161,7 @@ function entryFields(
   const main = s.main
   const any = main ?? s.parts.values().next().value
   if (!any) return null
-  const f = new Fields(lanternFields(main ?? any, LANTERN_EXTENSION.entry))
+  const f = entryFieldsOf(main ?? any)
   const common = commonFields(f, noteOf(main ?? any))
   const period = obj(main?.performedPeriod)
   switch (s.kind) {
@@ -304,13 +314,15 @@ function entryFields(
         .filter(([part]) => part.startsWith('gvhd/'))
         .sort(([a], [b]) => Number(a.split('/')[1]) - Number(b.split('/')[1]))
         .map(([, r]) => {
-          const g = new Fields(lanternFields(r, LANTERN_EXTENSION.entry))
+          const g = entryFieldsOf(r)
           return {
             kind: g.code('kind'),
             organs: g.all('organs').map((x) => str(x.valueCode)),
-            organsOther: g.string('organsOther'),
-            grade: g.string('grade'),
-            startedOn: str(r.onsetDateTime) ?? null,
+            // Absent, not null: an episode is kept as JSON exactly as its schema returned it,
+            // which leaves out what was not given.
+            organsOther: g.string('organsOther') ?? undefined,
+            grade: g.string('grade') ?? undefined,
+            startedOn: str(r.onsetDateTime),
             status: g.code('status') ?? undefined
           }
         })
