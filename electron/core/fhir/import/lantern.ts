@@ -486,6 +486,10 @@ function planStateOf(
     const kind = item.code('kind')
     const responsible = oneOf(RESPONSIBLE, item.code('responsible'))
     const isDefault = item.boolean('responsibleIsDefault') !== false
+    // An own item's default is its own choice of who is responsible, which a change on its card
+    // overrides. The export does not write that default (yet): read as `defaultResponsible`
+    // when it does; without it the override becomes the item's own choice.
+    const ownDefault = oneOf(RESPONSIBLE, item.code('defaultResponsible'))
     const own = item.sub('own')
     if (kind === 'own') {
       const system = oneOf(BODY_SYSTEMS, item.code('system')) as BodySystem | null
@@ -501,7 +505,7 @@ function planStateOf(
         what: own.string('what'),
         everyMonths: own.integer('everyMonths'),
         firstDue: isDate(firstDue) ? firstDue : null,
-        responsible: responsible as Responsible
+        responsible: (ownDefault ?? responsible) as Responsible
       })
     } else {
       // What plan.ts compares to say what changed: the same four things, in its order.
@@ -527,8 +531,7 @@ function planStateOf(
     const dismissedReason = dismissedFields?.string('reason') ?? null
     const dismissed =
       dismissedReason && isDate(dismissedOn) ? { reason: dismissedReason, on: dismissedOn } : null
-    // An own item keeps who is responsible on the item itself.
-    const chosen = kind !== 'own' && !isDefault ? responsible : null
+    const chosen = !isDefault && (kind !== 'own' || ownDefault) ? responsible : null
     if (isDate(snoozedUntil) || dismissed || chosen) {
       state.states.push({
         itemKey: key,

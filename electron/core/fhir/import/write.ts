@@ -61,8 +61,18 @@ function savePlanState(db: Db, profileId: string, state: ImportedPlanState): voi
     if (key) byDay.set(on, [...(byDay.get(on) ?? []), key])
   }
   for (const [on, list] of byDay) recordFirstSeen(db, profileId, list, on)
-  // Newest first in the export, as the plan lists them: saved oldest first.
-  for (const review of [...state.reviews].reverse()) addReview(db, profileId, review)
+  // The plan lists reviews newest first by date, then by when each was added, which the export
+  // does not carry; in its order, reviews of the same day are newest first. Saved oldest first,
+  // a millisecond apart, they keep that order rather than tie.
+  const reviews = [...state.reviews].reverse()
+  const addedFrom = Date.now() - reviews.length
+  const addedAt = db.prepare(
+    'UPDATE careplan_reviews SET created_at = ? WHERE rowid = last_insert_rowid()'
+  )
+  reviews.forEach((review, i) => {
+    addReview(db, profileId, review)
+    addedAt.run(new Date(addedFrom + i).toISOString())
+  })
   // "What changed" then compares with the plan as it was exported, not with nothing.
   if (state.rulesVersion) {
     saveSnapshot(db, profileId, { rulesVersion: state.rulesVersion, items: state.snapshot })
