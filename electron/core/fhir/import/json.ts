@@ -7,9 +7,9 @@ import { CoreError } from '../../errors.ts'
 
 /**
  * The largest file Lantern will read. A Lantern export of a three-year record with 2,000
- * administrations is about 3.6 MB (read in under 300 ms), and a patient portal's summary a few megabytes; 20 MB leaves
- * room for both while keeping the parse (the whole text and its objects in memory, several
- * times the file's size) well inside what the app can hold without stalling.
+ * administrations is about 3.6 MB (read in under 300 ms), and a patient portal's summary a few
+ * megabytes; 20 MB leaves room for both while keeping the parse (the whole text and its objects
+ * in memory, several times the file's size) well inside what the app can hold without stalling.
  */
 export const MAX_FHIR_FILE_BYTES = 20 * 1024 * 1024
 
