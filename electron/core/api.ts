@@ -2,6 +2,7 @@
  * The core's implementation of every contract method. Inputs arrive already parsed by the
  * contract's schemas (see dispatch.ts); this file only maps methods to the domain modules.
  */
+import { randomUUID } from 'node:crypto'
 import { existsSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { MethodName, MethodOutput, ParsedInput, VaultStatus } from '../shared/contract.ts'
@@ -86,6 +87,8 @@ import { getSettings, noteBackupFileMade, updateSettings } from './settings.ts'
 import { writeFileAtomic } from './atomicFile.ts'
 import { carePlanCalendar } from './exports/calendar.ts'
 import type { FhirDrug } from './fhir/bundle.ts'
+import type { FhirImportPlan } from './fhir/import/types.ts'
+import { saveFhirImport } from './fhir/import/write.ts'
 import { deliverFile, type DeliverDeps } from './exports/deliverFile.ts'
 import { appendBackupPart, backupUploadFile } from './vault/backupUploads.ts'
 import type { Db } from './vault/database.ts'
@@ -151,7 +154,11 @@ export function createCore(options: CoreOptions): Core {
   const documentSearch = createDocumentSearch({ workerFile, pace: options.documentIndexPace })
   // The documents' search index holds their text: it goes when the vault closes, and so do the
   // workers (an import still converting has nowhere to be saved).
+  // A FHIR file read and shown, waiting for the person to confirm: the person's data, so it goes
+  // when the vault closes.
+  let pendingImport: { previewId: string; plan: FhirImportPlan } | null = null
   const beforeClose = (db: Db) => {
+    pendingImport = null
     autoLock.closed()
     void documentSearch.close()
     memo.clear()
@@ -616,6 +623,31 @@ export function createCore(options: CoreOptions): Core {
         'fhir',
         (target) => writeFileAtomic(target, json)
       )
+    },
+    'import.fhirPreview': async ({ base64 }) => {
+      // The preview is the person's data, kept only while the vault is open.
+      if (vault.state !== 'unlocked') throw new CoreError('VAULT_LOCKED', 'The vault is locked.')
+      const plan = await jobs.runJob('fhir.read', {
+        bytes: Buffer.from(base64, 'base64'),
+        drugs: { drugs: drugs.drugs }
+      })
+      pendingImport = { previewId: randomUUID(), plan }
+      return {
+        previewId: pendingImport.previewId,
+        source: plan.source,
+        personName: plan.person.displayName,
+        willImport: plan.willImport,
+        notImported: plan.notImported
+      }
+    },
+    'import.fhirConfirm': ({ previewId }) => {
+      if (!pendingImport || pendingImport.previewId !== previewId) {
+        throw new CoreError('NOT_FOUND', 'That import has ended. Choose the file again.')
+      }
+      const { plan } = pendingImport
+      const saved = saveFhirImport(vault.db, plan, drugs)
+      pendingImport = null
+      return saved
     },
     'export.progress': () => (exportPhase ? { phase: exportPhase } : null)
   }

@@ -78,6 +78,8 @@ export const METHOD_NAMES = [
   'export.csv',
   'export.calendar',
   'export.fhir',
+  'import.fhirPreview',
+  'import.fhirConfirm',
   'export.progress',
   'document.get'
 ] as const satisfies readonly MethodName[]

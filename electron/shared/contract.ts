@@ -34,6 +34,8 @@ import {
   BACKUP_UPLOAD_ID,
   CSV_TABLES,
   EXPORT_SECTIONS,
+  FHIR_FILE_MAX_BYTES,
+  type FhirImportPreview,
   EXPORT_VARIANTS,
   type ExportFileResult,
   type ExportPdfResult,
@@ -575,6 +577,26 @@ export const contract = {
    * `export.pdf` is. Made on the job runner.
    */
   'export.fhir': method<ExportFileResult>()(z.strictObject({ profileId: id })),
+  /**
+   * Reads a FHIR file (base64) on the job runner and answers what it would add as a new person,
+   * and what not and why. Nothing is saved: the reading is kept until `import.fhirConfirm`, a
+   * newer preview or the vault's lock. A file Lantern cannot read is INVALID_INPUT on `file`.
+   */
+  'import.fhirPreview': method<FhirImportPreview>()(
+    z.strictObject({
+      fileName: z.string().trim().min(1, 'The file needs a name.').max(255),
+      base64: z
+        .string()
+        .max(
+          Math.ceil(FHIR_FILE_MAX_BYTES / 3) * 4,
+          `That file is larger than ${FHIR_FILE_MAX_BYTES / 1024 / 1024} MB, more than any FHIR file of one person's record.`
+        )
+    })
+  ),
+  /** Saves the previewed file as a new person, in one transaction; answers the person's id. */
+  'import.fhirConfirm': method<{ profileId: string }>()(
+    z.strictObject({ previewId: z.string().uuid('Not a preview of an import.') })
+  ),
   /** Asked again and again while `export.pdf` is pending; null when no export is running. */
   'export.progress': method<ExportProgress | null>()(empty),
   /**

@@ -133,3 +133,20 @@ export function exportFileName(
     ? `Lantern ${what} - ${name} - ${preparedOn}.${extension}`
     : `Lantern ${what} - ${preparedOn}.${extension}`
 }
+
+/**
+ * What a FHIR file would add, shown before anything is saved (`import.fhirPreview`). Nothing is
+ * written until the person confirms with `import.fhirConfirm` and this `previewId`.
+ */
+export interface FhirImportPreview {
+  previewId: string
+  /** 'lantern': made by Lantern, restored as it was; 'other-system': mapped where it fits. */
+  source: 'lantern' | 'other-system'
+  /** The name the new person will have. */
+  personName: string
+  willImport: { what: string; count: number }[]
+  notImported: { what: string; why: string }[]
+}
+
+/** Largest FHIR file read, in bytes (the core refuses larger ones with a message). */
+export const FHIR_FILE_MAX_BYTES = 8 * 1024 * 1024

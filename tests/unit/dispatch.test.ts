@@ -75,6 +75,12 @@ const BAD_BY_METHOD: Record<MethodName, unknown[]> = {
     { profileId: 'x', table: 'measurements' }
   ],
   'export.fhir': [{}, { profileId: 'x' }, { profileId: ID, format: 'xml' }],
+  'import.fhirPreview': [
+    {},
+    { fileName: '', base64: 'e30=' },
+    { fileName: 'x.json', base64: 'A'.repeat(12 * 1024 * 1024) }
+  ],
+  'import.fhirConfirm': [{}, { previewId: 'not-a-uuid' }],
   'export.calendar': [
     { profileId: ID, timeZone: 'Europe/London' },
     { profileId: ID, timeZone: '', includeName: false },

@@ -114,6 +114,65 @@ describe('export.csv and export.calendar', () => {
     expect(values).toContain(total)
   })
 
+  it('reads a FHIR file into a preview that saves nothing, then saves it as a new person once confirmed', async () => {
+    const { core, profileId } = await sampleVault()
+    const exported = await call(core, 'export.fhir', { profileId })
+    const base64 = exported.ok ? exported.value.base64! : ''
+    const before = await core.handlers['profiles.list']({})
+
+    const preview = (await dispatch(core.handlers, 'import.fhirPreview', {
+      fileName: 'record.json',
+      base64
+    })) as Result<{ previewId: string; source: string; personName: string; willImport: unknown[] }>
+    if (!preview.ok) throw new Error(preview.error.message)
+    expect(preview.value.source).toBe('lantern')
+    expect(preview.value.personName).toMatch(/Alex/)
+    expect(preview.value.willImport.length).toBeGreaterThan(3)
+    expect(await core.handlers['profiles.list']({})).toEqual(before)
+
+    const saved = await dispatch(core.handlers, 'import.fhirConfirm', {
+      previewId: preview.value.previewId
+    })
+    if (!saved.ok) throw new Error(saved.error.message)
+    const newId = (saved.value as { profileId: string }).profileId
+    expect(await core.handlers['profiles.list']({})).toHaveLength(before.length + 1)
+    const original = await core.handlers['record.summary']({ profileId })
+    const copy = await core.handlers['record.summary']({ profileId: newId })
+    expect(copy.anthracycline).toEqual(original.anthracycline)
+    expect(copy.exposures).toEqual(original.exposures)
+    expect(copy.exposures.length).toBeGreaterThan(3)
+
+    // A preview is used once; a second confirm finds nothing to save.
+    const again = await dispatch(core.handlers, 'import.fhirConfirm', {
+      previewId: preview.value.previewId
+    })
+    expect(again.ok ? 'NO_ERROR' : again.error.code).toBe('NOT_FOUND')
+  })
+
+  it('says beside the file what is wrong with a file it cannot read, and forgets a preview at lock', async () => {
+    const { core, profileId } = await sampleVault()
+    const notFhir = await dispatch(core.handlers, 'import.fhirPreview', {
+      fileName: 'hello.json',
+      base64: Buffer.from('{"hello": 1}').toString('base64')
+    })
+    expect(notFhir.ok).toBe(false)
+    if (!notFhir.ok) {
+      expect(notFhir.error.code).toBe('INVALID_INPUT')
+      expect(notFhir.error.fields?.map((f) => f.path)).toEqual(['file'])
+    }
+    const exported = await call(core, 'export.fhir', { profileId })
+    const preview = (await dispatch(core.handlers, 'import.fhirPreview', {
+      fileName: 'record.json',
+      base64: exported.ok ? exported.value.base64! : ''
+    })) as Result<{ previewId: string }>
+    await core.vault.lock()
+    await core.vault.unlock(PASSPHRASE)
+    const afterLock = await dispatch(core.handlers, 'import.fhirConfirm', {
+      previewId: preview.ok ? preview.value.previewId : ''
+    })
+    expect(afterLock.ok ? 'NO_ERROR' : afterLock.error.code).toBe('NOT_FOUND')
+  })
+
   it('refuses a time zone that is not one beside its field, before asking where to save', async () => {
     const asked: string[] = []
     const { core, profileId } = await sampleVault({

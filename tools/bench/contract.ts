@@ -51,6 +51,8 @@ interface Context {
   undo?: MethodInput<'record.restore'>
   /** The last backup file `vault.exportBackup` answered, as base64. */
   backup?: string
+  /** The bench record as `export.fhir` answered it, as base64. */
+  fhir?: string
 }
 
 const UPLOAD_ID = 'b0b0b0b0b0b0'
@@ -514,6 +516,27 @@ const PLANS: Plans = {
   'export.fhir': {
     label: 'the 2,000-administration record',
     input: (ctx) => ({ profileId: ctx.vault.profileId })
+  },
+  'import.fhirPreview': {
+    label: 'the 2,000-administration record, as exported',
+    before: async (ctx) => {
+      const made = await call(ctx.vault.core, 'export.fhir', { profileId: ctx.vault.profileId })
+      if (made.outcome === 'download') ctx.fhir = made.base64
+    },
+    input: (ctx) => ({ fileName: 'record.json', base64: ctx.fhir! }),
+    after: async (ctx, output) => void (ctx.made = output.previewId)
+  },
+  'import.fhirConfirm': {
+    label: 'the 2,000-administration record, as a new person',
+    runs: SLOW_RUNS,
+    before: async (ctx) => {
+      const preview = await call(ctx.vault.core, 'import.fhirPreview', {
+        fileName: 'record.json',
+        base64: ctx.fhir!
+      })
+      ctx.made = preview.previewId
+    },
+    input: (ctx) => ({ previewId: ctx.made })
   },
   'export.calendar': {
     input: (ctx) => ({

@@ -394,6 +394,8 @@ const FILE_METHODS: { method: MethodName; what: string }[] = [
   { method: 'vault.exportBackup', what: 'Backup file of the bench vault made' },
   { method: 'vault.importBackup', what: 'Backup file of the bench vault restored' },
   { method: 'export.fhir', what: 'The 2,000-administration record as FHIR' },
+  { method: 'import.fhirPreview', what: 'That FHIR file read back (before saving)' },
+  { method: 'import.fhirConfirm', what: 'That FHIR file saved as a new person' },
   { method: 'export.csv', what: 'The 2,000 administrations as CSV' },
   { method: 'export.calendar', what: "The care plan's due dates as a calendar file" }
 ]

@@ -154,6 +154,9 @@ function itemExtension(item: PlanItem): Extension {
       ...sub('firstSeenOn', dateOf(item.firstSeenOn)),
       ...sub('responsible', { code: item.responsible }),
       ...sub('responsibleIsDefault', { boolean: item.responsibleIsDefault }),
+      // An own item's default is the person's own choice, which a change on its card overrides:
+      // both are needed to restore it.
+      ...sub('defaultResponsible', { code: item.defaultResponsible }),
       ...sub('snoozedUntil', dateOf(item.snoozedUntil)),
       ...sub(
         'dismissed',

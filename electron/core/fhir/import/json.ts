@@ -6,12 +6,11 @@
 import { CoreError } from '../../errors.ts'
 
 /**
- * The largest file Lantern will read. A Lantern export of a three-year record with 2,000
- * administrations is about 3.6 MB (read in under 300 ms), and a patient portal's summary a few
- * megabytes; 20 MB leaves room for both while keeping the parse (the whole text and its objects
- * in memory, several times the file's size) well inside what the app can hold without stalling.
+ * The largest FHIR file Lantern reads: what one request to the core can carry (the contract's
+ * limit, with base64's third more). A Lantern export of a three-year, 2,000-administration
+ * record is 3.6 MB; reading it holds several times the file's size in memory on the worker.
  */
-export const MAX_FHIR_FILE_BYTES = 20 * 1024 * 1024
+export const MAX_FHIR_FILE_BYTES = 8 * 1024 * 1024
 
 /**
  * The most resources one bundle may hold. A Lantern export of 2,000 administrations has about

@@ -487,8 +487,8 @@ function planStateOf(
     const responsible = oneOf(RESPONSIBLE, item.code('responsible'))
     const isDefault = item.boolean('responsibleIsDefault') !== false
     // An own item's default is its own choice of who is responsible, which a change on its card
-    // overrides. The export does not write that default (yet): read as `defaultResponsible`
-    // when it does; without it the override becomes the item's own choice.
+    // overrides. Files from before the export wrote `defaultResponsible` lack it: the override
+    // then becomes the item's own choice.
     const ownDefault = oneOf(RESPONSIBLE, item.code('defaultResponsible'))
     const own = item.sub('own')
     if (kind === 'own') {
