@@ -12,12 +12,15 @@ import {
   expectAccessible,
   loadSample,
   openSampleTab,
+  SAMPLE_NAME,
   watchForPageErrors
 } from './steps.ts'
 
-test('the Summary saves the medicines and measurements as CSV and the record as FHIR, the Care plan its due dates as a calendar', async ({
+test('the Summary saves the medicines and measurements as CSV and the record as FHIR, the Care plan its due dates as a calendar, and the FHIR file comes back in as a new person', async ({
   app
 }, testInfo) => {
+  // Four files made and one read back in, each through the real core: a long walk.
+  test.setTimeout(240_000)
   const pageErrors = watchForPageErrors(app)
   await createVault(app)
   await loadSample(app)
@@ -72,5 +75,22 @@ test('the Summary saves the medicines and measurements as CSV and the record as 
   expect(ics).not.toContain('Alex')
   await expect(calendar.getByRole('status')).toContainText('is downloading')
   await expectAccessible(app, 'care plan with its calendar file')
+
+  // The FHIR file comes back in as a new person: read first, shown, then imported on request.
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click()
+  const importer = app.getByRole('region', { name: 'Import a FHIR file' })
+  await importer.getByRole('button', { name: 'Read the file' }).click()
+  await expect(importer.getByText('Choose the FHIR file.')).toBeVisible()
+  await importer.getByLabel('FHIR file').setInputFiles(fhirPath)
+  await importer.getByRole('button', { name: 'Read the file' }).click()
+  await expect(importer.getByRole('heading', { name: /What the file would add/ })).toBeFocused()
+  await expect(importer).toContainText('Made by Lantern')
+  const people = app.getByRole('list', { name: 'People in this vault' })
+  await expect(people.getByRole('listitem')).toHaveCount(1)
+  await expectAccessible(app, 'people with a FHIR file read')
+  await importer.getByRole('button', { name: 'Import as a new person' }).click()
+  await expect(app.getByRole('heading', { level: 1, name: SAMPLE_NAME })).toBeVisible()
+  const medicines = app.getByRole('table', { name: /Cumulative dose of each medicine/ })
+  await expect(medicines.getByRole('row')).toHaveCount(14)
   expect(pageErrors).toEqual([])
 })

@@ -212,6 +212,28 @@ export const en = {
     back: 'Back to the passphrase',
     done: 'Your new passphrase is set. Your recovery code still works: keep it safe.'
   },
+  importFhir: {
+    title: 'Import a FHIR file',
+    intro:
+      'Bring in a record as a new person: a FHIR file Lantern made on another computer, or one downloaded from a clinic’s patient portal. Lantern shows what it would add before anything is saved.',
+    fileLabel: 'FHIR file',
+    fileHint: 'A .json file. Nothing is sent anywhere.',
+    fileRequired: 'Choose the FHIR file.',
+    tooLarge:
+      'This file is {size} MB. Lantern imports FHIR files of at most {max} MB: one person’s record is far smaller.',
+    read: 'Read the file',
+    reading: 'Reading the file…',
+    previewTitle: 'What the file would add: {name}',
+    fromLantern: 'Made by Lantern: the record comes back as it was, with its care plan.',
+    fromOther:
+      'Made by another system: Lantern brings in what fits its record. Check it against the original afterwards.',
+    willImport: 'Will be imported',
+    notImported: 'Will not be imported',
+    import: 'Import as a new person',
+    importing: 'Importing…',
+    cancel: 'Cancel',
+    ended: 'That import has ended, for example because Lantern was locked. Read the file again.'
+  },
   recordFiles: {
     title: 'Files to take with you',
     intro:

@@ -1,6 +1,8 @@
 import { ref } from 'vue'
 import type { MethodInput, Profile } from '@shared/contract.ts'
+import type { FhirImportPreview } from '@shared/export.ts'
 import { call } from '../api/client.ts'
+import { toBase64 } from '../lib/base64.ts'
 import { definePersonalStore } from './personalData.ts'
 
 /** People just deleted, who can still be brought back until `undoUntil`. */
@@ -90,6 +92,21 @@ export const useProfilesStore = definePersonalStore('profiles', () => {
     return profile
   }
 
+  /** What a FHIR file would add as a new person; nothing is saved yet. */
+  async function previewFhirFile(file: File): Promise<FhirImportPreview> {
+    return call('import.fhirPreview', {
+      fileName: file.name,
+      base64: toBase64(new Uint8Array(await file.arrayBuffer()))
+    })
+  }
+
+  /** Saves the previewed file as a new person, who joins the list. */
+  async function importFhirFile(previewId: string): Promise<string> {
+    const { profileId } = await call('import.fhirConfirm', { previewId })
+    await load()
+    return profileId
+  }
+
   function reset(): void {
     people.value = []
     loaded.value = false
@@ -111,6 +128,8 @@ export const useProfilesStore = definePersonalStore('profiles', () => {
     markOpened,
     forgetDeleted,
     loadSample,
+    previewFhirFile,
+    importFhirFile,
     reset
   }
 })
