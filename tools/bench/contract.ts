@@ -56,8 +56,11 @@ interface Context {
 }
 
 const UPLOAD_ID = 'b0b0b0b0b0b0'
-/** A backup file's part as the page sends it: BACKUP_PART_MAX_BYTES before base64. */
-const PART_BASE64 = (BACKUP_PART_MAX_BYTES / 3) * 4
+/**
+ * A backup file's part, cut from its base64 at a multiple of three bytes (so each part decodes
+ * alone), at most BACKUP_PART_MAX_BYTES as the page sends them.
+ */
+const PART_BASE64 = (Math.floor(BACKUP_PART_MAX_BYTES / 3) * 3 * 4) / 3
 
 /** Sends a whole backup file as the page does, part by part (untimed: what a restore needs). */
 async function uploadBackup(core: Core, base64: string): Promise<void> {
