@@ -49,6 +49,7 @@ import {
   xhtmlProblems
 } from './helpers/fhirValidation.ts'
 import { DRUGS, PASSPHRASE, cleanupTempDirs, newCore } from './helpers/vaultFixture.ts'
+import { addLargeRecord, saveEntry as save } from '../../tools/bench/largeRecord.ts'
 
 const EXPORTED_AT = '2026-12-07T09:30:00.000Z'
 const PLAN_AS_OF = '2026-12-01'
@@ -139,15 +140,6 @@ interface Exported {
   resources: Resource[]
 }
 
-async function save(core: Core, profileId: string, kind: string, entry: Record<string, unknown>) {
-  const result = await dispatch(core.handlers, 'record.save', {
-    kind,
-    entry: { profileId, ...entry }
-  })
-  if (!result.ok) throw new Error(`${kind}: ${result.error.message}`)
-  return result.value as { id: string }
-}
-
 async function exportOf(
   core: Core,
   profileId: string,
@@ -175,68 +167,9 @@ async function exportOf(
   }
 }
 
-/** The three-year record of tools/bench/vault.ts openLargeRecord, saved through the handlers. */
-async function largeRecord(core: Core): Promise<string> {
-  const { id: profileId } = await core.handlers['profiles.create']({ displayName: 'Bench' })
-  const put = (kind: string, entry: Record<string, unknown>) => save(core, profileId, kind, entry)
-  const start = Date.parse('2021-03-01')
-  const day = (n: number) => new Date(start + n * 86_400_000).toISOString().slice(0, 10)
-  for (let month = 0; month < 36; month++) {
-    await put('measurement', {
-      measuredOn: day(month * 30),
-      heightCm: 100 + month,
-      weightKg: 16 + month / 4
-    })
-  }
-  const phases: string[] = []
-  for (const [i, kind] of [
-    'induction',
-    'consolidation',
-    'interim-maintenance',
-    'delayed-intensification',
-    'maintenance'
-  ].entries()) {
-    phases.push(
-      (await put('phase', { kind, startedOn: day(i * 60), endedOn: day(i * 60 + 59) })).id
-    )
-  }
-  const drugs: [string, string, number, string][] = [
-    ['vincristine', 'iv', 1.5, 'mg/m2'],
-    ['dexamethasone', 'oral', 6, 'mg/m2'],
-    ['daunorubicin', 'iv', 25, 'mg/m2'],
-    ['doxorubicin', 'iv', 25, 'mg/m2'],
-    ['cyclophosphamide', 'iv', 1000, 'mg/m2'],
-    ['cytarabine', 'iv', 75, 'mg/m2'],
-    ['mercaptopurine', 'oral', 75, 'mg/m2'],
-    ['methotrexate', 'oral', 20, 'mg/m2'],
-    ['methotrexate', 'intrathecal', 12, 'mg'],
-    ['pegaspargase', 'im', 2500, 'IU/m2'],
-    ['thioguanine', 'oral', 60, 'mg/m2'],
-    ['etoposide', 'iv', 100, 'mg/m2']
-  ]
-  for (let i = 0; i < 2000; i++) {
-    const [drugId, route, dose, unit] = drugs[i % drugs.length]!
-    await put('administration', {
-      phaseId: phases[i % phases.length],
-      drugId,
-      route,
-      dose,
-      unit,
-      schedule: { kind: 'once', date: day(Math.floor((i * 1095) / 2000)) }
-    })
-  }
-  const transplant = await put('transplant', { type: 'allogeneic', transplantedOn: day(900) })
-  await put('radiation', {
-    field: 'total-body',
-    totalDoseGy: 12,
-    fractions: 6,
-    transplantId: transplant.id
-  })
-  await put('radiation', { field: 'cranial', totalDoseGy: 18, fractions: 10, startedOn: day(800) })
-  for (let i = 0; i < 20; i++) {
-    await put('complication', { name: `Complication ${i}`, grade: 1 + (i % 5) })
-  }
-  return profileId
+/** The bench's three-year record (tools/bench/largeRecord.ts), as a new person. */
+function largeRecord(core: Core): Promise<string> {
+  return addLargeRecord(core, 'Bench')
 }
 
 const MARKUP = 'Rash <b>&amp;</b> "itch" & <script>alert(1)</script>'

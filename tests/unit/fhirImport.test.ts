@@ -22,6 +22,7 @@ import type { CarePlan } from '../../electron/shared/careplan.ts'
 import { ENTRY_KINDS, type RecordEntries } from '../../electron/shared/record.ts'
 import type { TreatmentSummary } from '../../electron/shared/summary.ts'
 import { DRUGS, PASSPHRASE, cleanupTempDirs, newCore } from './helpers/vaultFixture.ts'
+import { addLargeRecord, saveEntry as save } from '../../tools/bench/largeRecord.ts'
 
 const EXPORTED_AT = '2026-12-07T09:30:00.000Z'
 const PLAN_AS_OF = '2026-12-01'
@@ -32,15 +33,6 @@ interface Exported {
   summary: TreatmentSummary
   plan: CarePlan
   entries: RecordEntries
-}
-
-async function save(core: Core, profileId: string, kind: string, entry: Record<string, unknown>) {
-  const result = await dispatch(core.handlers, 'record.save', {
-    kind,
-    entry: { profileId, ...entry }
-  })
-  if (!result.ok) throw new Error(`${kind}: ${result.error.message}`)
-  return result.value as { id: string }
 }
 
 async function call(core: Core, method: string, input: Record<string, unknown>) {
@@ -368,41 +360,9 @@ async function everyKindRecord(core: Core): Promise<string> {
   return profileId
 }
 
-/** The three-year record of tools/bench/vault.ts, as fhirExport.test.ts builds it. */
-async function largeRecord(core: Core): Promise<string> {
-  const { id: profileId } = await core.handlers['profiles.create']({ displayName: 'Bench' })
-  const put = (kind: string, entry: Record<string, unknown>) => save(core, profileId, kind, entry)
-  const start = Date.parse('2021-03-01')
-  const day = (n: number) => new Date(start + n * 86_400_000).toISOString().slice(0, 10)
-  for (let month = 0; month < 36; month++) {
-    await put('measurement', {
-      measuredOn: day(month * 30),
-      heightCm: 100 + month,
-      weightKg: 16 + month / 4
-    })
-  }
-  const phases: string[] = []
-  for (let i = 0; i < 5; i++) {
-    phases.push((await put('phase', { kind: 'other', startedOn: day(i * 60) })).id)
-  }
-  const drugs: [string, string, number, string][] = [
-    ['vincristine', 'iv', 1.5, 'mg/m2'],
-    ['dexamethasone', 'oral', 6, 'mg/m2'],
-    ['mercaptopurine', 'oral', 75, 'mg/m2'],
-    ['methotrexate', 'intrathecal', 12, 'mg']
-  ]
-  for (let i = 0; i < 2000; i++) {
-    const [drugId, route, dose, unit] = drugs[i % drugs.length]!
-    await put('administration', {
-      phaseId: phases[i % phases.length],
-      drugId,
-      route,
-      dose,
-      unit,
-      schedule: { kind: 'once', date: day(Math.floor((i * 1095) / 2000)) }
-    })
-  }
-  return profileId
+/** The bench's three-year record (tools/bench/largeRecord.ts), as a new person. */
+function largeRecord(core: Core): Promise<string> {
+  return addLargeRecord(core, 'Bench')
 }
 
 // ---- Setup ----
