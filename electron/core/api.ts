@@ -7,12 +7,7 @@ import { existsSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { MethodName, MethodOutput, ParsedInput, VaultStatus } from '../shared/contract.ts'
 import type { ClinicalDocument } from '../shared/document.ts'
-import {
-  backupFileName,
-  EXPORT_FILE_EXTENSIONS,
-  exportFileName,
-  type ExportPhase
-} from '../shared/export.ts'
+import { backupFileName, EXPORT_FILE_EXTENSIONS, exportFileName } from '../shared/export.ts'
 import { type EntryKind, todayIso } from '../shared/record.ts'
 import { anthracyclineTableWithSources, type CarePlanContent } from './careplan/content.ts'
 import { acknowledgeChanges, carePlan, requirePlanItem } from './careplan/plan.ts'
@@ -72,7 +67,6 @@ import { treatmentSummary } from './record/summary.ts'
 import { settleUnusualDose } from './record/unusualDose.ts'
 import { createJobRunner, type JobRunner } from './jobs/runner.ts'
 import {
-  type ChooseExportPath,
   clinicalDocument,
   summaryForPlan,
   type DocumentSources,
@@ -84,12 +78,17 @@ import { decodeBase64InTurns } from './library/decodeInTurns.ts'
 import { nextTurn } from './nextTurn.ts'
 import { createReadMemo } from './readMemo.ts'
 import { getSettings, noteBackupFileMade, updateSettings } from './settings.ts'
-import { writeFileAtomic } from './atomicFile.ts'
 import { carePlanCalendar } from './exports/calendar.ts'
 import type { FhirDrug } from './fhir/bundle.ts'
 import type { FhirImportPlan } from './fhir/import/types.ts'
 import { saveFhirImport } from './fhir/import/write.ts'
-import { deliverFile, type DeliverDeps } from './exports/deliverFile.ts'
+import {
+  type ChooseExportPath,
+  deliverFile,
+  type DeliverDeps,
+  deliverWrittenFile
+} from './exports/deliverFile.ts'
+import { ExportProgress } from './exports/progress.ts'
 import { appendBackupPart, backupUploadFile } from './vault/backupUploads.ts'
 import type { Db } from './vault/database.ts'
 import { cachedStatement } from './vault/statements.ts'
@@ -210,8 +209,8 @@ export function createCore(options: CoreOptions): Core {
       )
       .catch(() => (layoutPrepared = false))
   }
-  // The phase of the export running now, for `export.progress`.
-  let exportPhase: ExportPhase | null = null
+  // The phase of the exports running now, for `export.progress`.
+  const exportProgress = new ExportProgress()
   const status = (): VaultStatus => {
     const backupWarning = vault.backupWarning
     return backupWarning ? { state: vault.state, backupWarning } : { state: vault.state }
@@ -259,7 +258,8 @@ export function createCore(options: CoreOptions): Core {
   const deliverDeps: DeliverDeps = {
     chooseExportPath: options.chooseExportPath,
     noteWriting: (target) => noteExportWriting(options.dataDir, target),
-    scratchDir: options.dataDir
+    scratchDir: options.dataDir,
+    progress: exportProgress
   }
 
   /** Awaits a step that opens the vault (or reopens it, as a restore does): the minutes start now. */
@@ -301,10 +301,9 @@ export function createCore(options: CoreOptions): Core {
     },
     'vault.exportBackup': async () => {
       let made: Date | null = null
-      const result = await deliverFile(
+      const result = await deliverWrittenFile(
         deliverDeps,
-        backupFileName(todayIso()),
-        'backup',
+        { fileName: backupFileName(todayIso()), kind: 'backup' },
         async (target) => {
           made = await vault.exportBackupFile(target)
         }
@@ -537,41 +536,31 @@ export function createCore(options: CoreOptions): Core {
       prepareLayout(doc)
       return doc
     },
-    'export.pdf': (input) =>
-      exportPdf(
-        {
-          ...documentSources,
-          jobs,
-          chooseExportPath: options.chooseExportPath,
-          noteWriting: (target) => noteExportWriting(options.dataDir, target),
-          onPhase: (phase) => {
-            exportPhase = phase
-          }
-        },
-        input
-      ),
-    'export.csv': async ({ profileId, table }) => {
-      const db = vault.db
-      const profile = getProfile(db, profileId)
-      const administrations =
-        table === 'administrations' ? listEntries(db, 'administration', profileId) : []
-      const drugNames = [...new Set(administrations.map((a) => a.drugId))].map(
-        (id): [string, string] => [id, drugs.byId(id)?.genericName ?? id]
-      )
-      const csv = await jobs.runJob('csv.write', {
-        table,
-        administrations,
-        measurements: listEntries(db, 'measurement', profileId),
-        phases: table === 'administrations' ? listEntries(db, 'phase', profileId) : [],
-        drugNames
-      })
+    'export.pdf': (input) => exportPdf({ ...documentSources, jobs, deliver: deliverDeps }, input),
+    'export.csv': ({ profileId, table }) => {
+      const profile = getProfile(vault.db, profileId)
       const what = table === 'administrations' ? 'medicines' : 'measurements'
-      return deliverFile(
-        deliverDeps,
-        exportFileName(profile.displayName, todayIso(), what, EXPORT_FILE_EXTENSIONS.csv),
-        'csv',
-        (target) => writeFileAtomic(target, csv)
+      const fileName = exportFileName(
+        profile.displayName,
+        todayIso(),
+        what,
+        EXPORT_FILE_EXTENSIONS.csv
       )
+      return deliverFile(deliverDeps, { fileName, kind: 'csv' }, () => {
+        const db = vault.db
+        const administrations =
+          table === 'administrations' ? listEntries(db, 'administration', profileId) : []
+        const drugNames = [...new Set(administrations.map((a) => a.drugId))].map(
+          (id): [string, string] => [id, drugs.byId(id)?.genericName ?? id]
+        )
+        return jobs.runJob('csv.write', {
+          table,
+          administrations,
+          measurements: listEntries(db, 'measurement', profileId),
+          phases: table === 'administrations' ? listEntries(db, 'phase', profileId) : [],
+          drugNames
+        })
+      })
     },
     'export.calendar': ({ profileId, timeZone, includeName }) => {
       const profile = getProfile(vault.db, profileId)
@@ -581,48 +570,40 @@ export function createCore(options: CoreOptions): Core {
         personLabel: includeName ? profile.displayName : null,
         now: new Date()
       })
-      return deliverFile(
-        deliverDeps,
-        exportFileName(
-          profile.displayName,
-          todayIso(),
-          'follow-up dates',
-          EXPORT_FILE_EXTENSIONS.calendar
-        ),
-        'calendar',
-        (target) => writeFileAtomic(target, ics)
+      const fileName = exportFileName(
+        profile.displayName,
+        todayIso(),
+        'follow-up dates',
+        EXPORT_FILE_EXTENSIONS.calendar
       )
+      return deliverFile(deliverDeps, { fileName, kind: 'calendar' }, () => ics)
     },
-    'export.fhir': async ({ profileId }) => {
-      const db = vault.db
-      const profile = getProfile(db, profileId)
-      const entries = listAllEntries(db, profileId)
-      // The summary and plan the screens show, read to agree with each other (summaryForPlan).
-      const summary = await summaryForPlan(documentSources, profileId)
-      const carePlan = documentSources.plan(profileId)
-      const named = [...new Set(entries.administration.map((a) => a.drugId))]
-      const json = await jobs.runJob('fhir.bundle', {
-        profile,
-        entries,
-        summary,
-        carePlan,
-        drugs: named.flatMap((id) => {
-          const drug = drugs.byId(id)
-          return drug ? [[id, drug] as [string, FhirDrug]] : []
-        }),
-        exportedAt: new Date().toISOString()
-      })
-      return deliverFile(
-        deliverDeps,
-        exportFileName(
-          profile.displayName,
-          todayIso(),
-          'record (FHIR)',
-          EXPORT_FILE_EXTENSIONS.fhir
-        ),
-        'fhir',
-        (target) => writeFileAtomic(target, json)
+    'export.fhir': ({ profileId }) => {
+      const profile = getProfile(vault.db, profileId)
+      const fileName = exportFileName(
+        profile.displayName,
+        todayIso(),
+        'record (FHIR)',
+        EXPORT_FILE_EXTENSIONS.fhir
       )
+      return deliverFile(deliverDeps, { fileName, kind: 'fhir' }, async () => {
+        // The summary and plan the screens show, read to agree with each other (summaryForPlan).
+        const summary = await summaryForPlan(documentSources, profileId)
+        const carePlan = documentSources.plan(profileId)
+        const entries = listAllEntries(vault.db, profileId)
+        const named = [...new Set(entries.administration.map((a) => a.drugId))]
+        return jobs.runJob('fhir.bundle', {
+          profile: getProfile(vault.db, profileId),
+          entries,
+          summary,
+          carePlan,
+          drugs: named.flatMap((id) => {
+            const drug = drugs.byId(id)
+            return drug ? [[id, drug] as [string, FhirDrug]] : []
+          }),
+          exportedAt: new Date().toISOString()
+        })
+      })
     },
     'import.fhirPreview': async ({ base64 }) => {
       // The preview is the person's data, kept only while the vault is open.
@@ -649,7 +630,10 @@ export function createCore(options: CoreOptions): Core {
       pendingImport = null
       return saved
     },
-    'export.progress': () => (exportPhase ? { phase: exportPhase } : null)
+    'export.progress': () => {
+      const phase = exportProgress.current()
+      return phase ? { phase } : null
+    }
   }
 
   const shutdown = async () => {

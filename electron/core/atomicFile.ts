@@ -10,6 +10,7 @@ import {
   writeSync
 } from 'node:fs'
 import { randomBytes } from 'node:crypto'
+import { open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
 /** fsync a directory so a rename inside it survives power loss (POSIX only; Windows cannot open directories). */
@@ -48,16 +49,16 @@ export function removeStrayTempFiles(dir: string): string[] {
   return stray
 }
 
-/**
- * Replaces `target` so that after a crash at any moment it holds either the old bytes or the
- * new ones, never a mix: write a private (0600) temp file in the same folder, fsync it, rename
- * it over the target, fsync the folder. On an error the temp file goes and the target stays.
- */
 /** A temp file name beside `target` that the next start's housekeeping knows to remove. */
 export function atomicTempFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
 }
 
+/**
+ * Replaces `target` so that after a crash at any moment it holds either the old bytes or the
+ * new ones, never a mix: write a private (0600) temp file in the same folder, fsync it, rename
+ * it over the target, fsync the folder. On an error the temp file goes and the target stays.
+ */
 export function writeFileAtomic(target: string, data: string | Uint8Array): void {
   const dir = dirname(target)
   const tmp = atomicTempFor(target)
@@ -80,6 +81,34 @@ export function writeFileAtomic(target: string, data: string | Uint8Array): void
     throw error
   }
   fsyncDirectory(dir)
+}
+
+/**
+ * writeFileAtomic with the writing and flushing on libuv's threads: an exported file of several
+ * megabytes written and fsynced in place held the core's thread 20 to 40 ms.
+ */
+export async function writeFileAtomicAsync(
+  target: string,
+  data: string | Uint8Array
+): Promise<void> {
+  const tmp = atomicTempFor(target)
+  const file = await open(tmp, 'wx', 0o600)
+  try {
+    await file.writeFile(data)
+    await file.sync()
+  } catch (error) {
+    await file.close()
+    await rm(tmp, { force: true })
+    throw error
+  }
+  await file.close()
+  try {
+    await rename(tmp, target)
+  } catch (error) {
+    await rm(tmp, { force: true })
+    throw error
+  }
+  fsyncDirectory(dirname(target))
 }
 
 /**

@@ -597,7 +597,10 @@ export const contract = {
   'import.fhirConfirm': method<{ profileId: string }>()(
     z.strictObject({ previewId: z.string().uuid('Not a preview of an import.') })
   ),
-  /** Asked again and again while `export.pdf` is pending; null when no export is running. */
+  /**
+   * Asked again and again while any export (`export.*`, `vault.exportBackup`) is pending: the
+   * phase of the one started last; null when none is running.
+   */
   'export.progress': method<ExportProgress | null>()(empty),
   /**
    * The full document for doctors as plain blocks, built by the same code as `export.pdf`: the

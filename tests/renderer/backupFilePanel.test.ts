@@ -1,6 +1,7 @@
 /**
  * Settings' backup file panel: it says when the last backup file was made, reminds once that is
- * a month ago (or when none was ever made), and a made file moves the date on.
+ * a month ago (or when none was ever made), says what the core is doing while it makes one, and
+ * a made file moves the date on.
  */
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
@@ -76,12 +77,21 @@ describe('the backup file panel', () => {
     lastMadeDaysAgo(45)
     const wrapper = await panel()
     const make = wrapper.findAll('button').find((b) => b.text() === 'Make a backup file')!
+    // Everything the status line says along the way: what the core is doing, then the outcome.
+    const status = wrapper.find('[role="status"]').element
+    const said: string[] = []
+    const observer = new MutationObserver(() => said.push(status.textContent ?? ''))
+    observer.observe(status, { childList: true, characterData: true, subtree: true })
     await make.trigger('click')
     for (let i = 0; i < 20 && !wrapper.text().includes('downloading'); i++) {
       await new Promise((resolve) => setTimeout(resolve, 50))
       await flushPromises()
     }
     expect(wrapper.text()).toContain('The backup file is downloading')
+    observer.disconnect()
+    const phases = ['Putting the file together…', 'Saving the file…']
+    expect(said.filter((text) => phases.includes(text)).length).toBeGreaterThan(0)
+    expect(said.at(-1)).toContain('The backup file is downloading')
     expect(Date.now() - Date.parse(useSettingsStore().settings!.lastBackupFileAt!)).toBeLessThan(
       60_000
     )

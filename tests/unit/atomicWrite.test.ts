@@ -20,10 +20,17 @@ const CHILD = resolve('tests/unit/helpers/atomicWriteChild.ts')
 // Large enough that writing and flushing it takes far longer than noticing its temp file.
 const MEGABYTES = 192
 
+/** The blocking writer (key files) and the one exports use, which writes on libuv's threads. */
+const WRITERS = ['sync', 'async'] as const
+
 const strays = (dir: string) => readdirSync(dir).filter((name) => ATOMIC_TEMP_PATTERN.test(name))
 
 /** Starts a child writing over `target`, kills it as soon as its temp file exists. */
-function killMidWrite(target: string, fill: number): Promise<{ finished: boolean }> {
+function killMidWrite(
+  target: string,
+  fill: number,
+  how: 'sync' | 'async' = 'sync'
+): Promise<{ finished: boolean }> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(
       process.execPath,
@@ -32,7 +39,8 @@ function killMidWrite(target: string, fill: number): Promise<{ finished: boolean
         CHILD,
         target,
         String(MEGABYTES),
-        String(fill)
+        String(fill),
+        how
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] }
     )
@@ -57,29 +65,37 @@ function killMidWrite(target: string, fill: number): Promise<{ finished: boolean
 }
 
 describe('atomic file writes under kill -9', () => {
-  it('leaves no file when the first write is killed, and the stray temp file goes', async () => {
-    const dir = tempDir()
-    const target = join(dir, 'summary.pdf')
-    const { finished } = await killMidWrite(target, 0x41)
-    expect(finished).toBe(false)
-    expect(existsSync(target)).toBe(false)
-    expect(strays(dir)).toHaveLength(1)
-    expect(removeStrayTempFiles(dir)).toHaveLength(1)
-    expect(readdirSync(dir)).toEqual([])
-  }, 60_000)
+  it.each(WRITERS)(
+    'leaves no file when the first write is killed, and the stray temp file goes (%s)',
+    async (how) => {
+      const dir = tempDir()
+      const target = join(dir, 'summary.pdf')
+      const { finished } = await killMidWrite(target, 0x41, how)
+      expect(finished).toBe(false)
+      expect(existsSync(target)).toBe(false)
+      expect(strays(dir)).toHaveLength(1)
+      expect(removeStrayTempFiles(dir)).toHaveLength(1)
+      expect(readdirSync(dir)).toEqual([])
+    },
+    60_000
+  )
 
-  it('keeps the previous complete file, byte for byte, when a rewrite is killed', async () => {
-    const dir = tempDir()
-    const target = join(dir, 'summary.pdf')
-    const previous = Buffer.alloc(3 * 1024 * 1024 + 17, 0x50)
-    previous.write('%PDF-1.7 the previous complete export', 'latin1')
-    writeFileAtomic(target, previous)
-    const { finished } = await killMidWrite(target, 0x42)
-    expect(finished).toBe(false)
-    expect(readFileSync(target).equals(previous)).toBe(true)
-    removeStrayTempFiles(dir)
-    expect(readdirSync(dir)).toEqual(['summary.pdf'])
-  }, 60_000)
+  it.each(WRITERS)(
+    'keeps the previous complete file, byte for byte, when a rewrite is killed (%s)',
+    async (how) => {
+      const dir = tempDir()
+      const target = join(dir, 'summary.pdf')
+      const previous = Buffer.alloc(3 * 1024 * 1024 + 17, 0x50)
+      previous.write('%PDF-1.7 the previous complete export', 'latin1')
+      writeFileAtomic(target, previous)
+      const { finished } = await killMidWrite(target, 0x42, how)
+      expect(finished).toBe(false)
+      expect(readFileSync(target).equals(previous)).toBe(true)
+      removeStrayTempFiles(dir)
+      expect(readdirSync(dir)).toEqual(['summary.pdf'])
+    },
+    60_000
+  )
 
   it('writes privately (0600) and removes only its own temp files', () => {
     const dir = tempDir()

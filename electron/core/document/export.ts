@@ -1,8 +1,7 @@
 /**
  * `export.pdf`: the document for doctors as a file. The core builds the document from the
  * summary and the plan it already computed, a worker thread lays it out (so the core keeps
- * answering), and the file is either written here, atomically and private, where the desktop
- * shell's save dialog said, or handed back as bytes for a browser download.
+ * answering), and the file leaves by the path every export takes (exports/deliverFile.ts).
  */
 import type { CarePlan } from '../../shared/careplan.ts'
 import type { ParsedInput } from '../../shared/contract.ts'
@@ -11,21 +10,17 @@ import {
   EXPORT_SECTIONS,
   exportFileName,
   type ExportPdfResult,
-  type ExportPhase,
   REFERENCES_SECTION
 } from '../../shared/export.ts'
 import type { Question } from '../../shared/library.ts'
 import { todayIso } from '../../shared/record.ts'
 import type { TreatmentSummary } from '../../shared/summary.ts'
-import { writeFileAtomic } from '../atomicFile.ts'
 import { CoreError } from '../errors.ts'
 import { nextTurn } from '../nextTurn.ts'
 import type { JobInput } from '../jobs/kinds.ts'
 import type { JobRunner } from '../jobs/runner.ts'
-import type { ChooseExportPath } from '../exports/deliverFile.ts'
+import { deliverFile, type DeliverDeps } from '../exports/deliverFile.ts'
 import { buildDocument } from './variants.ts'
-
-export type { ChooseExportPath } from '../exports/deliverFile.ts'
 
 /** Where the document's facts come from: the functions the screens' own channels answer with. */
 export interface DocumentSources {
@@ -84,14 +79,8 @@ export async function summaryForPlan(
 
 export interface ExportDeps extends DocumentSources {
   jobs: JobRunner
-  chooseExportPath?: ChooseExportPath
-  /**
-   * Notes the folder of a file about to be written, so the next start can remove what a kill
-   * mid-write leaves there (exportTemps.ts); answers the function that ends the note.
-   */
-  noteWriting: (target: string) => () => void
-  /** Told each phase as it starts, and null once the export has ended. */
-  onPhase: (phase: ExportPhase | null) => void
+  /** Where the file goes: the native dialog's place, or back for a download. */
+  deliver: DeliverDeps
 }
 
 /**
@@ -119,56 +108,26 @@ export async function exportPdf(
 ): Promise<ExportPdfResult> {
   const { profileId } = input
   const preparedOn = todayIso()
-  try {
-    deps.onPhase('building')
-    // Its own turn for each step that takes tens of milliseconds, the first included: a call that
-    // arrived with this one (an import starting) is not followed straight by the summary.
-    await nextTurn()
-    // Read first: an unknown person is NOT_FOUND before any dialog opens.
-    const readAt = deps.changes()
-    const first = deps.summary(profileId)
-    const fileName = exportFileName(first.profile.displayName, preparedOn)
-    let target: string | null = null
-    if (deps.chooseExportPath) {
-      target = await deps.chooseExportPath(fileName, 'pdf')
-      if (target === null) return { outcome: 'cancelled' }
-    }
+  // Its own turn for each step that takes tens of milliseconds, the first included: a call that
+  // arrived with this one (an import starting) is not followed straight by the summary.
+  await nextTurn()
+  // Read first: an unknown person is NOT_FOUND before any dialog opens.
+  const readAt = deps.changes()
+  const first = deps.summary(profileId)
+  const fileName = exportFileName(first.profile.displayName, preparedOn)
+  return deliverFile(deps.deliver, { fileName, kind: 'pdf' }, async (phase) => {
     const summary = await summaryForPlan(deps, profileId, { readAt, summary: first })
     const built = await clinicalDocument(deps, profileId, preparedOn, summary, input.variant)
     // Parts can be left out of the full document only; the page and the card are fixed.
     const doc = input.variant === 'full' ? selectSections(built, input.sections) : built
-    deps.onPhase('laying-out')
-    const bytes = await render(deps.jobs, {
+    phase('laying-out')
+    return render(deps.jobs, {
       doc,
       paper: input.paper,
       password: input.password,
       nameInMetadata: input.nameInMetadata
     })
-    deps.onPhase('saving')
-    if (target !== null) {
-      // A temporary file beside the target, flushed and renamed: a kill mid-write leaves the
-      // previous file or none, never half a PDF. Private (0600) like every file Lantern writes.
-      const written = deps.noteWriting(target)
-      try {
-        writeFileAtomic(target, bytes)
-        written()
-      } catch (error) {
-        written()
-        // The folder may be read-only, full or gone; the message names no path or data.
-        const code = (error as NodeJS.ErrnoException)?.code ?? 'unknown'
-        console.error(`export.pdf: the file could not be written (${code})`)
-        throw new CoreError(
-          'INTERNAL',
-          'Lantern could not save the file there. Try another folder.'
-        )
-      }
-      return { outcome: 'saved', fileName }
-    }
-    const base64 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')
-    return { outcome: 'download', fileName, base64 }
-  } finally {
-    deps.onPhase(null)
-  }
+  })
 }
 
 async function render(jobs: JobRunner, input: JobInput<'pdf.render'>): Promise<Uint8Array> {

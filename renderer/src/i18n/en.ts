@@ -234,6 +234,15 @@ export const en = {
     cancel: 'Cancel',
     ended: 'That import has ended, for example because Lantern was locked. Read the file again.'
   },
+  /** What the core is doing while a file other than the PDF is made (export.progress). */
+  fileExport: {
+    phases: {
+      starting: 'Starting…',
+      building: 'Putting the file together…',
+      'laying-out': 'Laying out the pages…',
+      saving: 'Saving the file…'
+    }
+  },
   recordFiles: {
     title: 'Files to take with you',
     intro:

@@ -3,6 +3,7 @@ import { BACKUP_PART_MAX_BYTES } from '@shared/export.ts'
 import { call } from '../api/client.ts'
 import { toBase64 } from '../lib/base64.ts'
 import { offerDownload } from '../lib/download.ts'
+import { useExportsStore } from './exports.ts'
 import { defineAppStore } from './personalData.ts'
 
 /** How making a backup file ended. */
@@ -23,7 +24,7 @@ export const useBackupFileStore = defineAppStore('backupFile', () => {
   const sent = ref<number | null>(null)
 
   async function make(): Promise<BackupFileOutcome> {
-    const result = await call('vault.exportBackup')
+    const result = await useExportsStore().tracked(() => call('vault.exportBackup'))
     if (result.outcome !== 'download') return result.outcome
     offerDownload(result.fileName, result.base64, 'application/octet-stream')
     return 'downloaded'

@@ -1,4 +1,4 @@
-import { ref } from 'vue'
+import { computed, ref } from 'vue'
 import type { MethodInput } from '@shared/contract.ts'
 import type { ExportPdfResult, ExportPhase } from '@shared/export.ts'
 import { call } from '../api/client.ts'
@@ -24,17 +24,20 @@ export type ExportOutcome =
     }
 
 /**
- * Making the document for doctors as a file. The core answers only at the end, so meanwhile it
- * is asked which phase it is in. Keeps nothing from the record: the file's bytes go straight to
- * the browser's download, and the password is passed on and forgotten.
+ * Making files: the document for doctors, the spreadsheets, the calendar, the FHIR record and
+ * the backup file. The core answers only at the end, so meanwhile it is asked which phase it is
+ * in. Keeps nothing from the record: the file's bytes go straight to the browser's download,
+ * and a PDF's password is passed on and forgotten.
  */
 export const useExportsStore = defineAppStore('exports', () => {
   /** The running export's phase; null before the core first says, and when none runs. */
   const phase = ref<ExportPhase | null>(null)
-  const busy = ref(false)
+  const running = ref(0)
+  const busy = computed(() => running.value > 0)
 
-  async function exportPdf(input: MethodInput<'export.pdf'>): Promise<ExportOutcome> {
-    busy.value = true
+  /** Runs one export, asking the core meanwhile which phase it is in (`phase`). */
+  async function tracked<T>(run: () => Promise<T>): Promise<T> {
+    running.value++
     phase.value = null
     let pending = true
     const poll = async () => {
@@ -43,22 +46,28 @@ export const useExportsStore = defineAppStore('exports', () => {
           const progress = await call('export.progress')
           if (pending) phase.value = progress?.phase ?? phase.value
         } catch {
-          // The answer to export.pdf says what went wrong, if anything did.
+          // The export's own answer says what went wrong, if anything did.
         }
         await new Promise((resolve) => setTimeout(resolve, PROGRESS_POLL_MS))
       }
     }
+    // Asked after the export's own call has gone, so the first answer is already its phase.
+    const result = run()
     void poll()
     try {
-      const result = await call('export.pdf', input)
-      if (result.outcome !== 'download') return result
-      offerDownload(result.fileName, result.base64, 'application/pdf')
-      return { outcome: 'downloaded', fileName: result.fileName }
+      return await result
     } finally {
       pending = false
-      phase.value = null
-      busy.value = false
+      running.value--
+      if (running.value === 0) phase.value = null
     }
+  }
+
+  async function exportPdf(input: MethodInput<'export.pdf'>): Promise<ExportOutcome> {
+    const result = await tracked(() => call('export.pdf', input))
+    if (result.outcome !== 'download') return result
+    offerDownload(result.fileName, result.base64, 'application/pdf')
+    return { outcome: 'downloaded', fileName: result.fileName }
   }
 
   /**
@@ -69,11 +78,11 @@ export const useExportsStore = defineAppStore('exports', () => {
     method: M,
     input: MethodInput<M>
   ): Promise<ExportOutcome> {
-    const result = await call(method, input)
+    const result = await tracked(() => call(method, input))
     if (result.outcome !== 'download') return result
     offerDownload(result.fileName, result.base64, MEDIA_TYPES[method])
     return { outcome: 'downloaded', fileName: result.fileName }
   }
 
-  return { phase, busy, exportPdf, exportFile }
+  return { phase, busy, tracked, exportPdf, exportFile }
 })

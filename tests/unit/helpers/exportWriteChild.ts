@@ -4,14 +4,15 @@
  *   node exportWriteChild.ts <data folder> <target> <megabytes>
  *
  * Does what export.pdf does when it saves into a folder the person chose: notes the export in
- * the data folder, then writes the file with writeFileAtomic. Prints "done" if not killed.
+ * the data folder, then writes the file with writeFileAtomicAsync (exports/deliverFile.ts).
+ * Prints "done" if not killed.
  */
-import { writeFileAtomic } from '../../../electron/core/atomicFile.ts'
+import { writeFileAtomicAsync } from '../../../electron/core/atomicFile.ts'
 import { noteExportWriting } from '../../../electron/core/document/exportTemps.ts'
 
 const [dataDir, target, megabytes] = process.argv.slice(2)
 const bytes = Buffer.alloc(Number(megabytes) * 1024 * 1024, 0x25)
 const written = noteExportWriting(dataDir!, target!)
-writeFileAtomic(target!, bytes)
+await writeFileAtomicAsync(target!, bytes)
 written()
 console.log('done')
