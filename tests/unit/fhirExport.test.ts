@@ -2,13 +2,14 @@
  * The FHIR export (electron/core/fhir): one person's record as an IPS document bundle, built from
  * real encrypted vaults read with the core's own handlers (record.listAll, record.summary,
  * careplan.get), then validated offline: every resource with Medplum against the base resource
- * and each profile it claims (IPS 2.0.0 and mCODE 4.0.0, vendored in tests/fixtures/fhir), the
- * whole bundle against the official R4 JSON schema, and every narrative as XHTML.
+ * and each profile it claims (IPS 2.0.0, mCODE 4.0.0 and PanCareSurPass 1.0.0, vendored in
+ * tests/fixtures/fhir), the whole bundle against the official R4 JSON schema, and every
+ * narrative as XHTML.
  *
  * Three records: the shipped sample profile; a three-year record with 2,000 administrations (as
  * tools/bench/vault.ts builds it); and a small record of edge cases (no date of birth, no body
- * measurements so doses cannot be converted, a breast cancer with spread, markup in typed text,
- * an entry copied from a clinic letter).
+ * measurements so doses cannot be converted, a dose in units per m², a breast cancer with spread,
+ * markup in typed text, an entry copied from a clinic letter).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type {
@@ -43,6 +44,7 @@ import {
   jsonSchemaErrors,
   loadFhirDefinitions,
   narrativeDivs,
+  pcspTargetProblems,
   profileErrors,
   referenceTypeProblems,
   sectionInvariantErrors,
@@ -128,7 +130,9 @@ const STRUCTURAL = [
   SYSTEM.dataAbsentReason,
   SYSTEM.listEmptyReason,
   SYSTEM.actClass,
-  SYSTEM.allergyClinical
+  SYSTEM.allergyClinical,
+  // PanCareSurPass's own code system: the code its cumulative-dose profile fixes.
+  SYSTEM.pcspGeneric
 ]
 
 interface Exported {
@@ -225,6 +229,14 @@ async function edgeRecord(core: Core): Promise<string> {
     unit: 'mg',
     schedule: { kind: 'repeat', start: '2023-05-10', intervalDays: 1, end: '2023-05-12' },
     estimated: true
+  })
+  // A dose in units per m²: a total PanCareSurPass's cumulative-dose units do not include.
+  await put('administration', {
+    drugId: 'bleomycin',
+    route: 'iv',
+    dose: 10,
+    unit: 'units/m2',
+    schedule: { kind: 'once', date: '2023-09-01' }
   })
   await put('radiation', { field: 'breast-or-chest-wall', totalDoseGy: 50.4, fractions: 28 })
   await put('procedure', { kind: 'surgery', name: `Mastectomy ${MARKUP}` })
@@ -369,6 +381,36 @@ describe.each([
     )
   })
 
+  it('claims PanCareSurPass’s profiles where the record fits them, and points what they constrain at resources of the profiles they require', () => {
+    const x = get()
+    const units = loadFhirDefinitions().valueSets.get(
+      'http://hl7.eu/fhir/ig/pcsp/ValueSet/ChemoUnitsVs'
+    )!
+    const allowed = new Set(units.compose!.include[0]!.concept!.map((c) => c.code))
+    const doses = x.resources.filter((r): r is Observation =>
+      identifiers(r).some((i) => i.value?.startsWith('cumulativeDose#'))
+    )
+    expect(doses).toHaveLength(x.summary.exposures.length)
+    for (const o of doses) {
+      const fits = o.valueQuantity === undefined || allowed.has(o.valueQuantity.code!)
+      expect(o.meta?.profile ?? [], o.code?.text).toEqual(fits ? [PROFILE.pcspCumulativeDose] : [])
+      // Validated with the other claims above; a total in units or cells per m² would fail it.
+      const errors = profileErrors(o, PROFILE.pcspCumulativeDose)
+      if (fits) expect(errors).toEqual([])
+      else expect(errors.join()).toMatch(/ChemoUnitsVs/)
+    }
+    const plan = byType<FhirCarePlan>(x, 'CarePlan')[0]!
+    expect(plan.meta?.profile ?? []).toEqual(x.plan.items.length > 0 ? [PROFILE.pcspCarePlan] : [])
+    if (x.plan.items.length > 0) expect(profileErrors(plan, PROFILE.pcspCarePlan)).toEqual([])
+    expect(byType<Patient>(x, 'Patient')[0]!.meta?.profile).toContain(PROFILE.pcspPatient)
+    for (const d of x.entries.diagnosis) {
+      expect(byIdentifier(x, LANTERN_IDENTIFIER.entry, d.id).meta?.profile).toContain(
+        PROFILE.pcspPrimaryCancer
+      )
+    }
+    expect(pcspTargetProblems(x.bundle)).toEqual([])
+  })
+
   it('validates whole, against the R4 JSON schema and as an IPS document', async () => {
     const x = get()
     expect(await timed(`JSON schema, ${_name}`, () => jsonSchemaErrors(x.bundle))).toEqual([])
@@ -429,19 +471,24 @@ describe.each([
       const o = byIdentifier(x, LANTERN_IDENTIFIER.computed, `cumulativeDose#${key}`) as Observation
       const incomplete = e.unconvertedPerM2 > 0 || e.unconvertedAbsolute > 0
       expect(o.status).toBe(incomplete ? 'preliminary' : 'final')
+      expect(o.code?.coding).toEqual([{ system: SYSTEM.pcspGeneric, code: 'cumulativeDose' }])
+      expect(o.dataAbsentReason).toBeUndefined()
       if (e.unconvertedPerM2 < e.doses) {
         expect(o.valueQuantity?.value).toBe(e.perM2Total)
-        expect(o.dataAbsentReason).toBeUndefined()
       } else {
+        // PanCareSurPass's value for a dose that is not known (its value[x] is 1..1).
         expect(o.valueQuantity).toBeUndefined()
-        expect(o.dataAbsentReason?.coding?.[0]?.code).toBe('unknown')
+        expect(o.valueCodeableConcept?.coding).toEqual([
+          { system: SYSTEM.dataAbsentReason, code: 'unknown', display: 'Unknown' }
+        ])
       }
       const absolute = o.component![0]!
       if (e.unconvertedAbsolute < e.doses)
         expect(absolute.valueQuantity?.value).toBe(e.absoluteTotal)
       else expect(absolute.dataAbsentReason?.coding?.[0]?.code).toBe('unknown')
       expect(o.component![1]!.valueInteger).toBe(e.doses)
-      expect(o.method?.text).toMatch(e.estimatedDoses > 0 ? /^Estimated/ : /^Calculated/)
+      expect(o.method).toBeUndefined()
+      expect(o.note?.[0]?.text).toMatch(e.estimatedDoses > 0 ? /^Estimated/ : /^Calculated/)
       expect(o.effectivePeriod).toEqual({ start: e.firstDate, end: e.lastDate })
     }
     for (const a of x.entries.administration) {
@@ -591,7 +638,9 @@ describe('the sample profile', () => {
   it('claims the mCODE and IPS profiles for the cancer parts', () => {
     const claims = (type: string) =>
       sample.resources.filter((r) => r.resourceType === type).map((r) => r.meta?.profile ?? [])
-    expect(claims('Patient')).toEqual([[PROFILE.ipsPatient, PROFILE.mcodePatient]])
+    expect(claims('Patient')).toEqual([
+      [PROFILE.ipsPatient, PROFILE.mcodePatient, PROFILE.pcspPatient]
+    ])
     expect(claims('MedicationAdministration')).toHaveLength(sample.entries.administration.length)
     for (const c of claims('MedicationAdministration')) {
       expect(c).toEqual([PROFILE.mcodeMedicationAdministration])
@@ -601,7 +650,11 @@ describe('the sample profile', () => {
       LANTERN_IDENTIFIER.entry,
       sample.entries.diagnosis[0]!.id
     )
-    expect(diagnosis.meta?.profile).toEqual([PROFILE.ipsCondition, PROFILE.mcodePrimaryCancer])
+    expect(diagnosis.meta?.profile).toEqual([
+      PROFILE.ipsCondition,
+      PROFILE.mcodePrimaryCancer,
+      PROFILE.pcspPrimaryCancer
+    ])
     for (const r of sample.entries.radiation) {
       expect(byIdentifier(sample, LANTERN_IDENTIFIER.entry, r.id).meta?.profile).toContain(
         PROFILE.mcodeRadiotherapyCourse
@@ -715,8 +768,8 @@ describe('the edge-case record', () => {
       'cumulativeDose#dexamethasone/oral/mass'
     ) as Observation
     expect(o.status).toBe('preliminary')
-    expect(o.dataAbsentReason?.coding?.[0]?.code).toBe('unknown')
-    expect(o.method?.text).toMatch(/^Estimated/)
+    expect(o.valueCodeableConcept?.coding?.[0]?.code).toBe('unknown')
+    expect(o.note?.[0]?.text).toMatch(/^Estimated/)
   })
 
   it('writes spread as mCODE secondary cancer conditions linked to the primary', () => {
@@ -816,6 +869,69 @@ describe('validation catches what is wrong', () => {
     expect(profileErrors(patient as Patient, PROFILE.ipsPatient)).toEqual([])
     // ...the official R4 JSON schema does.
     expect(jsonSchemaErrors(patient as Patient).join()).toMatch(/gender|enum|equal/)
+  })
+
+  it('refuses a cumulative dose without PanCareSurPass’s code, category or value, or with a unit or method it does not allow, but not under the base', () => {
+    const dose = byType<Observation>(sample, 'Observation').find(
+      (o) => o.meta?.profile?.includes(PROFILE.pcspCumulativeDose) && o.valueQuantity
+    )!
+    const broken = (change: (o: Observation) => void) => {
+      const o = clone(dose)
+      change(o)
+      expect(profileErrors(o), JSON.stringify(o.code)).toEqual([])
+      return profileErrors(o, PROFILE.pcspCumulativeDose).join()
+    }
+    expect(profileErrors(dose, PROFILE.pcspCumulativeDose)).toEqual([])
+    expect(broken((o) => (o.code = { text: o.code.text }))).toMatch(/Observation\.code.*pattern/)
+    expect(
+      broken(
+        (o) =>
+          (o.category = [{ coding: [{ system: SYSTEM.observationCategory, code: 'laboratory' }] }])
+      )
+    ).toMatch(/Observation\.category.*pattern/)
+    expect(broken((o) => (o.valueQuantity!.code = '{units}/m2'))).toMatch(/ChemoUnitsVs/)
+    expect(broken((o) => (o.method = { text: 'Calculated' }))).toMatch(/vs-calcest-eu-pcsp/)
+    expect(
+      broken((o) => {
+        delete o.valueQuantity
+        o.dataAbsentReason = { coding: [{ system: SYSTEM.dataAbsentReason, code: 'unknown' }] }
+      })
+    ).toMatch(/value\[x\]|value/)
+  })
+
+  it('refuses a care plan without narrative, creation date or activity under PanCareSurPass, but not under the base', () => {
+    const plan = byType<FhirCarePlan>(sample, 'CarePlan')[0]!
+    expect(profileErrors(plan, PROFILE.pcspCarePlan)).toEqual([])
+    for (const key of ['text', 'created', 'activity'] as const) {
+      const broken = clone(plan)
+      delete broken[key]
+      expect(profileErrors(broken)).toEqual([])
+      expect(profileErrors(broken, PROFILE.pcspCarePlan).join(), key).toMatch(
+        new RegExp(`CarePlan\\.${key}`)
+      )
+    }
+  })
+
+  it('refuses a Patient without family and given name parts under PanCareSurPass only, and a plan addressing a condition that is not a primary cancer of its profile', () => {
+    const patient = clone(byType<Patient>(sample, 'Patient')[0]!)
+    patient.name = [
+      {
+        text: patient.name![0]!.text,
+        extension: [{ url: HL7_EXTENSION.dataAbsentReason, valueCode: 'unsupported' }]
+      }
+    ]
+    for (const url of [undefined, PROFILE.ipsPatient, PROFILE.mcodePatient]) {
+      expect(profileErrors(patient, url)).toEqual([])
+    }
+    expect(profileErrors(patient, PROFILE.pcspPatient).join()).toMatch(/family.*given/)
+    const bundle = clone(edge.bundle)
+    const relapse = bundle.entry!.find((e) =>
+      identifiers(e.resource!).some((i) => i.value === edge.entries.relapse[0]!.id)
+    )!
+    const plan = bundle.entry!.find((e) => e.resource?.resourceType === 'CarePlan')!
+      .resource as FhirCarePlan
+    plan.addresses = [{ reference: relapse.fullUrl! }]
+    expect(pcspTargetProblems(bundle).join()).toMatch(/CarePlan\.addresses -> Condition/)
   })
 
   it('refuses an export time that is not an instant', () => {

@@ -1,8 +1,9 @@
 /**
  * Follow-up: the care team (a CareTeam of Practitioners, one per member the family recorded) and
- * the survivorship care plan as a CarePlan in the pattern of PanCareSurPass's CarePlan-eu-pcsp:
+ * the survivorship care plan as a CarePlan claiming PanCareSurPass's CarePlan-eu-pcsp (1.0.0):
  * draft and a proposal until a clinician confirms it, one activity per plan item with its
- * reason, the exposures behind it, its sources and its next due date.
+ * reason, the exposures behind it, its sources and its next due date. The profile requires an
+ * activity, so a plan without items does not claim it.
  */
 import type {
   CarePlan as FhirCarePlan,
@@ -17,6 +18,7 @@ import { bodySystemLabels, responsibleLabels } from '../../shared/labels.ts'
 import type { Entry } from '../../shared/record.ts'
 import {
   LANTERN_EXTENSION,
+  PROFILE,
   boolOf,
   computedExtension,
   computedIdentifier,
@@ -251,6 +253,7 @@ export function carePlanResource(
   return ctx.add<FhirCarePlan>({
     resourceType: 'CarePlan',
     id: ctx.ids('computed/carePlan').id,
+    ...(items.length > 0 ? { meta: { profile: [PROFILE.pcspCarePlan] } } : {}),
     text: narrative(
       el('p', plan.disclaimer),
       el(

@@ -67,7 +67,9 @@ export const SYSTEM = {
   dataAbsentReason: 'http://terminology.hl7.org/CodeSystem/data-absent-reason',
   listEmptyReason: 'http://terminology.hl7.org/CodeSystem/list-empty-reason',
   actClass: 'http://terminology.hl7.org/CodeSystem/v3-ActClass',
-  allergyClinical: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical'
+  allergyClinical: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical',
+  /** PanCareSurPass's own code system (cs-generic-eu-pcsp), for the codes its profiles fix. */
+  pcspGeneric: 'http://hl7.eu/fhir/ig/pcsp/CodeSystem/cs-generic-eu-pcsp'
 } as const
 
 /** Extensions defined by HL7 (FHIR core, mCODE, PanCareSurPass) that the export uses. */
@@ -84,7 +86,10 @@ export const HL7_EXTENSION = {
   pcspResourceRelatedInfo: 'http://hl7.eu/fhir/ig/pcsp/StructureDefinition/resource-relatedInfo'
 } as const
 
-/** The profiles the export claims, each validated by the tests against its published snapshot. */
+/**
+ * The profiles the export claims, each validated by the tests against its published snapshot
+ * (PanCareSurPass's: against the snapshot compiled from its FSH, tests/fixtures/fhir/README.md).
+ */
 export const PROFILE = {
   ipsBundle: 'http://hl7.org/fhir/uv/ips/StructureDefinition/Bundle-uv-ips',
   ipsComposition: 'http://hl7.org/fhir/uv/ips/StructureDefinition/Composition-uv-ips',
@@ -106,6 +111,14 @@ export const PROFILE = {
   mcodeRadiotherapyVolume:
     'http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-radiotherapy-volume',
   mcodeBodySurfaceArea: 'http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-body-surface-area',
+  /** PanCareSurPass 1.0.0: the Patient, as the cumulative doses and the plan's subject must be. */
+  pcspPatient: 'http://hl7.eu/fhir/ig/pcsp/StructureDefinition/Patient-eu-pcsp',
+  /** PanCareSurPass 1.0.0: a diagnosis, as the plan's `addresses` must be. */
+  pcspPrimaryCancer:
+    'http://hl7.eu/fhir/ig/pcsp/StructureDefinition/Condition-primaryCancer-eu-pcsp',
+  pcspCumulativeDose:
+    'http://hl7.eu/fhir/ig/pcsp/StructureDefinition/Observation-cumulativeDoseChemo-eu-pcsp',
+  pcspCarePlan: 'http://hl7.eu/fhir/ig/pcsp/StructureDefinition/CarePlan-eu-pcsp',
   bodyHeight: 'http://hl7.org/fhir/StructureDefinition/bodyheight',
   bodyWeight: 'http://hl7.org/fhir/StructureDefinition/bodyweight'
 } as const

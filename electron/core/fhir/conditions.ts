@@ -97,7 +97,9 @@ function diagnosisResource(ctx: ExportContext, d: Entry<'diagnosis'>): Condition
   return {
     resourceType: 'Condition',
     id: ctx.ids(`entry/${d.id}`).id,
-    meta: { profile: [PROFILE.ipsCondition, PROFILE.mcodePrimaryCancer] },
+    meta: {
+      profile: [PROFILE.ipsCondition, PROFILE.mcodePrimaryCancer, PROFILE.pcspPrimaryCancer]
+    },
     text: narrative(
       el('p', `Diagnosis: ${name}${d.diagnosedOn ? `, diagnosed on ${d.diagnosedOn}` : ''}.`),
       d.institution && el('p', `Where: ${d.institution}.`),

@@ -1,8 +1,8 @@
 /**
  * Medicines: every recorded administration as an mCODE cancer-related MedicationAdministration;
- * per drug, route and kind of amount, the cumulative dose as an Observation in the pattern of
- * PanCareSurPass's Observation-cumulativeDoseChemo-eu-pcsp (mCODE has no element for it), linked
- * from its administrations, and an IPS MedicationStatement that sums the course up for the
+ * per drug, route and kind of amount, the cumulative dose as an Observation claiming
+ * PanCareSurPass's Observation-cumulativeDoseChemo-eu-pcsp where its units allow (mCODE has no
+ * element for it), linked from its administrations, and an IPS MedicationStatement that sums the course up for the
  * Medications section; the anthracyclines' doxorubicin-equivalent total likewise.
  *
  * Every number comes from the treatment summary the core computed; nothing is added up here.
@@ -113,6 +113,20 @@ function perM2Known(e: Exposure): boolean {
   return e.unconvertedPerM2 < e.doses
 }
 
+/**
+ * The per-m² units PanCareSurPass's cumulative dose allows (its value set ChemoUnitsVs, a
+ * required binding on valueQuantity.code): a total in units or cells per m² cannot claim it.
+ */
+export const PCSP_CUMULATIVE_DOSE_UNITS: ReadonlySet<string> = new Set(['mg/m2', 'g/m2', '[iU]/m2'])
+
+/**
+ * The cumulative dose, as PanCareSurPass's Observation-cumulativeDoseChemo-eu-pcsp (1.0.0) has
+ * it: its fixed code and category, a value always (an unknown total is its fixed
+ * valueCodeableConcept data-absent-reason#unknown, not a dataAbsentReason, which obs-6 would
+ * then forbid), and no `method`: the profile binds it (required) to SNOMED CT codes for
+ * calculated and estimated that clinical-facts.md does not confirm, so the same words are a
+ * note instead.
+ */
 function cumulativeDoseObservation(ctx: ExportContext, e: Exposure): Observation {
   const key = exposureKey(e.drugId, e.route, e.quantity)
   const incomplete = e.unconvertedPerM2 > 0 || e.unconvertedAbsolute > 0
@@ -129,12 +143,23 @@ function cumulativeDoseObservation(ctx: ExportContext, e: Exposure): Observation
       `${e.unconvertedAbsolute} of ${e.doses} doses could not be converted to a total amount`
     )
   }
+  const value: Pick<Observation, 'valueQuantity' | 'valueCodeableConcept'> = perM2Known(e)
+    ? { valueQuantity: amount(e.perM2Total, e.quantity, e.baseUnit, true) }
+    : {
+        // The profile's own pattern for a dose that is not known (CumulativeDoseObsRules).
+        valueCodeableConcept: {
+          coding: [{ system: SYSTEM.dataAbsentReason, code: 'unknown', display: 'Unknown' }]
+        }
+      }
+  const claimsPcsp =
+    value.valueQuantity === undefined || PCSP_CUMULATIVE_DOSE_UNITS.has(value.valueQuantity.code!)
   const perM2Words = perM2Known(e)
     ? `${formatAmount(e.perM2Total)} ${formatUnit(e.baseUnit + '/m2')}`
     : 'not known'
   return {
     resourceType: 'Observation',
     id: ctx.ids(`computed/cumulativeDose#${key}`).id,
+    ...(claimsPcsp ? { meta: { profile: [PROFILE.pcspCumulativeDose] } } : {}),
     text: narrative(
       el(
         'p',
@@ -174,17 +199,23 @@ function cumulativeDoseObservation(ctx: ExportContext, e: Exposure): Observation
     // SurPass: preliminary marks an incomplete cumulative dose.
     status: incomplete ? 'preliminary' : 'final',
     category: [{ coding: [{ system: SYSTEM.observationCategory, code: 'procedure' }] }],
-    code: { text: `Cumulative dose of ${exposureTitle(e)}` },
+    code: {
+      // Structural, not clinical: the code PanCareSurPass's profile fixes, from the IG's own code
+      // system (input/fsh/terminologies/codeSystems-pcsp.fsh, commit 4d885d66: "#cumulativeDose
+      // Cumulative dose received by a patient for a specific drug.").
+      coding: [{ system: SYSTEM.pcspGeneric, code: 'cumulativeDose' }],
+      text: `Cumulative dose of ${exposureTitle(e)}`
+    },
     subject: ctx.subject,
     effectivePeriod: { start: e.firstDate, end: e.lastDate },
-    ...(perM2Known(e)
-      ? { valueQuantity: amount(e.perM2Total, e.quantity, e.baseUnit, true) }
-      : { dataAbsentReason: dataAbsent('unknown') }),
-    method: {
-      text: estimated
-        ? 'Estimated: added up by Lantern from the recorded doses, some of which were estimated'
-        : 'Calculated: added up by Lantern from the recorded doses'
-    },
+    ...value,
+    note: [
+      {
+        text: estimated
+          ? 'Estimated: added up by Lantern from the recorded doses, some of which were estimated'
+          : 'Calculated: added up by Lantern from the recorded doses'
+      }
+    ],
     component: [
       {
         code: { text: 'Total amount given (not per m²)' },

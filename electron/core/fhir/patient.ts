@@ -2,7 +2,14 @@
  * The person: Patient (IPS and mCODE), their allergies (IPS AllergyIntolerance), and the Device
  * that stands for Lantern as the author of what it computed.
  */
-import type { AllergyIntolerance, Device, Patient } from '@medplum/fhirtypes'
+import type {
+  AllergyIntolerance,
+  Device,
+  Element,
+  Extension,
+  HumanName,
+  Patient
+} from '@medplum/fhirtypes'
 import type { Profile } from '../../shared/contract.ts'
 import { labelMessages } from '../../shared/labels.ts'
 import {
@@ -23,6 +30,22 @@ import {
   ucum
 } from './common.ts'
 import type { ExportContext } from './context.ts'
+
+/** A name part Lantern has no field for ("the source system wasn't capable of supporting this element"). */
+const NAME_PART_UNSUPPORTED: Extension = {
+  url: HL7_EXTENSION.dataAbsentReason,
+  valueCode: 'unsupported'
+}
+
+/** The name as typed, its family and given parts absent (`_family`, `_given`: FHIR JSON's primitive extensions). */
+function personName(text: string): HumanName {
+  const name: HumanName & { _family: Element; _given: Element[] } = {
+    text,
+    _family: { extension: [NAME_PART_UNSUPPORTED] },
+    _given: [{ extension: [NAME_PART_UNSUPPORTED] }]
+  }
+  return name
+}
 
 /** FHIR's administrative gender for each of Lantern's answers; the answer itself is kept too. */
 export const GENDER: Record<NonNullable<Profile['sex']>, Patient['gender']> = {
@@ -116,7 +139,7 @@ export function patientResource(
   return {
     resourceType: 'Patient',
     id: ctx.ids('patient').id,
-    meta: { profile: [PROFILE.ipsPatient, PROFILE.mcodePatient] },
+    meta: { profile: [PROFILE.ipsPatient, PROFILE.mcodePatient, PROFILE.pcspPatient] },
     text: narrative(
       el('p', `${profile.displayName}`),
       el(
@@ -132,13 +155,10 @@ export function patientResource(
     ),
     extension: [person],
     identifier: [{ system: LANTERN_IDENTIFIER.profile, value: profile.id }],
-    // Lantern keeps one name as the person typed it, never split into given and family names.
-    name: [
-      {
-        text: profile.displayName,
-        extension: [{ url: HL7_EXTENSION.dataAbsentReason, valueCode: 'unsupported' }]
-      }
-    ],
+    // Lantern keeps one name as the person typed it, never split into given and family names:
+    // those two say so with a data-absent reason of their own, since PanCareSurPass's Patient
+    // requires both (and mCODE's us-core-6 then forbids the reason on the name as a whole).
+    name: [personName(profile.displayName)],
     gender: profile.sex ? GENDER[profile.sex] : 'unknown',
     ...(profile.dateOfBirth
       ? { birthDate: profile.dateOfBirth }
