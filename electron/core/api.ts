@@ -588,9 +588,18 @@ export function createCore(options: CoreOptions): Core {
       )
       return deliverFile(deliverDeps, { fileName, kind: 'fhir' }, async () => {
         // The summary and plan the screens show, read to agree with each other (summaryForPlan).
-        const summary = await summaryForPlan(documentSources, profileId)
-        const carePlan = documentSources.plan(profileId)
+        let summary = await summaryForPlan(documentSources, profileId)
+        let carePlan = documentSources.plan(profileId)
+        // The plan of a long record takes up to ~30 ms, the entries and their copy to the worker
+        // as much again: calls that arrived meanwhile are answered in between. A change saved
+        // then would make the entries disagree with the totals, so both are read again.
+        const readAt = documentSources.changes()
+        await nextTurn()
         const entries = listAllEntries(vault.db, profileId)
+        if (documentSources.changes() !== readAt) {
+          summary = documentSources.summary(profileId)
+          carePlan = documentSources.plan(profileId)
+        }
         const named = [...new Set(entries.administration.map((a) => a.drugId))]
         return jobs.runJob('fhir.bundle', {
           profile: getProfile(vault.db, profileId),
