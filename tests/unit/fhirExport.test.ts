@@ -333,6 +333,26 @@ function differences(a: unknown, b: unknown): string[] {
 }
 
 /** LOINC codes fixed by a pattern in a profile the export follows. */
+/**
+ * Codes a vendored profile requires by a required binding to a value set of its own guide (the
+ * SNOMED CT codes for calculated and estimated in PanCareSurPass's CalculatedEstimatedVs): the
+ * guide is their source, as for the LOINC codes profiles fix. As `system|code`.
+ */
+function codesRequiredByVendoredValueSets(): Set<string> {
+  const codes = new Set<string>()
+  const { profiles, valueSets } = loadFhirDefinitions()
+  for (const sd of profiles.values()) {
+    for (const e of sd.snapshot?.element ?? []) {
+      if (e.binding?.strength !== 'required' || !e.binding.valueSet) continue
+      const vs = valueSets.get(e.binding.valueSet.split('|')[0]!)
+      for (const include of vs?.compose?.include ?? []) {
+        for (const c of include.concept ?? []) codes.add(`${include.system}|${c.code}`)
+      }
+    }
+  }
+  return codes
+}
+
 function loincCodesFixedByProfiles(): Set<string> {
   const codes = new Set<string>()
   for (const sd of loadFhirDefinitions().profiles.values()) {
@@ -487,8 +507,13 @@ describe.each([
         expect(absolute.valueQuantity?.value).toBe(e.absoluteTotal)
       else expect(absolute.dataAbsentReason?.coding?.[0]?.code).toBe('unknown')
       expect(o.component![1]!.valueInteger).toBe(e.doses)
-      expect(o.method).toBeUndefined()
-      expect(o.note?.[0]?.text).toMatch(e.estimatedDoses > 0 ? /^Estimated/ : /^Calculated/)
+      // Calculated or estimated, in the codes of PanCareSurPass's CalculatedEstimatedVs.
+      expect(o.method?.coding).toEqual([
+        e.estimatedDoses > 0
+          ? { system: SYSTEM.snomed, code: '703858009', display: 'Numeric estimation technique' }
+          : { system: SYSTEM.snomed, code: '702873001', display: 'Calculation technique' }
+      ])
+      expect(o.method?.text).toMatch(e.estimatedDoses > 0 ? /^Estimated/ : /^Calculated/)
       expect(o.effectivePeriod).toEqual({ start: e.firstDate, end: e.lastDate })
     }
     for (const a of x.entries.administration) {
@@ -526,9 +551,11 @@ describe.each([
   it('uses a clinical code only where it is confirmed, and otherwise text alone', () => {
     const x = get()
     const loinc = loincCodesFixedByProfiles()
+    const bound = codesRequiredByVendoredValueSets()
     const unconfirmed = allCodings(x.resources)
       .filter((c) => {
         if (c.system === SYSTEM.loinc) return !loinc.has(c.code!)
+        if (bound.has(`${c.system}|${c.code}`)) return false
         if (c.system! in CONFIRMED) return !CONFIRMED[c.system!]!.includes(c.code!)
         return !STRUCTURAL.includes(c.system as (typeof STRUCTURAL)[number])
       })
@@ -769,7 +796,7 @@ describe('the edge-case record', () => {
     ) as Observation
     expect(o.status).toBe('preliminary')
     expect(o.valueCodeableConcept?.coding?.[0]?.code).toBe('unknown')
-    expect(o.note?.[0]?.text).toMatch(/^Estimated/)
+    expect(o.method?.coding?.[0]?.code).toBe('703858009')
   })
 
   it('writes spread as mCODE secondary cancer conditions linked to the primary', () => {

@@ -120,12 +120,29 @@ function perM2Known(e: Exposure): boolean {
 export const PCSP_CUMULATIVE_DOSE_UNITS: ReadonlySet<string> = new Set(['mg/m2', 'g/m2', '[iU]/m2'])
 
 /**
+ * How a total was determined. Structural codes, not clinical facts: the only ones the profile's
+ * required binding allows, from the IG's own value set CalculatedEstimatedVs (PanCareSurPass IG
+ * 1.0.0, input/fsh/terminologies/valueSets-pcsp.fsh, hl7-eu/pcsp commit 4d885d66; vendored as
+ * tests/fixtures/fhir/ValueSet-vs-calcest-eu-pcsp.json.gz). A total with any estimated dose in it
+ * is estimated as a whole, as the IG's logical model asks.
+ */
+const CUMULATIVE_DOSE_METHOD = {
+  calculated: {
+    coding: [{ system: SYSTEM.snomed, code: '702873001', display: 'Calculation technique' }],
+    text: 'Calculated: added up by Lantern from the recorded doses'
+  },
+  estimated: {
+    coding: [{ system: SYSTEM.snomed, code: '703858009', display: 'Numeric estimation technique' }],
+    text: 'Estimated: added up by Lantern from the recorded doses, some of which were estimated'
+  }
+} satisfies Record<string, CodeableConcept>
+
+/**
  * The cumulative dose, as PanCareSurPass's Observation-cumulativeDoseChemo-eu-pcsp (1.0.0) has
  * it: its fixed code and category, a value always (an unknown total is its fixed
  * valueCodeableConcept data-absent-reason#unknown, not a dataAbsentReason, which obs-6 would
- * then forbid), and no `method`: the profile binds it (required) to SNOMED CT codes for
- * calculated and estimated that clinical-facts.md does not confirm, so the same words are a
- * note instead.
+ * then forbid), and `method` saying calculated or estimated in the codes its required binding
+ * allows (CUMULATIVE_DOSE_METHOD).
  */
 function cumulativeDoseObservation(ctx: ExportContext, e: Exposure): Observation {
   const key = exposureKey(e.drugId, e.route, e.quantity)
@@ -209,13 +226,7 @@ function cumulativeDoseObservation(ctx: ExportContext, e: Exposure): Observation
     subject: ctx.subject,
     effectivePeriod: { start: e.firstDate, end: e.lastDate },
     ...value,
-    note: [
-      {
-        text: estimated
-          ? 'Estimated: added up by Lantern from the recorded doses, some of which were estimated'
-          : 'Calculated: added up by Lantern from the recorded doses'
-      }
-    ],
+    method: estimated ? CUMULATIVE_DOSE_METHOD.estimated : CUMULATIVE_DOSE_METHOD.calculated,
     component: [
       {
         code: { text: 'Total amount given (not per m²)' },
