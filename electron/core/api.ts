@@ -635,9 +635,9 @@ export function createCore(options: CoreOptions): Core {
         throw new CoreError('NOT_FOUND', 'That import has ended. Choose the file again.')
       }
       const { plan } = pendingImport
-      const saved = saveFhirImport(vault.db, plan, drugs)
+      // Taken at once: the save runs over many turns, and a second press must not save it twice.
       pendingImport = null
-      return saved
+      return saveFhirImport(() => vault.db, plan, drugs)
     },
     'export.progress': () => {
       const phase = exportProgress.current()

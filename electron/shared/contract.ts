@@ -593,7 +593,10 @@ export const contract = {
         )
     })
   ),
-  /** Saves the previewed file as a new person, in one transaction; answers the person's id. */
+  /**
+   * Saves the previewed file as a new person, all or nothing: hidden until the last of it is
+   * saved, in parts so other calls are answered meanwhile. Answers the person's id.
+   */
   'import.fhirConfirm': method<{ profileId: string }>()(
     z.strictObject({ previewId: z.string().uuid('Not a preview of an import.') })
   ),

@@ -108,9 +108,12 @@ async function emptyVault(): Promise<Core> {
 }
 
 /** Reads and saves a bundle into `core`, returning the new person's id. */
-function importInto(core: Core, bytes: Uint8Array): { plan: FhirImportPlan; profileId: string } {
+async function importInto(
+  core: Core,
+  bytes: Uint8Array
+): Promise<{ plan: FhirImportPlan; profileId: string }> {
   const plan = readFhirFile(bytes, DRUGS)
-  return { plan, profileId: saveFhirImport(core.vault.db, plan, DRUGS).profileId }
+  return { plan, profileId: (await saveFhirImport(() => core.vault.db, plan, DRUGS)).profileId }
 }
 
 // ---- Records ----
@@ -420,8 +423,8 @@ describe.each([
 
   it('gives every entry a new id, so the same file can be imported twice into one vault', async () => {
     const { x, id } = get()
-    const first = importInto(source, x.bytes)
-    const second = importInto(source, x.bytes)
+    const first = await importInto(source, x.bytes)
+    const second = await importInto(source, x.bytes)
     const ids = async (profileId: string) =>
       Object.values(await source.handlers['record.listAll']({ profileId }))
         .flat()
@@ -453,7 +456,7 @@ describe.each([
 describe('the sample’s plan state', () => {
   it('is in the export and comes back: done dates, snooze, set aside, responsible, own item, reviews', async () => {
     const target = await emptyVault()
-    const { profileId } = importInto(target, sample.bytes)
+    const { profileId } = await importInto(target, sample.bytes)
     const plan = await target.handlers['careplan.get']({ profileId, asOf: PLAN_AS_OF })
     expect(plan.items.filter((i) => i.completions.length > 0)).toHaveLength(3)
     expect(plan.items.some((i) => i.completions.some((c) => !c.dateKnown))).toBe(true)
@@ -478,10 +481,16 @@ describe('the sample’s plan state', () => {
 })
 
 describe('a Lantern bundle of a 2,000-administration record', () => {
+  let made: Promise<{ core: Core; id: string; large: Exported }> | null = null
+  const largeBundle = () =>
+    (made ??= (async () => {
+      const core = await emptyVault()
+      const id = await timed('build 2,000-administration record', () => largeRecord(core))
+      return { core, id, large: await exportOf(core, id) }
+    })())
+
   it('is within the limits and comes back whole', async () => {
-    const core = await emptyVault()
-    const id = await timed('build 2,000-administration record', () => largeRecord(core))
-    const large = await exportOf(core, id)
+    const { core, id, large } = await largeBundle()
     expect(large.bundle.entry!.length).toBeGreaterThan(2000)
     expect(large.bundle.entry!.length).toBeLessThan(MAX_BUNDLE_ENTRIES)
     expect(large.bytes.byteLength).toBeLessThan(MAX_FHIR_FILE_BYTES)
@@ -493,6 +502,50 @@ describe('a Lantern bundle of a 2,000-administration record', () => {
     expect(idsAside((await viewOf(target, profileId)).summary)).toEqual(
       idsAside((await viewOf(core, id)).summary)
     )
+  }, 120_000)
+
+  it('is saved in parts: the person appears only once whole, other calls are answered meanwhile, and a lock midway leaves nobody', async () => {
+    const { large } = await largeBundle()
+    const target = await emptyVault()
+    const base64 = Buffer.from(large.bytes).toString('base64')
+    // Read first, so that what is counted below is the saving alone.
+    const previewed = async () => {
+      const { previewId } = await target.handlers['import.fhirPreview']({
+        fileName: 'record.json',
+        base64
+      })
+      return async () => target.handlers['import.fhirConfirm']({ previewId })
+    }
+    const count = (table: string) =>
+      (target.vault.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+    const turn = () => new Promise((resolve) => setImmediate(resolve))
+
+    let saved = false
+    const confirm = await previewed()
+    const saving = confirm().finally(() => (saved = true))
+    let answered = 0
+    let hiddenWhileSaving = false
+    while (!saved) {
+      await turn()
+      const people = await target.handlers['profiles.list']({})
+      if (saved) break
+      answered++
+      if (people.length === 0 && count('drug_administrations') > 0) hiddenWhileSaving = true
+    }
+    const { profileId } = await saving
+    // Saved in one part, it would be answered twice: before the part and before the end.
+    expect(answered).toBeGreaterThanOrEqual(4)
+    expect(hiddenWhileSaving).toBe(true)
+    expect((await target.handlers['profiles.list']({})).map((p) => p.id)).toEqual([profileId])
+
+    const cutShort = (await previewed())()
+    while (count('drug_administrations') <= 2000) await turn()
+    await target.handlers['vault.lock']({})
+    await expect(cutShort).rejects.toMatchObject({ code: 'VAULT_LOCKED' })
+    await target.vault.unlock(PASSPHRASE)
+    expect((await target.handlers['profiles.list']({})).map((p) => p.id)).toEqual([profileId])
+    expect(count('profiles')).toBe(1)
+    expect(count('drug_administrations')).toBe(2000)
   }, 120_000)
 })
 
@@ -524,7 +577,7 @@ describe('what the export does not carry yet', () => {
 
   it('an own item whose responsible was changed on its card', async () => {
     const { core, id, exported } = await ownItemChangedOnItsCard()
-    const { profileId } = importInto(core, exported.bytes)
+    const { profileId } = await importInto(core, exported.bytes)
     expect(idsAside((await viewOf(core, profileId)).plan.items)).toEqual(
       idsAside((await viewOf(core, id)).plan.items)
     )
@@ -709,7 +762,7 @@ describe('a bundle from another system', () => {
       { what: '1 Immunization', why: 'Lantern does not keep vaccinations.' },
       { what: '1 Encounter', why: 'Lantern does not keep visits.' }
     ])
-    const { profileId } = saveFhirImport(target.vault.db, plan, DRUGS)
+    const { profileId } = await saveFhirImport(() => target.vault.db, plan, DRUGS)
     expect(vaultDigest(target)).not.toBe(before)
     const summary = await target.handlers['record.summary']({ profileId })
     expect(summary.profile).toMatchObject({
@@ -852,7 +905,7 @@ describe('a file that cannot be imported', () => {
     const plan = readFhirFile(everyKind.bytes, DRUGS)
     const last = plan.entries.administration.at(-1)!
     ;(last.values as { drugId: string }).drugId = 'not-a-drug'
-    expect(() => saveFhirImport(target.vault.db, plan, DRUGS)).toThrow(
+    await expect(saveFhirImport(() => target.vault.db, plan, DRUGS)).rejects.toThrow(
       /The medicine given number 5 could not be imported: drugId: Lantern does not know that drug/
     )
     expect(vaultDigest(target)).toBe(before)

@@ -166,6 +166,33 @@ export function undoDeleteProfile(db: Db, id: string, now = new Date()): Profile
   return getProfile(db, id)
 }
 
+/**
+ * The deletion time of a person whose import is still being saved (fhir/import/write.ts): hidden
+ * like a deleted person, never to be brought back with Undo (it is before every undo window),
+ * and removed by the purge when the vault opens or closes, so an import cut short by a lock or a
+ * kill leaves nobody behind.
+ */
+export const IMPORTING_DELETED_AT = '0000-01-01T00:00:00.000Z'
+
+/** Hides a person while their import is saved in parts. */
+export function hideWhileImporting(db: Db, id: string): void {
+  db.prepare('UPDATE profiles SET deleted_at = ? WHERE id = ?').run(IMPORTING_DELETED_AT, id)
+}
+
+/** Shows an imported person once all of them is saved; false if they are gone meanwhile. */
+export function showImported(db: Db, id: string): boolean {
+  return (
+    db
+      .prepare('UPDATE profiles SET deleted_at = NULL WHERE id = ? AND deleted_at = ?')
+      .run(id, IMPORTING_DELETED_AT).changes === 1
+  )
+}
+
+/** Removes a person whose import failed, with everything saved of it so far. */
+export function removeUnfinishedImport(db: Db, id: string): void {
+  db.prepare('DELETE FROM profiles WHERE id = ? AND deleted_at = ?').run(id, IMPORTING_DELETED_AT)
+}
+
 /** Removes deleted people whose undo time is over (all of them with `everything`). */
 export function purgeDeletedProfiles(db: Db, options: { everything: boolean }): number {
   const cutoff = options.everything ? '9999' : new Date(Date.now() - UNDO_DELETE_MS).toISOString()

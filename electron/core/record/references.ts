@@ -50,6 +50,19 @@ export function checkReferences(
   drugs: DrugLookup
 ): void {
   getProfile(db, entry.profileId as string)
+  checkLinks(db, kind, entry, drugs)
+}
+
+/**
+ * checkReferences without looking up the person: for an import, whose person is hidden until
+ * the last of it is saved (fhir/import/write.ts) and which checked them itself.
+ */
+export function checkLinks(
+  db: Db,
+  kind: EntryKind,
+  entry: Record<string, unknown>,
+  drugs: DrugLookup
+): void {
   for (const [field, linkedKind, label] of ENTRY_LINKS[kind] ?? []) {
     const linked = entry[field]
     if (typeof linked !== 'string') continue

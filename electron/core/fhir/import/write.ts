@@ -1,6 +1,6 @@
 /**
  * Saves a FHIR import the person confirmed: a new person, every entry, and what they did with
- * their care plan, in one transaction, so a failure anywhere leaves the vault as it was.
+ * their care plan, all or nothing: a failure anywhere leaves the vault as it was.
  * Everything goes through the record's own query modules and the same reference checks as a
  * save from a form (a link must stay inside the person's record; a drug must be given by a route
  * and in a unit that fit it).
@@ -15,9 +15,16 @@ import {
   updateItemState
 } from '../../careplan/planState.ts'
 import { CoreError } from '../../errors.ts'
+import { nextTurn } from '../../nextTurn.ts'
 import { restoreEntry } from '../../record/entries.ts'
-import { createProfile, updatePerson } from '../../record/profiles.ts'
-import { ENTRY_LINKS, checkReferences, type DrugLookup } from '../../record/references.ts'
+import {
+  createProfile,
+  hideWhileImporting,
+  removeUnfinishedImport,
+  showImported,
+  updatePerson
+} from '../../record/profiles.ts'
+import { ENTRY_LINKS, checkLinks, type DrugLookup } from '../../record/references.ts'
 import type { Db } from '../../vault/database.ts'
 import { KIND_WORDS } from './entries.ts'
 import type { FhirImportPlan, ImportedEntry, ImportedPlanState } from './types.ts'
@@ -79,50 +86,97 @@ function savePlanState(db: Db, profileId: string, state: ImportedPlanState): voi
   }
 }
 
+/** How long one part of an import's entries may hold the core's thread before its next turn. */
+const PART_MS = 8
+
+interface Row {
+  kind: EntryKind
+  entry: ImportedEntry<EntryKind>
+  /** Its place among the entries of its kind, for the message if it is refused. */
+  index: number
+}
+
+function saveRow(db: Db, profileId: string, { kind, entry, index }: Row, drugs: DrugLookup) {
+  const values = { ...(entry.values as Record<string, unknown> & { id: string }), profileId }
+  const now = new Date().toISOString()
+  try {
+    checkLinks(db, kind, values, drugs)
+    restoreEntry(db, kind, values, entry.times ?? { createdAt: now, updatedAt: now })
+  } catch (error) {
+    if (!(error instanceof CoreError)) throw error
+    throw new CoreError(
+      error.code,
+      `The ${KIND_WORDS[kind][0]} number ${index + 1} could not be imported: ${error.message}`,
+      error.fields
+    )
+  }
+}
+
 /**
- * Saves the plan `readFhirFile` made, once the person has confirmed it. All or nothing: any
- * entry the checks refuse rolls the whole import back, with the entry named in the message.
+ * Saves the plan `readFhirFile` made, once the person has confirmed it. All or nothing: the
+ * person is hidden (like a deleted one) while their entries are saved in parts of a few
+ * milliseconds, each its own transaction with a turn between, so the core keeps answering
+ * (2,000 doses in one transaction held its thread 45 to 85 ms); the last part shows them, with
+ * their plan state. An entry the checks refuse removes everything saved so far and names the
+ * entry; a lock or a kill meanwhile leaves a hidden person, whom the purge removes
+ * (IMPORTING_DELETED_AT). `db` is asked again after each turn: the vault may have locked.
  */
-export function saveFhirImport(
-  db: Db,
+export async function saveFhirImport(
+  db: () => Db,
   plan: FhirImportPlan,
   drugs: DrugLookup
-): { profileId: string } {
-  return db.transaction(() => {
-    const { person } = plan
-    const profileId = createProfile(db, person.displayName).id
-    updatePerson(db, { ...person.details, profileId })
-    // A Lantern export keeps when the person was added and whether they are the sample.
+): Promise<{ profileId: string }> {
+  const { person } = plan
+  const profileId = db().transaction(() => {
+    const id = createProfile(db(), person.displayName).id
+    updatePerson(db(), { ...person.details, profileId: id })
     if (person.times || person.isSample) {
       const now = new Date().toISOString()
-      db.prepare(
-        'UPDATE profiles SET is_sample = ?, created_at = ?, updated_at = ? WHERE id = ?'
-      ).run(
-        person.isSample ? 1 : 0,
-        person.times?.createdAt ?? now,
-        person.times?.updatedAt ?? now,
-        profileId
-      )
+      db()
+        .prepare('UPDATE profiles SET is_sample = ?, created_at = ?, updated_at = ? WHERE id = ?')
+        .run(
+          person.isSample ? 1 : 0,
+          person.times?.createdAt ?? now,
+          person.times?.updatedAt ?? now,
+          id
+        )
     }
-    for (const kind of SAVE_ORDER) {
-      const list = plan.entries[kind] as ImportedEntry<EntryKind>[]
-      list.forEach((entry, index) => {
-        const values = { ...(entry.values as Record<string, unknown> & { id: string }), profileId }
-        const now = new Date().toISOString()
-        try {
-          checkReferences(db, kind, values, drugs)
-          restoreEntry(db, kind, values, entry.times ?? { createdAt: now, updatedAt: now })
-        } catch (error) {
-          if (!(error instanceof CoreError)) throw error
-          throw new CoreError(
-            error.code,
-            `The ${KIND_WORDS[kind][0]} number ${index + 1} could not be imported: ${error.message}`,
-            error.fields
-          )
-        }
-      })
-    }
-    if (plan.planState) savePlanState(db, profileId, plan.planState)
-    return { profileId }
+    hideWhileImporting(db(), id)
+    return id
   })()
+  try {
+    // Kinds other entries link to first, so each link is checked against a saved entry.
+    const rows: Row[] = SAVE_ORDER.flatMap((kind) =>
+      (plan.entries[kind] as ImportedEntry<EntryKind>[]).map((entry, index) => ({
+        kind,
+        entry,
+        index
+      }))
+    )
+    for (let at = 0; at < rows.length;) {
+      await nextTurn()
+      const started = performance.now()
+      const part = db()
+      part.transaction(() => {
+        do saveRow(part, profileId, rows[at++]!, drugs)
+        while (at < rows.length && performance.now() - started < PART_MS)
+      })()
+    }
+    await nextTurn()
+    const last = db()
+    last.transaction(() => {
+      if (!showImported(last, profileId)) {
+        throw new CoreError('NOT_FOUND', 'The import was cut short. Choose the file again.')
+      }
+      if (plan.planState) savePlanState(last, profileId, plan.planState)
+    })()
+    return { profileId }
+  } catch (error) {
+    try {
+      removeUnfinishedImport(db(), profileId)
+    } catch {
+      // Locked meanwhile: the purge as the vault closed removed the hidden person already.
+    }
+    throw error
+  }
 }
