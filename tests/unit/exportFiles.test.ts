@@ -160,6 +160,15 @@ describe('export.csv and export.calendar', () => {
       expect(notFhir.error.code).toBe('INVALID_INPUT')
       expect(notFhir.error.fields?.map((f) => f.path)).toEqual(['file'])
     }
+    // Text that is not base64 (a page sends the file's own bytes encoded, so only a slip does).
+    const garbled = await dispatch(core.handlers, 'import.fhirPreview', {
+      fileName: 'record.json',
+      base64: 'eyJyZXNvdXJjZVR5cGUiOiJCdW5kbGUifQ==!!'
+    })
+    expect(garbled.ok ? null : garbled.error).toMatchObject({
+      code: 'INVALID_INPUT',
+      fields: [{ path: 'file', message: 'That file did not arrive whole. Choose it again.' }]
+    })
     const exported = await call(core, 'export.fhir', { profileId })
     const preview = (await dispatch(core.handlers, 'import.fhirPreview', {
       fileName: 'record.json',
