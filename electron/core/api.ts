@@ -18,6 +18,7 @@ import {
   deleteOwnItem,
   deleteReview,
   ownItemExists,
+  planKept,
   saveOwnItem,
   updateItemState
 } from './careplan/planState.ts'
@@ -601,12 +602,18 @@ export function createCore(options: CoreOptions): Core {
           summary = documentSources.summary(profileId)
           carePlan = documentSources.plan(profileId)
         }
+        const kept = planKept(
+          vault.db,
+          profileId,
+          carePlan.items.map((i) => i.key)
+        )
         const named = [...new Set(entries.administration.map((a) => a.drugId))]
         return jobs.runJob('fhir.bundle', {
           profile: getProfile(vault.db, profileId),
           entries,
           summary,
           carePlan,
+          planKept: kept,
           drugs: named.flatMap((id) => {
             const drug = drugs.byId(id)
             return drug ? [[id, drug] as [string, FhirDrug]] : []

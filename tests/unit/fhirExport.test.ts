@@ -25,6 +25,7 @@ import type {
 } from '@medplum/fhirtypes'
 import type { Core } from '../../electron/core/api.ts'
 import { dispatch } from '../../electron/core/dispatch.ts'
+import { planKept } from '../../electron/core/careplan/planState.ts'
 import { fhirBundle } from '../../electron/core/fhir/bundle.ts'
 import {
   HL7_EXTENSION,
@@ -157,6 +158,11 @@ async function exportOf(
     entries,
     summary,
     carePlan: plan,
+    planKept: planKept(
+      core.vault.db,
+      profileId,
+      plan.items.map((i) => i.key)
+    ),
     drugs: DRUGS,
     exportedAt
   }

@@ -10,6 +10,7 @@ import type { Bundle } from '@medplum/fhirtypes'
 import type { Core } from '../../electron/core/api.ts'
 import { dispatch } from '../../electron/core/dispatch.ts'
 import { CoreError } from '../../electron/core/errors.ts'
+import { planKept } from '../../electron/core/careplan/planState.ts'
 import { fhirBundle } from '../../electron/core/fhir/bundle.ts'
 import {
   MAX_BUNDLE_ENTRIES,
@@ -50,6 +51,11 @@ async function exportOf(core: Core, profileId: string): Promise<Exported> {
     entries,
     summary,
     carePlan: plan,
+    planKept: planKept(
+      core.vault.db,
+      profileId,
+      plan.items.map((i) => i.key)
+    ),
     drugs: DRUGS,
     exportedAt: EXPORTED_AT
   })
@@ -480,6 +486,54 @@ describe('the sample’s plan state', () => {
   })
 })
 
+describe('what the plan does not show', () => {
+  it('comes back too: changes not yet acknowledged, and the done dates and snooze of an item no longer in the plan, for when it comes back', async () => {
+    const core = await emptyVault()
+    const { id } = await core.handlers['profiles.create']({ displayName: 'Kept state' })
+    const cranial = await save(core, id, 'radiation', {
+      field: 'cranial',
+      totalDoseGy: 18,
+      fractions: 10,
+      startedOn: '2022-03-01'
+    })
+    const plan = await core.handlers['careplan.get']({ profileId: id, asOf: PLAN_AS_OF })
+    const keysBefore = new Set(plan.items.map((i) => i.key))
+    const item = plan.items.find((i) => i.kind !== 'own')!
+    await call(core, 'careplan.markDone', {
+      profileId: id,
+      itemKey: item.key,
+      doneOn: '2024-02-03',
+      note: 'Kept for when it comes back'
+    })
+    await call(core, 'careplan.snooze', { profileId: id, itemKey: item.key, until: '2099-01-01' })
+    // The radiation goes: its items leave the plan, and the change is not acknowledged.
+    await core.handlers['record.delete']({ kind: 'radiation', id: cranial.id })
+    const { plan: without } = await viewOf(core, id)
+    expect(without.items.some((i) => i.key === item.key)).toBe(false)
+    expect(without.changes?.some((c) => c.kind === 'removed' && c.key === item.key)).toBe(true)
+
+    const exported = await exportOf(core, id)
+    const { profileId } = await importInto(core, exported.bytes)
+    expect(idsAside((await viewOf(core, profileId)).plan)).toEqual(idsAside(without))
+
+    // The radiation comes back in both: the item returns with its done date and its snooze.
+    for (const person of [id, profileId]) {
+      await save(core, person, 'radiation', {
+        field: 'cranial',
+        totalDoseGy: 18,
+        fractions: 10,
+        startedOn: '2022-03-01'
+      })
+    }
+    const original = (await viewOf(core, id)).plan
+    const back = original.items.find((i) => i.key === item.key)!
+    expect(back.completions.map((c) => c.note)).toEqual(['Kept for when it comes back'])
+    expect(back.snoozedUntil).toBe('2099-01-01')
+    expect(original.items.every((i) => keysBefore.has(i.key))).toBe(true)
+    expect(idsAside((await viewOf(core, profileId)).plan)).toEqual(idsAside(original))
+  })
+})
+
 describe('a Lantern bundle of a 2,000-administration record', () => {
   let made: Promise<{ core: Core; id: string; large: Exported }> | null = null
   const largeBundle = () =>
@@ -549,11 +603,10 @@ describe('a Lantern bundle of a 2,000-administration record', () => {
   }, 120_000)
 })
 
-describe('what the export does not carry yet', () => {
+describe('an own item’s responsible', () => {
   // An own item's default is the item's own choice of who is responsible; a change on its card
-  // overrides it. The export writes who is responsible and whether that is the default, not the
-  // default itself, so the import cannot tell the two apart. Fails (as expected) until the
-  // plan-item extension carries `defaultResponsible`; then make it an ordinary test.
+  // overrides it. The plan-item extension carries both (`responsible`, `defaultResponsible`), so
+  // the import tells the two apart.
   async function ownItemChangedOnItsCard() {
     const core = await emptyVault()
     const { id } = await core.handlers['profiles.create']({ displayName: 'Own item' })
@@ -575,7 +628,7 @@ describe('what the export does not carry yet', () => {
     return { core, id, exported: await exportOf(core, id) }
   }
 
-  it('an own item whose responsible was changed on its card', async () => {
+  it('comes back as it was when it was changed on the item’s card', async () => {
     const { core, id, exported } = await ownItemChangedOnItsCard()
     const { profileId } = await importInto(core, exported.bytes)
     expect(idsAside((await viewOf(core, profileId)).plan.items)).toEqual(

@@ -311,3 +311,42 @@ export function saveSnapshot(db: Db, profileId: string, snapshot: Snapshot): voi
        rules_version = excluded.rules_version, items = excluded.items, taken_at = excluded.taken_at`
   ).run(profileId, snapshot.rulesVersion, JSON.stringify(snapshot.items), now())
 }
+
+/** A plan item's state kept while the item is not in the plan (its done dates, for when it comes back). */
+export interface KeptItemState {
+  key: string
+  completions: Completion[]
+  state: ItemState | null
+  firstSeenOn: string | null
+}
+
+/**
+ * What the person did with their plan that the plan as worked out does not show: the plan as
+ * they last acknowledged it ("what changed" compares with it), and the state of items no longer
+ * in it, which is kept in case they come back. The FHIR export carries both, so an import
+ * restores the plan exactly.
+ */
+export interface PlanKept {
+  snapshot: Snapshot | null
+  items: KeptItemState[]
+}
+
+export function planKept(db: Db, profileId: string, shownKeys: Iterable<string>): PlanKept {
+  const shown = new Set(shownKeys)
+  const user = loadUserPlanState(db, profileId)
+  const keys = new Set([
+    ...user.completions.keys(),
+    ...user.states.keys(),
+    ...user.firstSeen.keys()
+  ])
+  const items = [...keys]
+    .filter((key) => !shown.has(key))
+    .sort()
+    .map((key) => ({
+      key,
+      completions: user.completions.get(key) ?? [],
+      state: user.states.get(key) ?? null,
+      firstSeenOn: user.firstSeen.get(key) ?? null
+    }))
+  return { snapshot: loadSnapshot(db, profileId), items }
+}

@@ -13,7 +13,7 @@ import type {
   Observation,
   Practitioner
 } from '@medplum/fhirtypes'
-import type { Citation, PlanItem } from '../../shared/careplan.ts'
+import type { Citation, Completion, PlanItem } from '../../shared/careplan.ts'
 import { bodySystemLabels, responsibleLabels } from '../../shared/labels.ts'
 import type { Entry } from '../../shared/record.ts'
 import {
@@ -35,6 +35,7 @@ import {
   table,
   type Ref
 } from './common.ts'
+import type { PlanKept } from '../careplan/planState.ts'
 import type { ExportContext } from './context.ts'
 
 type ActivityStatus = NonNullable<CarePlanActivity['detail']>['status']
@@ -142,6 +143,72 @@ function citationExtension(c: Citation): Extension[] {
   })
 }
 
+function dismissedExtension(dismissed: PlanItem['dismissed']): Extension[] {
+  return sub(
+    'dismissed',
+    dismissed
+      ? {
+          extension: [
+            ...sub('reason', { string: dismissed.reason }),
+            ...sub('on', { date: dismissed.on })
+          ]
+        }
+      : null
+  )
+}
+
+function completionExtensions(completions: readonly Completion[]): Extension[] {
+  return completions.flatMap((c) =>
+    sub('completion', {
+      extension: [
+        ...(c.dateKnown ? sub('doneOn', { date: c.doneOn }) : sub('notedOn', { date: c.notedOn })),
+        ...sub('note', stringOf(c.note))
+      ]
+    })
+  )
+}
+
+/**
+ * The plan as the person last acknowledged it, and the state of items no longer in the plan
+ * (kept in case they come back): nothing a clinic reads, so only in Lantern's extension, for an
+ * import to restore the plan exactly.
+ */
+function keptExtensions({ snapshot, items }: PlanKept): Extension[] {
+  return [
+    ...sub(
+      'acknowledged',
+      snapshot
+        ? {
+            extension: [
+              ...sub('rulesVersion', { string: snapshot.rulesVersion }),
+              ...Object.entries(snapshot.items).flatMap(([key, item]) =>
+                sub('item', {
+                  extension: [
+                    ...sub('key', { string: key }),
+                    ...sub('title', { string: item.title }),
+                    ...sub('fingerprint', { string: item.fingerprint })
+                  ]
+                })
+              )
+            ]
+          }
+        : null
+    ),
+    ...items.flatMap((kept) =>
+      sub('keptItem', {
+        extension: [
+          ...sub('key', { string: kept.key }),
+          ...sub('firstSeenOn', dateOf(kept.firstSeenOn)),
+          ...sub('snoozedUntil', dateOf(kept.state?.snoozedUntil ?? null)),
+          ...dismissedExtension(kept.state?.dismissed ?? null),
+          ...sub('responsible', kept.state?.responsible ? { code: kept.state.responsible } : null),
+          ...completionExtensions(kept.completions)
+        ]
+      })
+    )
+  ]
+}
+
 function itemExtension(item: PlanItem): Extension {
   return {
     url: LANTERN_EXTENSION.planItem,
@@ -160,17 +227,7 @@ function itemExtension(item: PlanItem): Extension {
       // both are needed to restore it.
       ...sub('defaultResponsible', { code: item.defaultResponsible }),
       ...sub('snoozedUntil', dateOf(item.snoozedUntil)),
-      ...sub(
-        'dismissed',
-        item.dismissed
-          ? {
-              extension: [
-                ...sub('reason', { string: item.dismissed.reason }),
-                ...sub('on', { date: item.dismissed.on })
-              ]
-            }
-          : null
-      ),
+      ...dismissedExtension(item.dismissed),
       ...sub(
         'own',
         item.own
@@ -184,16 +241,7 @@ function itemExtension(item: PlanItem): Extension {
             }
           : null
       ),
-      ...item.completions.flatMap((c) =>
-        sub('completion', {
-          extension: [
-            ...(c.dateKnown
-              ? sub('doneOn', { date: c.doneOn })
-              : sub('notedOn', { date: c.notedOn })),
-            ...sub('note', stringOf(c.note))
-          ]
-        })
-      ),
+      ...completionExtensions(item.completions),
       ...item.why.flatMap((w) => sub('why', { string: w })),
       ...item.missing.flatMap((m) => sub('missing', { string: m })),
       ...item.citations.flatMap(citationExtension)
@@ -286,7 +334,8 @@ export function carePlanResource(
           ...sub('asOf', { date: plan.asOf }),
           ...sub('rulesVersion', { string: plan.rulesVersion }),
           ...sub('rulesCheckedOn', { date: plan.rulesCheckedOn }),
-          ...reviews
+          ...reviews,
+          ...keptExtensions(ctx.input.planKept)
         ]
       }
     ],

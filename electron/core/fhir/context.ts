@@ -4,6 +4,7 @@
  */
 import type { Device, Patient, Reference, Resource } from '@medplum/fhirtypes'
 import type { CarePlan } from '../../shared/careplan.ts'
+import type { PlanKept } from '../careplan/planState.ts'
 import type { Profile } from '../../shared/contract.ts'
 import type { RecordEntries } from '../../shared/record.ts'
 import type { TreatmentSummary } from '../../shared/summary.ts'
@@ -27,6 +28,8 @@ export interface FhirExportInput {
   summary: TreatmentSummary
   /** The care plan the core computed for this record. */
   carePlan: CarePlan
+  /** What the plan does not show of the person's doings with it (planKept), for an import. */
+  planKept: PlanKept
   /** The drug catalog (shippedDrugCatalog() fits). */
   drugs: { byId(id: string): FhirDrug | undefined }
   /** When the export is made (an ISO instant): the document's date and timestamp. */

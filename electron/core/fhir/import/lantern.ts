@@ -447,6 +447,43 @@ const oneOf = <T extends string>(list: readonly T[], value: string | null): T | 
 const isDate = (value: string | null): value is string =>
   value !== null && isoDate.safeParse(value).success
 
+/**
+ * What the person did with one plan item (done dates, snooze, set aside, who is responsible if
+ * they chose, the day it first showed), from its extension on an activity or a kept item's.
+ */
+function readItemDoings(
+  state: ImportedPlanState,
+  key: string,
+  item: Fields,
+  chosen: Responsible | null
+): void {
+  for (const c of item.subs('completion')) {
+    const doneOn = c.date('doneOn')
+    const notedOn = c.date('notedOn')
+    if (isDate(doneOn)) {
+      state.completions.push({ itemKey: key, doneOn, notedOn: doneOn, note: c.string('note') })
+    } else if (isDate(notedOn)) {
+      state.completions.push({ itemKey: key, doneOn: null, notedOn, note: c.string('note') })
+    }
+  }
+  const snoozedUntil = item.date('snoozedUntil')
+  const dismissedFields = item.sub('dismissed')
+  const dismissedOn = dismissedFields?.date('on') ?? null
+  const dismissedReason = dismissedFields?.string('reason') ?? null
+  const dismissed =
+    dismissedReason && isDate(dismissedOn) ? { reason: dismissedReason, on: dismissedOn } : null
+  if (isDate(snoozedUntil) || dismissed || chosen) {
+    state.states.push({
+      itemKey: key,
+      snoozedUntil: isDate(snoozedUntil) ? snoozedUntil : null,
+      dismissed,
+      responsible: chosen
+    })
+  }
+  const firstSeenOn = item.date('firstSeenOn')
+  if (isDate(firstSeenOn)) state.firstSeen.push({ itemKey: key, on: firstSeenOn })
+}
+
 function planStateOf(
   resources: JsonObject[],
   notImported: FhirImportPlan['notImported']
@@ -516,32 +553,31 @@ function planStateOf(
         fingerprint: JSON.stringify([kind, frequency, why, item.code('ruleStatus')])
       }
     }
-    for (const c of item.subs('completion')) {
-      const doneOn = c.date('doneOn')
-      const notedOn = c.date('notedOn')
-      if (isDate(doneOn)) {
-        state.completions.push({ itemKey: key, doneOn, notedOn: doneOn, note: c.string('note') })
-      } else if (isDate(notedOn)) {
-        state.completions.push({ itemKey: key, doneOn: null, notedOn, note: c.string('note') })
+    const chosen = !isDefault && (kind !== 'own' || ownDefault) ? responsible : null
+    readItemDoings(state, key, item, chosen)
+  }
+  // Files from before the export carried these lack them: the plan as exported then stands for
+  // the one acknowledged, and done dates of items no longer in the plan are not in the file.
+  const acknowledged = plan.sub('acknowledged')
+  if (acknowledged) {
+    state.rulesVersion = acknowledged.string('rulesVersion') ?? state.rulesVersion
+    state.snapshot = {}
+    for (const item of acknowledged.subs('item')) {
+      const key = item.string('key')
+      const title = item.string('title')
+      const fingerprint = item.string('fingerprint')
+      if (key && itemKeySchema.safeParse(key).success && title !== null && fingerprint !== null) {
+        state.snapshot[key] = { title, fingerprint }
       }
     }
-    const snoozedUntil = item.date('snoozedUntil')
-    const dismissedFields = item.sub('dismissed')
-    const dismissedOn = dismissedFields?.date('on') ?? null
-    const dismissedReason = dismissedFields?.string('reason') ?? null
-    const dismissed =
-      dismissedReason && isDate(dismissedOn) ? { reason: dismissedReason, on: dismissedOn } : null
-    const chosen = !isDefault && (kind !== 'own' || ownDefault) ? responsible : null
-    if (isDate(snoozedUntil) || dismissed || chosen) {
-      state.states.push({
-        itemKey: key,
-        snoozedUntil: isDate(snoozedUntil) ? snoozedUntil : null,
-        dismissed,
-        responsible: chosen
-      })
+  }
+  for (const item of plan.subs('keptItem')) {
+    const key = item.string('key')
+    if (!key || !itemKeySchema.safeParse(key).success) {
+      skipped++
+      continue
     }
-    const firstSeenOn = item.date('firstSeenOn')
-    if (isDate(firstSeenOn)) state.firstSeen.push({ itemKey: key, on: firstSeenOn })
+    readItemDoings(state, key, item, oneOf(RESPONSIBLE, item.code('responsible')))
   }
   if (skipped > 0) {
     notImported.push({
