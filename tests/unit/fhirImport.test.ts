@@ -678,6 +678,26 @@ function portalBundle(): Record<string, unknown> {
         subject: patient,
         recordedDate: '2020-01-01'
       }),
+      // Named only by an ICD-10 code among the malignant neoplasms.
+      entry('urn:uuid:c3', {
+        resourceType: 'Condition',
+        code: {
+          coding: [{ system: 'http://hl7.org/fhir/sid/icd-10', code: 'C92.0' }],
+          text: 'AML'
+        },
+        subject: patient,
+        onsetDateTime: '2021-06-07'
+      }),
+      // Not a cancer: a portal lists whatever a child was seen for.
+      entry('urn:uuid:c4', {
+        resourceType: 'Condition',
+        code: {
+          coding: [{ system: 'http://hl7.org/fhir/sid/icd-10', code: 'J45.9' }],
+          text: 'Asthma'
+        },
+        subject: patient,
+        onsetDateTime: '2016-01-01'
+      }),
       entry('urn:uuid:m1', {
         resourceType: 'MedicationStatement',
         status: 'completed',
@@ -797,11 +817,15 @@ describe('a bundle from another system', () => {
       { what: 'The person (Alex Jo Example) and their details', count: 1 },
       { what: 'Allergies', count: 1 },
       { what: 'Height and weight measurements', count: 2 },
-      { what: 'Diagnoses', count: 2 },
+      { what: 'Diagnoses', count: 3 },
       { what: 'Medicines given', count: 2 },
       { what: 'Surgery or procedure', count: 1 }
     ])
     expect(plan.notImported).toEqual([
+      {
+        what: 'Condition “Asthma”',
+        why: 'Lantern keeps cancer diagnoses, and nothing in it says this is one.'
+      },
       {
         what: 'Medicine “Ibuprofen 200 mg tablet”',
         why: 'It is not a medicine in Lantern’s catalog of cancer drugs.'
@@ -829,7 +853,8 @@ describe('a bundle from another system', () => {
     const entries = await target.handlers['record.listAll']({ profileId })
     expect(entries.diagnosis.map((d) => [d.condition, d.conditionOther, d.diagnosedOn])).toEqual([
       ['other', 'Acute lymphoblastic leukaemia', '2019-02-03'],
-      ['breast-cancer', null, '2020-01-01']
+      ['breast-cancer', null, '2020-01-01'],
+      ['other', 'AML', '2021-06-07']
     ])
     expect(
       entries.administration.map((a) => [a.drugId, a.route, a.dose, a.unit, a.schedule])

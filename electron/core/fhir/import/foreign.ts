@@ -15,7 +15,7 @@ import {
   type EntryKind
 } from '../../../shared/record.ts'
 import { checkDose, type DoseToCheck, type UsualDoseRange } from '../../record/unusualDose.ts'
-import { SYSTEM } from '../common.ts'
+import { PROFILE, SYSTEM } from '../common.ts'
 import { CONFIRMED_CONDITION_CODES } from '../conditions.ts'
 import { DOSE_UCUM } from '../medications.ts'
 import { VITAL_SIGN_CODES } from '../observations.ts'
@@ -82,6 +82,42 @@ function notReal(resource: JsonObject): string | null {
   if (verification === 'entered-in-error') return 'The other system marks it as entered in error.'
   if (verification === 'refuted') return 'The other system marks it as ruled out.'
   return null
+}
+
+// ---- Conditions ----
+
+/**
+ * A portal's list of conditions holds everything a child was ever seen for (an ear infection,
+ * asthma); Lantern's diagnoses are cancers, which the care plan and the document for doctors
+ * read as such. So a Condition comes in only when something in it says it is a cancer: a cancer
+ * profile, a confirmed code, an ICD-10 code among the malignant neoplasms (C00 to C97, chapter II
+ * of ICD-10 and ICD-10-CM), or its name. The preview lists the rest, with the reason.
+ */
+const CANCER_PROFILES: readonly string[] = [
+  PROFILE.mcodePrimaryCancer,
+  PROFILE.mcodeSecondaryCancer,
+  PROFILE.pcspPrimaryCancer
+]
+const ICD10_SYSTEMS: readonly string[] = [
+  'http://hl7.org/fhir/sid/icd-10',
+  'http://hl7.org/fhir/sid/icd-10-cm'
+]
+const ICD10_MALIGNANT = /^C(?:[0-8]\d|9[0-7])(?:\.|$)/
+const CANCER_WORDS =
+  /cancer|carcinoma|sarcoma|lymphoma|leuka?emia|myeloma|melanoma|blastoma|neoplasm|malignan|metasta|tumou?r/i
+const NOT_A_CANCER = 'Lantern keeps cancer diagnoses, and nothing in it says this is one.'
+
+function isCancer(condition: JsonObject, name: string): boolean {
+  const profiles = arr(obj(condition.meta)?.profile).flatMap((p) => str(p) ?? [])
+  const confirmed = Object.values(CONFIRMED_CONDITION_CODES).flatMap((c) => c?.code ?? [])
+  return (
+    profiles.some((p) => CANCER_PROFILES.includes(p.split('|')[0]!)) ||
+    hasCode(condition.code, confirmed) ||
+    codings(condition.code).some(
+      (c) => ICD10_SYSTEMS.includes(c.system ?? '') && ICD10_MALIGNANT.test(c.code ?? '')
+    ) ||
+    CANCER_WORDS.test(name)
+  )
 }
 
 // ---- The person ----
@@ -464,6 +500,7 @@ export function readForeignBundle(
         else if (verification && verification !== 'confirmed')
           notImported.push({ what, why: 'The other system says it is not confirmed.' })
         else if (!name) notImported.push({ what, why: 'It does not say what the condition is.' })
+        else if (!isCancer(r, name)) notImported.push({ what, why: NOT_A_CANCER })
         else {
           const known = (
             Object.entries(CONFIRMED_CONDITION_CODES) as [string, { code: string }][]
