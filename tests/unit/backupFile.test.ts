@@ -4,7 +4,7 @@
  * never replaces a vault already there without being told to, keeping the old one aside.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core/api.ts'
 import { dispatch } from '../../electron/core/dispatch.ts'
@@ -302,14 +302,22 @@ describe('the backup file', () => {
   })
 
   it("is written and read on the vault's worker for a large vault, with the same outcomes", async () => {
-    // Every file counts as large: the worker does the whole-file work, as for a real vault.
-    const onWorker = { copyOnWorkerFrom: 0 }
+    // Every file counts as large: the worker does the whole-file work, as for a real vault. The
+    // worker logs each job it runs, so the test sees that it did.
+    const jobLog = join(tempDir(), 'jobs.log')
+    process.env.LANTERN_TEST_VAULT_JOB_LOG = jobLog
+    const onWorker = {
+      copyOnWorkerFrom: 0,
+      vaultWorker: resolve('tests/unit/helpers/loggingVaultWorker.ts')
+    }
+    const ran = () => (existsSync(jobLog) ? readFileSync(jobLog, 'utf8').split('\n') : [])
     const dir = tempDir()
     const core = newCore(dir, onWorker)
     await core.vault.create(PASSPHRASE)
     await value(core, 'profiles.loadSample', {})
     const before = await readTwice(core)
     const file = await exportBackup(core)
+    expect(ran()).toContain('vault.writeBackupFile')
 
     const elsewhere = newCore(tempDir(), onWorker)
     const flipped = Buffer.from(file)
@@ -320,6 +328,7 @@ describe('the backup file', () => {
       replaceExisting: false
     })
     expect(codeOf(damaged)).toBe('BACKUP_FILE_DAMAGED')
+    expect(ran()).toContain('vault.readBackupFile')
     await value(elsewhere, 'vault.importBackup', {
       uploadId: await upload(elsewhere, file),
       secret: { kind: 'passphrase', passphrase: PASSPHRASE },
