@@ -56,8 +56,13 @@ test('the Summary saves the medicines and measurements as CSV and the record as 
   const bundle = JSON.parse(readFileSync(fhirPath, 'utf8')) as {
     resourceType: string
     type: string
+    entry: { resource: { resourceType: string; name?: { text?: string }[] } }[]
   }
   expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'document' })
+  // An International Patient Summary: the Composition first, then the person it is about.
+  expect(bundle.entry[0]!.resource.resourceType).toBe('Composition')
+  const patients = bundle.entry.filter((e) => e.resource.resourceType === 'Patient')
+  expect(patients.map((p) => p.resource.name?.[0]?.text)).toEqual([SAMPLE_NAME])
   await expect(files.getByRole('button', { name: 'Whole record (FHIR)' })).toBeFocused()
 
   await openSampleTab(app, 'Care plan')
