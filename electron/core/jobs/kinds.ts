@@ -18,7 +18,7 @@ import {
   type RecordCsvInput
 } from '../exports/csv.ts'
 import type { CsvTable } from '../../shared/export.ts'
-import { fhirBundle, type FhirDrug, type FhirExportInput } from '../fhir/bundle.ts'
+import { fhirBundle, fhirFile, type FhirDrug, type FhirExportInput } from '../fhir/bundle.ts'
 import type { ImportDrugs } from '../fhir/import/foreign.ts'
 import { readFhirFile } from '../fhir/import/read.ts'
 import type { FhirImportPlan } from '../fhir/import/types.ts'
@@ -104,9 +104,7 @@ export const jobs = {
    */
   'fhir.bundle': (input: FhirJobInput): Uint8Array => {
     const byId = new Map(input.drugs)
-    return utf8(
-      JSON.stringify(fhirBundle({ ...input, drugs: { byId: (id) => byId.get(id) } }), null, 2)
-    )
+    return fhirFile(fhirBundle({ ...input, drugs: { byId: (id) => byId.get(id) } }))
   },
 
   /**
