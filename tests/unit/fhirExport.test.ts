@@ -52,6 +52,7 @@ import {
   xhtmlProblems
 } from './helpers/fhirValidation.ts'
 import { DRUGS, PASSPHRASE, cleanupTempDirs, newCore } from './helpers/vaultFixture.ts'
+import { stepTimings } from './helpers/stepTimings.ts'
 import { addLargeRecord, saveEntry as save } from '../../tools/bench/largeRecord.ts'
 
 const EXPORTED_AT = '2026-12-07T09:30:00.000Z'
@@ -260,14 +261,7 @@ async function edgeRecord(core: Core): Promise<string> {
 let sample: Exported
 let large: Exported
 let edge: Exported
-const timings: Record<string, number> = {}
-
-async function timed<T>(label: string, run: () => Promise<T> | T): Promise<T> {
-  const started = performance.now()
-  const value = await run()
-  timings[label] = Math.round(performance.now() - started)
-  return value
-}
+const { timed, print: printTimings } = stepTimings('FHIR export test timings')
 
 beforeAll(async () => {
   await timed('load definitions', () => loadFhirDefinitions())
@@ -282,7 +276,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await cleanupTempDirs()
-  console.log('FHIR export test timings (ms):', timings)
+  printTimings()
 })
 
 const byType = <T extends Resource>(x: Exported, type: T['resourceType']) =>

@@ -23,6 +23,7 @@ import type { CarePlan } from '../../electron/shared/careplan.ts'
 import { ENTRY_KINDS, type RecordEntries } from '../../electron/shared/record.ts'
 import type { TreatmentSummary } from '../../electron/shared/summary.ts'
 import { DRUGS, PASSPHRASE, cleanupTempDirs, newCore } from './helpers/vaultFixture.ts'
+import { stepTimings } from './helpers/stepTimings.ts'
 import { addLargeRecord, saveEntry as save } from '../../tools/bench/largeRecord.ts'
 
 const EXPORTED_AT = '2026-12-07T09:30:00.000Z'
@@ -382,14 +383,7 @@ let sample: Exported
 let sampleId: string
 let everyKind: Exported
 let everyKindId: string
-const timings: Record<string, number> = {}
-
-async function timed<T>(label: string, run: () => Promise<T> | T): Promise<T> {
-  const started = performance.now()
-  const value = await run()
-  timings[label] = Math.round(performance.now() - started)
-  return value
-}
+const { timed, print: printTimings } = stepTimings('FHIR import test timings')
 
 beforeAll(async () => {
   source = await emptyVault()
@@ -401,7 +395,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await cleanupTempDirs()
-  console.log('FHIR import test timings (ms):', timings)
+  printTimings()
 })
 
 // ---- Round trips ----
