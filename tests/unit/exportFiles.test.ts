@@ -13,7 +13,17 @@ import { dispatch } from '../../electron/core/dispatch.ts'
 import { doseEvents } from '../../electron/core/record/doses.ts'
 import { listEntries } from '../../electron/core/record/entries.ts'
 import type { MethodInput, MethodName, Result } from '../../electron/shared/contract.ts'
+import { saveEntry } from '../../tools/bench/largeRecord.ts'
 import { PASSPHRASE, cleanupTempDirs, newCore, tempDir } from './helpers/vaultFixture.ts'
+
+/** What the consistency test reads of a resource in the exported file. */
+interface FhirResource {
+  resourceType: string
+  meta?: { profile?: string[] }
+  valueQuantity?: { value: number }
+  component?: { valueInteger?: number }[]
+  extension?: { valueReference?: { reference?: string } }[]
+}
 
 afterEach(cleanupTempDirs)
 
@@ -112,6 +122,54 @@ describe('export.csv and export.calendar', () => {
     expect(total).toBeGreaterThan(0)
     const values = bundle.entry.map((e) => e.resource.valueQuantity?.value)
     expect(values).toContain(total)
+  })
+
+  it('answers a FHIR file whose totals agree with its doses, while doses are saved as it is made', async () => {
+    const core = newCore(tempDir())
+    await core.vault.create(PASSPHRASE)
+    const { id: profileId } = await core.handlers['profiles.create']({ displayName: 'Busy' })
+    await saveEntry(core, profileId, 'measurement', {
+      measuredOn: '2024-01-01',
+      heightCm: 120,
+      weightKg: 25
+    })
+    const vincristine = (day: number) =>
+      saveEntry(core, profileId, 'administration', {
+        drugId: 'vincristine',
+        route: 'iv',
+        dose: 1.5,
+        unit: 'mg/m2',
+        schedule: { kind: 'once', date: `2024-02-${String(day).padStart(2, '0')}` }
+      })
+    for (let day = 1; day <= 5; day++) await vincristine(day)
+    // A dose saved in every turn while the file is made: the export reads the plan, then the
+    // entries a turn later, so a save can land between them.
+    let done = false
+    const exporting = call(core, 'export.fhir', { profileId }).finally(() => (done = true))
+    let saved = 0
+    for (let day = 6; !done && day <= 28; day++) {
+      await vincristine(day)
+      saved++
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    expect(saved).toBeGreaterThan(1)
+    const bundle = JSON.parse(downloaded(await exporting)) as {
+      entry: { fullUrl: string; resource: FhirResource }[]
+    }
+    const given = bundle.entry.filter((e) => e.resource.resourceType === 'MedicationAdministration')
+    const totals = bundle.entry.filter((e) =>
+      e.resource.meta?.profile?.some((p) => p.includes('cumulativeDoseChemo'))
+    )
+    expect(totals).toHaveLength(1)
+    // The total counts the doses the file holds, each linked to it, and adds them up.
+    const total = totals[0]!
+    expect(total.resource.component?.[1]?.valueInteger).toBe(given.length)
+    expect(
+      given.every((g) =>
+        g.resource.extension?.some((x) => x.valueReference?.reference === total.fullUrl)
+      )
+    ).toBe(true)
+    expect(total.resource.valueQuantity?.value).toBeCloseTo(1.5 * given.length, 6)
   })
 
   it('reads a FHIR file into a preview that saves nothing, then saves it as a new person once confirmed', async () => {
