@@ -622,18 +622,19 @@ export function createCore(options: CoreOptions): Core {
         })
       })
     },
-    'import.fhirPreview': async ({ base64 }) => {
+    'import.fhirPreview': async ({ gzipBase64 }) => {
       // The preview is the person's data, kept only while the vault is open.
       if (vault.state !== 'unlocked') throw new CoreError('VAULT_LOCKED', 'The vault is locked.')
       // Decoded a megabyte per turn and moved to the worker: a 2,000-dose record's file decoded
       // at once held the core's thread 20 to 70 ms.
       // Checked as it is decoded, not by the schema: a regular expression over the text of a
       // long record's file alone held the thread ~30 ms.
-      const bytes = await decodeBase64InTurns(base64).catch(() => {
+      const gzipped = await decodeBase64InTurns(gzipBase64).catch(() => {
         const message = 'That file did not arrive whole. Choose it again.'
         throw new CoreError('INVALID_INPUT', message, [{ path: 'file', message }])
       })
-      const plan = await jobs.runJob('fhir.read', { bytes, drugs: { drugs: drugs.drugs } })
+      // Unpacked and read on the worker: the file's text never holds the core's thread.
+      const plan = await jobs.runJob('fhir.read', { gzipped, drugs: { drugs: drugs.drugs } })
       pendingImport = { previewId: randomUUID(), plan }
       return {
         previewId: pendingImport.previewId,

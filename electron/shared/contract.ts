@@ -35,6 +35,7 @@ import {
   CSV_TABLES,
   EXPORT_SECTIONS,
   FHIR_FILE_MAX_BYTES,
+  FHIR_GZIP_MAX_BYTES,
   type FhirImportPreview,
   EXPORT_VARIANTS,
   type ExportFileResult,
@@ -578,17 +579,18 @@ export const contract = {
    */
   'export.fhir': method<ExportFileResult>()(z.strictObject({ profileId: id })),
   /**
-   * Reads a FHIR file (base64) on the job runner and answers what it would add as a new person,
+   * Reads a FHIR file (gzipped, base64) on the job runner and answers what it would add as a new person,
    * and what not and why. Nothing is saved: the reading is kept until `import.fhirConfirm`, a
    * newer preview or the vault's lock. A file Lantern cannot read is INVALID_INPUT on `file`.
    */
   'import.fhirPreview': method<FhirImportPreview>()(
     z.strictObject({
       fileName: z.string().trim().min(1, 'The file needs a name.').max(255),
-      base64: z
+      /** The file gzipped, then base64 (FHIR_GZIP_MAX_BYTES). */
+      gzipBase64: z
         .string()
         .max(
-          Math.ceil(FHIR_FILE_MAX_BYTES / 3) * 4,
+          Math.ceil(FHIR_GZIP_MAX_BYTES / 3) * 4,
           `That file is larger than ${FHIR_FILE_MAX_BYTES / 1024 / 1024} MB, more than any FHIR file of one person's record.`
         )
     })

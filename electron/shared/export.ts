@@ -148,5 +148,15 @@ export interface FhirImportPreview {
   notImported: { what: string; why: string }[]
 }
 
-/** Largest FHIR file read, in bytes (the core refuses larger ones with a message). */
-export const FHIR_FILE_MAX_BYTES = 8 * 1024 * 1024
+/**
+ * Largest FHIR file read, in bytes (the core refuses larger ones with a message). A Lantern
+ * export of a three-year, 2,000-administration record is 3.8 MB; reading one holds several times
+ * its size in memory on a worker.
+ */
+export const FHIR_FILE_MAX_BYTES = 32 * 1024 * 1024
+/**
+ * The page sends a FHIR file gzipped (FHIR's JSON shrinks about tenfold), so a file up to
+ * FHIR_FILE_MAX_BYTES fits one request: this much compressed, well under MAX_REQUEST_BYTES
+ * with base64's third more. The file never touches the disk outside the vault.
+ */
+export const FHIR_GZIP_MAX_BYTES = 8 * 1024 * 1024

@@ -3,6 +3,7 @@
  * person's record as the core reads it, saved where the save dialog says (private) or answered
  * for a download, and a bad time zone refused beside its field before any dialog opens.
  */
+import { gzipSync } from 'node:zlib'
 import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
@@ -40,6 +41,11 @@ async function sampleVault(extra: Parameters<typeof newCore>[1] = {}) {
   await core.vault.create(PASSPHRASE)
   const sample = await core.handlers['profiles.loadSample']({})
   return { core, profileId: sample.id, name: sample.displayName }
+}
+
+/** A downloaded file's base64, gzipped as the page sends a file to import. */
+function gzipped(base64: string): string {
+  return gzipSync(Buffer.from(base64, 'base64')).toString('base64')
 }
 
 function downloaded(result: Awaited<ReturnType<typeof call>>): string {
@@ -175,12 +181,12 @@ describe('export.csv and export.calendar', () => {
   it('reads a FHIR file into a preview that saves nothing, then saves it as a new person once confirmed', async () => {
     const { core, profileId } = await sampleVault()
     const exported = await call(core, 'export.fhir', { profileId })
-    const base64 = exported.ok ? exported.value.base64! : ''
+    const gzipBase64 = gzipped(exported.ok ? exported.value.base64! : '')
     const before = await core.handlers['profiles.list']({})
 
     const preview = (await dispatch(core.handlers, 'import.fhirPreview', {
       fileName: 'record.json',
-      base64
+      gzipBase64
     })) as Result<{ previewId: string; source: string; personName: string; willImport: unknown[] }>
     if (!preview.ok) throw new Error(preview.error.message)
     expect(preview.value.source).toBe('lantern')
@@ -211,7 +217,7 @@ describe('export.csv and export.calendar', () => {
     const { core, profileId } = await sampleVault()
     const notFhir = await dispatch(core.handlers, 'import.fhirPreview', {
       fileName: 'hello.json',
-      base64: Buffer.from('{"hello": 1}').toString('base64')
+      gzipBase64: gzipSync('{"hello": 1}').toString('base64')
     })
     expect(notFhir.ok).toBe(false)
     if (!notFhir.ok) {
@@ -221,7 +227,7 @@ describe('export.csv and export.calendar', () => {
     // Text that is not base64 (a page sends the file's own bytes encoded, so only a slip does).
     const garbled = await dispatch(core.handlers, 'import.fhirPreview', {
       fileName: 'record.json',
-      base64: 'eyJyZXNvdXJjZVR5cGUiOiJCdW5kbGUifQ==!!'
+      gzipBase64: `${gzipSync('{"resourceType":"Bundle"}').toString('base64')}!!`
     })
     expect(garbled.ok ? null : garbled.error).toMatchObject({
       code: 'INVALID_INPUT',
@@ -230,7 +236,7 @@ describe('export.csv and export.calendar', () => {
     const exported = await call(core, 'export.fhir', { profileId })
     const preview = (await dispatch(core.handlers, 'import.fhirPreview', {
       fileName: 'record.json',
-      base64: exported.ok ? exported.value.base64! : ''
+      gzipBase64: gzipped(exported.ok ? exported.value.base64! : '')
     })) as Result<{ previewId: string }>
     await core.vault.lock()
     await core.vault.unlock(PASSPHRASE)

@@ -5,6 +5,7 @@
  * core's own handlers, and the bundles are made exactly as tests/unit/fhirExport.test.ts makes
  * them (fhirBundle over record.listAll, record.summary and careplan.get).
  */
+import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Bundle } from '@medplum/fhirtypes'
 import type { Core } from '../../electron/core/api.ts'
@@ -16,6 +17,7 @@ import {
   MAX_BUNDLE_ENTRIES,
   MAX_FHIR_FILE_BYTES,
   readFhirFile,
+  readGzippedFhirFile,
   type FhirImportPlan
 } from '../../electron/core/fhir/import/read.ts'
 import { saveFhirImport } from '../../electron/core/fhir/import/write.ts'
@@ -557,12 +559,13 @@ describe('a Lantern bundle of a 2,000-administration record', () => {
   it('is saved in parts: the person appears only once whole, other calls are answered meanwhile, and a lock midway leaves nobody', async () => {
     const { large } = await largeBundle()
     const target = await emptyVault()
-    const base64 = Buffer.from(large.bytes).toString('base64')
+    // Gzipped, as the page sends it.
+    const gzipBase64 = gzipSync(large.bytes).toString('base64')
     // Read first, so that what is counted below is the saving alone.
     const previewed = async () => {
       const { previewId } = await target.handlers['import.fhirPreview']({
         fileName: 'record.json',
-        base64
+        gzipBase64
       })
       return async () => target.handlers['import.fhirConfirm']({ previewId })
     }
@@ -915,7 +918,8 @@ describe('a file that cannot be imported', () => {
     [
       'a 50 MB file',
       () => new Uint8Array(50 * 1024 * 1024).fill(0x20),
-      /^This file is 50 MB\. Lantern imports FHIR files of at most 8 MB\.$/
+      // Unpacked no further than one byte past the limit: never 50 MB in memory.
+      /^This file is larger than 32 MB\. Lantern imports FHIR files of at most 32 MB\.$/
     ],
     [
       'a bundle of 100,000 entries',
@@ -960,7 +964,8 @@ describe('a file that cannot be imported', () => {
       const before = vaultDigest(target)
       let thrown: unknown
       try {
-        readFhirFile(make(), DRUGS)
+        // As the page sends a file: gzipped.
+        readGzippedFhirFile(gzipSync(make()), DRUGS)
       } catch (error) {
         thrown = error
       }
@@ -972,6 +977,21 @@ describe('a file that cannot be imported', () => {
       expect(vaultDigest(target)).toBe(before)
     }
   )
+
+  it.each([
+    ['a damaged archive', () => gzipSync(everyKind.bytes).subarray(0, 400)],
+    ['bytes that are not an archive', () => everyKind.bytes]
+  ])('is refused as not arriving whole: %s', (_, make) => {
+    expect(() => readGzippedFhirFile(make(), DRUGS)).toThrow(
+      'That file did not arrive whole. Choose it again.'
+    )
+  })
+
+  it('reads a gzipped file as the same plan as the file itself', () => {
+    expect(idsAside(readGzippedFhirFile(gzipSync(everyKind.bytes), DRUGS))).toEqual(
+      idsAside(readFhirFile(everyKind.bytes, DRUGS))
+    )
+  })
 
   it('saves nothing at all when one entry fails its checks while saving', async () => {
     const target = await emptyVault()

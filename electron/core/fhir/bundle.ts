@@ -106,8 +106,8 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})
 
 /**
  * The file export.fhir saves: the bundle as compact UTF-8 JSON. Indented, a long record's file
- * was nearly twice the size (7.1 MB against 3.8 MB for 2,000 doses), close to what an import
- * takes (FHIR_FILE_MAX_BYTES); the systems that read FHIR do not need the indentation.
+ * was nearly twice the size (7.1 MB against 3.8 MB for 2,000 doses); the systems that read
+ * FHIR do not need the indentation.
  */
 export function fhirFile(bundle: Bundle): Uint8Array {
   return new TextEncoder().encode(JSON.stringify(bundle))

@@ -20,7 +20,7 @@ import {
 import type { CsvTable } from '../../shared/export.ts'
 import { fhirBundle, fhirFile, type FhirDrug, type FhirExportInput } from '../fhir/bundle.ts'
 import type { ImportDrugs } from '../fhir/import/foreign.ts'
-import { readFhirFile } from '../fhir/import/read.ts'
+import { readGzippedFhirFile } from '../fhir/import/read.ts'
 import type { FhirImportPlan } from '../fhir/import/types.ts'
 import type { JobRegistry } from './serve.ts'
 
@@ -111,8 +111,8 @@ export const jobs = {
    * A FHIR file read into what it would add (import.fhirPreview): parsing and mapping a long
    * record's file took about a quarter of a second. Nothing is saved here.
    */
-  'fhir.read': (input: { bytes: Uint8Array; drugs: ImportDrugs }): FhirImportPlan =>
-    readFhirFile(input.bytes, input.drugs),
+  'fhir.read': (input: { gzipped: Uint8Array; drugs: ImportDrugs }): FhirImportPlan =>
+    readGzippedFhirFile(input.gzipped, input.drugs),
 
   ...documentIndexJobs
 } satisfies JobRegistry

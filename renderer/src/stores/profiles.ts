@@ -92,11 +92,17 @@ export const useProfilesStore = definePersonalStore('profiles', () => {
     return profile
   }
 
-  /** What a FHIR file would add as a new person; nothing is saved yet. */
+  /**
+   * What a FHIR file would add as a new person; nothing is saved yet. Sent gzipped by the
+   * browser's own CompressionStream, so a long record's file fits one request.
+   */
   async function previewFhirFile(file: File): Promise<FhirImportPreview> {
+    const gzipped = await new Response(
+      file.stream().pipeThrough(new CompressionStream('gzip'))
+    ).arrayBuffer()
     return call('import.fhirPreview', {
       fileName: file.name,
-      base64: toBase64(new Uint8Array(await file.arrayBuffer()))
+      gzipBase64: toBase64(new Uint8Array(gzipped))
     })
   }
 

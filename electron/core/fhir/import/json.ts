@@ -3,14 +3,11 @@
  * broken file from holding the core's thread or its memory, and accessors that check a field's
  * type before anything uses it. Nothing here follows a URL or evaluates anything.
  */
+import { FHIR_FILE_MAX_BYTES } from '../../../shared/export.ts'
 import { CoreError } from '../../errors.ts'
 
-/**
- * The largest FHIR file Lantern reads: what one request to the core can carry (the contract's
- * limit, with base64's third more). A Lantern export of a three-year, 2,000-administration
- * record is 3.6 MB; reading it holds several times the file's size in memory on the worker.
- */
-export const MAX_FHIR_FILE_BYTES = 8 * 1024 * 1024
+/** The largest FHIR file Lantern reads (FHIR_FILE_MAX_BYTES, shared with the page). */
+export const MAX_FHIR_FILE_BYTES = FHIR_FILE_MAX_BYTES
 
 /**
  * The most resources one bundle may hold. A Lantern export of 2,000 administrations has about

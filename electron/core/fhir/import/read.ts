@@ -4,10 +4,12 @@
  * before confirming, and a file that is refused has changed nothing. `saveFhirImport`
  * (write.ts) saves a plan once confirmed.
  */
+import { gunzipSync } from 'node:zlib'
 import { readForeignBundle, type ImportDrugs } from './foreign.ts'
 import { willImportOf } from './entries.ts'
 import {
   MAX_BUNDLE_ENTRIES,
+  MAX_FHIR_FILE_BYTES,
   objects,
   obj,
   parseJsonFile,
@@ -79,4 +81,24 @@ export function readFhirFile(bytes: Uint8Array, drugs: ImportDrugs): FhirImportP
     ? readLanternBundle(resources, fullUrls)
     : readForeignBundle(resources, fullUrls, drugs)
   return { ...read, willImport: willImportOf(read) }
+}
+
+/**
+ * readFhirFile for a file as the page sends it, gzipped (FHIR_GZIP_MAX_BYTES). Unpacked here, on
+ * the worker, never past one byte more than a file may be: a small archive that unpacks to
+ * gigabytes is refused as too large without being unpacked whole.
+ */
+export function readGzippedFhirFile(gzipped: Uint8Array, drugs: ImportDrugs): FhirImportPlan {
+  let bytes: Buffer
+  try {
+    bytes = gunzipSync(gzipped, { maxOutputLength: MAX_FHIR_FILE_BYTES + 1 })
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      refuse(
+        `This file is larger than ${MAX_FHIR_FILE_BYTES / 1024 / 1024} MB. Lantern imports FHIR files of at most ${MAX_FHIR_FILE_BYTES / 1024 / 1024} MB.`
+      )
+    }
+    refuse('That file did not arrive whole. Choose it again.')
+  }
+  return readFhirFile(bytes, drugs)
 }
