@@ -279,6 +279,16 @@ afterAll(async () => {
   printTimings()
 })
 
+/** The resources made from one entry: by its id, or by a part of it (`<id>#<part>`). */
+const madeFrom = (x: Exported, entryId: string) =>
+  x.resources.filter((r) =>
+    identifiers(r).some(
+      (i) =>
+        (i.system === LANTERN_IDENTIFIER.entry && i.value === entryId) ||
+        (i.system === LANTERN_IDENTIFIER.entryPart && i.value?.startsWith(`${entryId}#`))
+    )
+  )
+
 const byType = <T extends Resource>(x: Exported, type: T['resourceType']) =>
   x.resources.filter((r): r is T => r.resourceType === type)
 
@@ -567,13 +577,7 @@ describe.each([
     const x = get()
     for (const kind of ENTRY_KINDS) {
       for (const entry of x.entries[kind]) {
-        const holders = x.resources.filter((r) =>
-          identifiers(r).some(
-            (i) =>
-              (i.system === LANTERN_IDENTIFIER.entry && i.value === entry.id) ||
-              (i.system === LANTERN_IDENTIFIER.entryPart && i.value?.startsWith(`${entry.id}#`))
-          )
-        )
+        const holders = madeFrom(x, entry.id)
         expect(holders.length, `${kind} ${entry.id}`).toBeGreaterThan(0)
         for (const r of holders) {
           expect(field(r, LANTERN_EXTENSION.entry, 'kind')?.valueCode).toBe(kind)
@@ -593,13 +597,7 @@ describe.each([
     const missing: string[] = []
     for (const kind of ENTRY_KINDS) {
       for (const entry of x.entries[kind]) {
-        const holders = x.resources.filter((r) =>
-          identifiers(r).some(
-            (i) =>
-              (i.system === LANTERN_IDENTIFIER.entry && i.value === entry.id) ||
-              (i.system === LANTERN_IDENTIFIER.entryPart && i.value?.startsWith(`${entry.id}#`))
-          )
-        )
+        const holders = madeFrom(x, entry.id)
         // A care team member's role and institution are on their place in the CareTeam.
         const places = byType(x, 'CareTeam').flatMap((t) =>
           t.resourceType === 'CareTeam'

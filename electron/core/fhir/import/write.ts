@@ -127,12 +127,13 @@ export async function saveFhirImport(
   drugs: DrugLookup
 ): Promise<{ profileId: string }> {
   const { person } = plan
-  const profileId = db().transaction(() => {
-    const id = createProfile(db(), person.displayName).id
-    updatePerson(db(), { ...person.details, profileId: id })
+  const first = db()
+  const profileId = first.transaction(() => {
+    const id = createProfile(first, person.displayName).id
+    updatePerson(first, { ...person.details, profileId: id })
     if (person.times || person.isSample) {
       const now = new Date().toISOString()
-      db()
+      first
         .prepare('UPDATE profiles SET is_sample = ?, created_at = ?, updated_at = ? WHERE id = ?')
         .run(
           person.isSample ? 1 : 0,
@@ -141,7 +142,7 @@ export async function saveFhirImport(
           id
         )
     }
-    hideWhileImporting(db(), id)
+    hideWhileImporting(first, id)
     return id
   })()
   try {
